@@ -1,0 +1,28 @@
+package ua.gov.nsoz.api;
+
+import java.time.Instant;
+
+/**
+ * Filters and paging for a search of appeals. A {@code null} filter matches everything.
+ *
+ * @param status status to match
+ * @param kind kind to match
+ * @param channel channel to match
+ * @param region region code to match
+ * @param from registered at or after
+ * @param to registered before
+ * @param text words to find in the text or topic, case-insensitive
+ * @param offset rows to skip
+ * @param limit rows to return at most
+ */
+public record AppealQuery(AppealStatus status, AppealKind kind, Channel channel, String region, Instant from,
+        Instant to, String text, int offset, int limit) {
+
+    /** The largest page a caller may ask for. */
+    public static final int MAX_LIMIT = 500;
+
+    /** A query that matches all appeals, first page of 20. */
+    public static AppealQuery all() {
+        return new AppealQuery(null, null, null, null, null, null, null, 0, 20);
+    }
+}

@@ -1,0 +1,31 @@
+package ua.gov.nsoz.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An appeal as taken at intake, before registration. Nothing is checked here: the appeal service
+ * validates it and reports every problem at once.
+ *
+ * @param kind proposal, application or complaint
+ * @param channel how it came in
+ * @param applicant who wrote it; {@code null} when the author is unknown
+ * @param text the essence of the issue
+ * @param topic the topic as stated or classified
+ * @param addressee the body or official it is addressed to
+ * @param collective whether it is a collective appeal (Art. 5)
+ * @param coSigners number of signatories of a collective appeal
+ * @param confidential whether the applicant asked to withhold name and address (Art. 10)
+ * @param signed for a written appeal, whether it is signed; {@code null} when not applicable
+ * @param receivedAt when it was received; {@code null} for now
+ * @param attachments metadata of attached documents
+ */
+public record NewAppeal(AppealKind kind, Channel channel, Applicant applicant, String text, String topic,
+        String addressee, boolean collective, Integer coSigners, boolean confidential, Boolean signed,
+        Instant receivedAt, List<Attachment> attachments) {
+
+    /** Defensive copy of the attachment list. */
+    public NewAppeal {
+        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+    }
+}

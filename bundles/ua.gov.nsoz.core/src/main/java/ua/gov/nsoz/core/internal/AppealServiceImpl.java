@@ -1,0 +1,150 @@
+package ua.gov.nsoz.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealEvent;
+import ua.gov.nsoz.api.AppealQuery;
+import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.AppealStatus;
+import ua.gov.nsoz.api.FieldError;
+import ua.gov.nsoz.api.NewAppeal;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.Page;
+import ua.gov.nsoz.api.ValidationException;
+import ua.gov.nsoz.api.spi.AppealListener;
+import ua.gov.nsoz.store.AppealStore;
+
+/** Registers appeals at this node: validation by law, numbering, one transaction with its event. */
+@Component(service = AppealService.class)
+public class AppealServiceImpl implements AppealService {
+
+    /** The event written when an appeal is registered. */
+    public static final String EVENT_REGISTERED = "REGISTERED";
+
+    /** Registration years follow Kyiv time: an appeal at 00:30 on 1 January local time is next year's. */
+    static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppealServiceImpl.class);
+
+    private final AppealStore store;
+    private final NodeIdentity node;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<AppealListener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param store the local store
+     * @param node this node's identity
+     */
+    @Activate
+    public AppealServiceImpl(@Reference AppealStore store, @Reference NodeIdentity node) {
+        this(store, node, Clock.systemUTC());
+    }
+
+    AppealServiceImpl(AppealStore store, NodeIdentity node, Clock clock) {
+        this.store = store;
+        this.node = node;
+        this.clock = clock;
+    }
+
+    @Override
+    public Appeal register(NewAppeal in, String actor) {
+        // The store keeps milliseconds; so does every answer, so that a read equals the write.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        NewAppeal a = IntakeRules.check(in, now);
+        int year = now.atZone(KYIV).getYear();
+        long sequence = store.nextRegistrationSequence(year);
+        String number = registrationNumber(node.code(), year, sequence);
+        Appeal appeal = new Appeal(Ids.newId(), number, node.nodeId(), node.region(), a.kind(), a.channel(),
+                a.applicant(), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(),
+                a.signed(), a.attachments(), IntakeRules.marks(a), AppealStatus.REGISTERED, 1, a.receivedAt(), now, now);
+        AppealEvent event = new AppealEvent(Ids.newId(), appeal.id(), 1, EVENT_REGISTERED, now, node.nodeId(), actor,
+                toJson(appeal));
+        store.insert(appeal, event);
+        // Ids and numbers only: the log never carries an applicant's personal data.
+        LOG.debug("Registered appeal {} as {} marks={}", appeal.id(), number, appeal.marks());
+        notifyListeners(event, appeal);
+        return appeal;
+    }
+
+    /**
+     * @param code node code
+     * @param year year of registration
+     * @param sequence the year's sequence number
+     * @return e.g. {@code LV-2026-000042}
+     */
+    static String registrationNumber(String code, int year, long sequence) {
+        return String.format("%s-%d-%06d", code, year, sequence);
+    }
+
+    private String toJson(Appeal appeal) {
+        try {
+            return json.writeValueAsString(appeal);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize appeal " + appeal.id(), e);
+        }
+    }
+
+    private void notifyListeners(AppealEvent event, Appeal appeal) {
+        for (AppealListener l : listeners) {
+            try {
+                l.onEvent(event, appeal);
+            } catch (RuntimeException e) {
+                LOG.warn("Appeal listener {} failed on event {}", l.getClass().getName(), event.eventId(), e);
+            }
+        }
+    }
+
+    @Override
+    public Optional<Appeal> get(String id) {
+        return id == null ? Optional.empty() : store.get(id);
+    }
+
+    @Override
+    public Optional<Appeal> findByRegistrationNumber(String registrationNumber) {
+        return registrationNumber == null ? Optional.empty() : store.findByRegistrationNumber(registrationNumber);
+    }
+
+    @Override
+    public Page<Appeal> search(AppealQuery q) {
+        List<FieldError> errors = new ArrayList<>();
+        if (q.offset() < 0) {
+            errors.add(new FieldError("offset", "Має бути не менше 0 / Must be 0 or more"));
+        }
+        if (q.limit() < 1 || q.limit() > AppealQuery.MAX_LIMIT) {
+            errors.add(new FieldError("limit", "Має бути від 1 до " + AppealQuery.MAX_LIMIT + " / Must be between 1 and "
+                    + AppealQuery.MAX_LIMIT));
+        }
+        if (q.from() != null && q.to() != null && !q.from().isBefore(q.to())) {
+            errors.add(new FieldError("to", "Кінець періоду має бути пізніше початку / 'to' must be after 'from'"));
+        }
+        if (q.text() != null && q.text().length() > 200) {
+            errors.add(new FieldError("q", "Не довше 200 символів / At most 200 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return store.search(q);
+    }
+}

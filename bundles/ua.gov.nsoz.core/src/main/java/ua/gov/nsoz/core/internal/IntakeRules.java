@@ -1,0 +1,208 @@
+package ua.gov.nsoz.core.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import ua.gov.nsoz.api.Applicant;
+import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.FieldError;
+import ua.gov.nsoz.api.LegalMark;
+import ua.gov.nsoz.api.NewAppeal;
+import ua.gov.nsoz.api.ValidationException;
+
+/**
+ * The intake rules of the Law "On citizens' appeals". Two outcomes, kept apart on purpose:
+ * a request that cannot be understood (no kind, channel or text, malformed values) is refused with
+ * every field named; an appeal with a legal defect (anonymous, unsigned, no contact) is registered
+ * all the same (Art. 7: refusing to accept is prohibited) and carries its marks.
+ */
+public final class IntakeRules {
+
+    /** Longest text of an appeal; longer documents come as attachments. */
+    public static final int MAX_TEXT = 32_000;
+    static final int MAX_NAME = 300;
+    static final int MAX_ADDRESS = 500;
+    static final int MAX_EMAIL = 254;
+    static final int MAX_SHORT = 300;
+    static final int MAX_ATTACHMENTS = 50;
+    static final int MAX_CO_SIGNERS = 10_000_000;
+    /** How far ahead of this node's clock a receipt time may be (clock skew between systems). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,30}");
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+");
+
+    private IntakeRules() {
+    }
+
+    /**
+     * Checks a new appeal and returns it cleaned (trimmed, blanks as absent).
+     *
+     * @param in the appeal as taken
+     * @param now this node's clock
+     * @return the cleaned appeal
+     * @throws ValidationException naming every field that is wrong
+     */
+    public static NewAppeal check(NewAppeal in, Instant now) {
+        List<FieldError> errors = new ArrayList<>();
+        if (in.kind() == null) {
+            errors.add(required("kind", "вид звернення: PROPOSAL, APPLICATION або COMPLAINT",
+                    "the kind of appeal: PROPOSAL, APPLICATION or COMPLAINT (Art. 3)"));
+        }
+        if (in.channel() == null) {
+            errors.add(required("channel", "канал надходження", "the intake channel (Art. 5)"));
+        }
+        String text = clean(in.text());
+        if (text == null) {
+            errors.add(required("text", "суть порушеного питання", "the essence of the issue (Art. 5)"));
+        } else if (text.length() > MAX_TEXT) {
+            errors.add(tooLong("text", MAX_TEXT));
+        }
+        String topic = checkLength(errors, "topic", in.topic(), MAX_SHORT);
+        String addressee = checkLength(errors, "addressee", in.addressee(), MAX_SHORT);
+        Applicant applicant = checkApplicant(errors, in.applicant());
+        Integer coSigners = in.coSigners();
+        if (in.collective()) {
+            if (coSigners == null) {
+                errors.add(new FieldError("coSigners", "Для колективного звернення вкажіть кількість підписантів (не менше 2) "
+                        + "/ A collective appeal needs the number of its signatories, at least 2 (Art. 5)"));
+            } else if (coSigners < 2 || coSigners > MAX_CO_SIGNERS) {
+                errors.add(new FieldError("coSigners", "Кількість підписантів має бути від 2 до " + MAX_CO_SIGNERS
+                        + " / The number of signatories must be between 2 and " + MAX_CO_SIGNERS));
+            }
+        } else if (coSigners != null) {
+            errors.add(new FieldError("coSigners", "Кількість підписантів вказується лише для колективного звернення "
+                    + "/ coSigners is only for a collective appeal (set collective: true)"));
+        }
+        Instant receivedAt = in.receivedAt() == null ? now : in.receivedAt().truncatedTo(ChronoUnit.MILLIS);
+        if (receivedAt.isAfter(now.plus(CLOCK_SKEW))) {
+            errors.add(new FieldError("receivedAt", "Час надходження не може бути в майбутньому "
+                    + "/ The receipt time cannot be in the future"));
+        }
+        List<Attachment> attachments = checkAttachments(errors, in.attachments());
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Boolean signed = in.channel().form() == Channel.Form.WRITTEN ? in.signed() : null;
+        return new NewAppeal(in.kind(), in.channel(), applicant, text, topic, addressee, in.collective(),
+                in.collective() ? coSigners : null, in.confidential(), signed, receivedAt, attachments);
+    }
+
+    /**
+     * The legal marks of a checked appeal.
+     *
+     * @param a a cleaned appeal
+     * @return the defects found; empty if none
+     */
+    public static Set<LegalMark> marks(NewAppeal a) {
+        Set<LegalMark> marks = EnumSet.noneOf(LegalMark.class);
+        Applicant ap = a.applicant();
+        if (ap == null || ap.fullName() == null || ap.address() == null) {
+            marks.add(LegalMark.ANONYMOUS);
+        }
+        if (a.channel().form() == Channel.Form.WRITTEN && Boolean.FALSE.equals(a.signed())) {
+            marks.add(LegalMark.UNSIGNED);
+        }
+        if (a.channel().form() == Channel.Form.ELECTRONIC && (ap == null || ap.email() == null && ap.phone() == null)) {
+            marks.add(LegalMark.NO_CONTACT_FOR_REPLY);
+        }
+        return marks;
+    }
+
+    private static Applicant checkApplicant(List<FieldError> errors, Applicant ap) {
+        if (ap == null) {
+            return null;
+        }
+        if (ap.type() == null) {
+            errors.add(required("applicant.type", "тип заявника",
+                    "the applicant type: CITIZEN, ENTERPRISE, INSTITUTION, ORGANISATION, INDIVIDUAL_ENTREPRENEUR "
+                            + "or LOCAL_SELF_GOVERNMENT"));
+        }
+        String name = checkLength(errors, "applicant.fullName", ap.fullName(), MAX_NAME);
+        String address = checkLength(errors, "applicant.address", ap.address(), MAX_ADDRESS);
+        String email = checkLength(errors, "applicant.email", ap.email(), MAX_EMAIL);
+        if (email != null && email.length() <= MAX_EMAIL && !EMAIL.matcher(email).matches()) {
+            errors.add(new FieldError("applicant.email", "Некоректна адреса електронної пошти / Not a valid e-mail address"));
+        }
+        String phone = clean(ap.phone());
+        if (phone != null && !PHONE.matcher(phone).matches()) {
+            errors.add(new FieldError("applicant.phone", "Некоректний номер телефону: цифри, пробіли, дужки, дефіси, "
+                    + "можливо '+' на початку / Not a valid phone number: digits, spaces, brackets, dashes, "
+                    + "an optional leading '+'"));
+        }
+        if (ap.type() == null && name == null && address == null && email == null && phone == null) {
+            return null;
+        }
+        return new Applicant(ap.type(), name, address, email, phone);
+    }
+
+    private static List<Attachment> checkAttachments(List<FieldError> errors, List<Attachment> list) {
+        if (list.size() > MAX_ATTACHMENTS) {
+            errors.add(new FieldError("attachments", "Не більше " + MAX_ATTACHMENTS + " вкладень / At most "
+                    + MAX_ATTACHMENTS + " attachments"));
+            return List.of();
+        }
+        List<Attachment> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Attachment at = list.get(i);
+            String prefix = "attachments[" + i + "].";
+            if (at == null) {
+                errors.add(required("attachments[" + i + "]", "опис вкладення", "the attachment's description"));
+                continue;
+            }
+            String fileName = clean(at.fileName());
+            if (fileName == null) {
+                errors.add(required(prefix + "fileName", "назва файлу", "the file name"));
+            } else if (fileName.length() > 255) {
+                errors.add(tooLong(prefix + "fileName", 255));
+            }
+            String mediaType = clean(at.mediaType());
+            if (mediaType != null && (mediaType.length() > 127 || !MEDIA_TYPE.matcher(mediaType).matches())) {
+                errors.add(new FieldError(prefix + "mediaType", "Некоректний тип вмісту / Not a media type like "
+                        + "application/pdf"));
+            }
+            if (at.sizeBytes() < 0) {
+                errors.add(new FieldError(prefix + "sizeBytes", "Розмір не може бути від'ємним / Size cannot be negative"));
+            }
+            String sha = clean(at.sha256());
+            if (sha != null && !SHA256.matcher(sha).matches()) {
+                errors.add(new FieldError(prefix + "sha256", "Очікується 64 шістнадцяткові цифри / Expected 64 hex digits"));
+            }
+            out.add(new Attachment(fileName, mediaType, at.sizeBytes(), sha == null ? null : sha.toLowerCase()));
+        }
+        return out;
+    }
+
+    private static String checkLength(List<FieldError> errors, String field, String value, int max) {
+        String v = clean(value);
+        if (v != null && v.length() > max) {
+            errors.add(tooLong(field, max));
+        }
+        return v;
+    }
+
+    /** Trims; blank becomes absent. */
+    static String clean(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static FieldError required(String field, String whatUk, String whatEn) {
+        return new FieldError(field, "Обов'язкове поле: " + whatUk + " / Required: " + whatEn);
+    }
+
+    private static FieldError tooLong(String field, int max) {
+        return new FieldError(field, "Не довше " + max + " символів / At most " + max + " characters");
+    }
+}

@@ -1,0 +1,165 @@
+package ua.gov.nsoz.rest.internal;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.core.Context;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.core.SecurityContext;
+import javax.ws.rs.core.UriInfo;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealKind;
+import ua.gov.nsoz.api.AppealQuery;
+import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.AppealStatus;
+import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.FieldError;
+import ua.gov.nsoz.api.Page;
+import ua.gov.nsoz.api.ValidationException;
+import ua.gov.nsoz.rest.RestResource;
+import ua.gov.nsoz.rest.internal.Dto.AppealJson;
+import ua.gov.nsoz.rest.internal.Dto.AppealRequest;
+import ua.gov.nsoz.rest.internal.Dto.AppealSummaryJson;
+import ua.gov.nsoz.rest.internal.Dto.PageJson;
+
+/** {@code /api/v1/appeals}: register, read and search appeals at this node. */
+@Component(service = RestResource.class)
+@Path("/appeals")
+@Produces(MediaType.APPLICATION_JSON)
+public class AppealResource implements RestResource {
+
+    private final AppealService appeals;
+
+    /**
+     * @param appeals the appeal service
+     */
+    @Activate
+    public AppealResource(@Reference AppealService appeals) {
+        this.appeals = appeals;
+    }
+
+    /**
+     * Registers an appeal.
+     *
+     * @param request the appeal
+     * @param uriInfo for the Location header
+     * @param security who is calling
+     * @return 201 with the registered appeal
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(AppealRequest request, @Context UriInfo uriInfo, @Context SecurityContext security) {
+        if (request == null) {
+            throw new ValidationException(List.of(new FieldError("body",
+                    "Очікується JSON-об'єкт звернення / Expected a JSON object describing the appeal")));
+        }
+        String actor = security != null && security.getUserPrincipal() != null
+                ? security.getUserPrincipal().getName() : "rest";
+        Appeal appeal = appeals.register(request.toDomain(), actor);
+        URI location = uriInfo.getAbsolutePathBuilder().path(appeal.id()).build();
+        return Response.created(location).entity(AppealJson.of(appeal)).build();
+    }
+
+    /**
+     * @param id an appeal id or a registration number
+     * @return the appeal
+     */
+    @GET
+    @Path("/{id}")
+    public AppealJson get(@PathParam("id") String id) {
+        return appeals.get(id).or(() -> appeals.findByRegistrationNumber(id)).map(AppealJson::of)
+                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+    }
+
+    /**
+     * Searches appeals; every parameter is optional.
+     *
+     * @return one page of summaries and the total count
+     */
+    @GET
+    public PageJson<AppealSummaryJson> search(@QueryParam("status") String status, @QueryParam("kind") String kind,
+            @QueryParam("channel") String channel, @QueryParam("region") String region,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+        List<FieldError> errors = new ArrayList<>();
+        AppealQuery q = new AppealQuery(parseEnum(errors, "status", status, AppealStatus::valueOf, AppealStatus.values()),
+                parseEnum(errors, "kind", kind, AppealKind::valueOf, AppealKind.values()),
+                parseEnum(errors, "channel", channel, Channel::valueOf, Channel.values()),
+                blankToNull(region), parseTime(errors, "from", from, false), parseTime(errors, "to", to, true),
+                blankToNull(text), parseInt(errors, "offset", offset, 0), parseInt(errors, "limit", limit, 20));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        Page<Appeal> page = appeals.search(q);
+        return new PageJson<>(page.items().stream().map(AppealSummaryJson::of).toList(), page.total(), page.offset(),
+                page.limit());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    private static <E extends Enum<E>> E parseEnum(List<FieldError> errors, String field, String value,
+            Function<String, E> parse, E[] values) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return parse.apply(v.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, "Невідоме значення / Unknown value '" + v + "'; expected one of "
+                    + java.util.Arrays.toString(values)));
+            return null;
+        }
+    }
+
+    /** Accepts an instant ({@code 2026-01-31T10:00:00Z}) or a date; a date 'to' is inclusive of that day (UTC). */
+    private static Instant parseTime(List<FieldError> errors, String field, String value, boolean endOfDay) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return null;
+        }
+        try {
+            if (v.length() == 10) {
+                LocalDate d = LocalDate.parse(v);
+                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+            }
+            return Instant.parse(v);
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "Очікується дата 2026-01-31 або час 2026-01-31T10:00:00Z "
+                    + "/ Expected a date like 2026-01-31 or an instant like 2026-01-31T10:00:00Z"));
+            return null;
+        }
+    }
+
+    private static int parseInt(List<FieldError> errors, String field, String value, int dflt) {
+        String v = blankToNull(value);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            errors.add(new FieldError(field, "Очікується ціле число / Expected a whole number"));
+            return dflt;
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package ua.gov.nsoz.rest.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import javax.ws.rs.WebApplicationException;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+import javax.ws.rs.ext.ExceptionMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.gov.nsoz.api.FieldError;
+import ua.gov.nsoz.api.ValidationException;
+import ua.gov.nsoz.rest.internal.Dto.ErrorJson;
+
+/**
+ * Every failure becomes a JSON answer that says what was wrong. Client errors are logged at WARN
+ * without a stack; a server fault at ERROR with an incident id the caller can quote.
+ */
+final class ErrorMappers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ErrorMappers.class);
+
+    private ErrorMappers() {
+    }
+
+    static List<Object> all() {
+        return List.of(new Validation(), new Json(), new Web(), new Fault());
+    }
+
+    static Response answer(int status, String message, List<FieldError> errors, String incident) {
+        Response.Status s = Response.Status.fromStatusCode(status);
+        String reason = s == null ? "Error" : s.getReasonPhrase();
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorJson(status, reason, message, errors, incident)).build();
+    }
+
+    /** Field errors from the domain rules: 400. */
+    static final class Validation implements ExceptionMapper<ValidationException> {
+        @Override
+        public Response toResponse(ValidationException e) {
+            LOG.warn("400 {} field error(s): {}", e.errors().size(),
+                    e.errors().stream().map(FieldError::field).toList());
+            return answer(400, "Запит містить помилки / The request has errors", e.errors(), null);
+        }
+    }
+
+    /** Malformed or mistyped JSON: 400 naming the field. */
+    static final class Json implements ExceptionMapper<JsonProcessingException> {
+        @Override
+        public Response toResponse(JsonProcessingException e) {
+            return jsonError(e);
+        }
+    }
+
+    static Response jsonError(JsonProcessingException e) {
+        String field = "body";
+        String message;
+        if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            field = path(m);
+        }
+        if (e instanceof UnrecognizedPropertyException u) {
+            message = "Невідоме поле / Unknown field '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            message = "Невідоме значення / Unknown value '" + f.getValue() + "'; expected one of "
+                    + Arrays.toString(f.getTargetType().getEnumConstants());
+        } else if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
+            message = "Неправильний тип значення / Wrong type of value"
+                    + (m.getTargetType() == null ? "" : ", expected " + simpleType(m.getTargetType()));
+        } else if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+            message = "Неправильне значення / Invalid value";
+        } else {
+            message = "Некоректний JSON / Malformed JSON"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
+        }
+        LOG.warn("400 unreadable JSON at {}", field);
+        return answer(400, "Запит містить помилки / The request has errors", List.of(new FieldError(field, message)),
+                null);
+    }
+
+    private static String simpleType(Class<?> type) {
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (List.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        if (type == java.time.Instant.class) {
+            return "an instant like 2026-01-31T10:00:00Z";
+        }
+        return "an object";
+    }
+
+    private static String path(JsonMappingException m) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? "body" : sb.toString();
+    }
+
+    /** JAX-RS answers (404, 405, 406, 415, 413 …), in JSON; unwraps JSON errors CXF wrapped. */
+    static final class Web implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof JsonProcessingException j) {
+                    return jsonError(j);
+                }
+            }
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return Fault.fault(e);
+            }
+            LOG.warn("{} {}", status, e.getMessage());
+            return answer(status, e.getMessage(), null, null);
+        }
+    }
+
+    /** Anything else is our fault: 500 with an incident id, the stack in the log. */
+    static final class Fault implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof JsonProcessingException j) {
+                    return jsonError(j);
+                }
+            }
+            return fault(e);
+        }
+
+        static Response fault(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.error("500 incident {}", incident, e);
+            return answer(500, "Внутрішня помилка вузла / Internal error of the node; quote incident " + incident,
+                    null, incident);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package ua.gov.nsoz.rest.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import javax.ws.rs.GET;
+import javax.ws.rs.Path;
+import javax.ws.rs.Produces;
+import javax.ws.rs.core.MediaType;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.rest.RestResource;
+import ua.gov.nsoz.rest.internal.Dto.NodeJson;
+
+/** {@code /api/v1/node}: who this node is; also the readiness probe the launcher waits on. */
+@Component(service = RestResource.class)
+@Path("/node")
+@Produces(MediaType.APPLICATION_JSON)
+public class NodeResource implements RestResource {
+
+    private final NodeIdentity node;
+
+    /**
+     * @param node this node
+     */
+    @Activate
+    public NodeResource(@Reference NodeIdentity node) {
+        this.node = node;
+    }
+
+    /** @return the node's identity, version and uptime */
+    @GET
+    public NodeJson info() {
+        return new NodeJson(node.nodeId(), node.code(), node.name(), node.role().name(), node.region(),
+                node.softwareVersion(), node.startedAt(),
+                Duration.between(node.startedAt(), Instant.now()).getSeconds());
+    }
+}

@@ -1,0 +1,92 @@
+package ua.gov.nsoz.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealEvent;
+import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.Applicant;
+import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.LegalMark;
+import ua.gov.nsoz.store.AppealStore;
+
+/** {@code nsoz:appeal-show ID}: one appeal in full, with its history. */
+@Service
+@Command(scope = "nsoz", name = "appeal-show", description = "Показати звернення / Show one appeal and its history")
+public class AppealShowCommand implements Action {
+
+    @Reference
+    AppealService appeals;
+
+    @Reference
+    AppealStore store;
+
+    @Argument(index = 0, name = "id", required = true,
+            description = "Id або реєстраційний номер / Appeal id or registration number")
+    @Completion(Completers.AppealIdCompleter.class)
+    String id;
+
+    @Override
+    public Object execute() {
+        Appeal a = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id)).orElse(null);
+        if (a == null) {
+            System.err.println("Звернення не знайдено / No appeal with id or number " + id);
+            return null;
+        }
+        ShellTable t = new ShellTable();
+        t.column("Поле / Field");
+        t.column("Значення / Value").maxSize(100).wrap();
+        t.addRow().addContent("Id", a.id());
+        t.addRow().addContent("Реєстр. № / Number", a.registrationNumber());
+        t.addRow().addContent("Статус / Status", a.status() + " (" + a.status().labelUk() + ")");
+        t.addRow().addContent("Версія / Version", a.version());
+        t.addRow().addContent("Вид / Kind", a.kind() + " (" + a.kind().labelUk() + ")");
+        t.addRow().addContent("Канал / Channel", a.channel() + " (" + a.channel().labelUk() + ")");
+        t.addRow().addContent("Вузол / Node", a.node() + (a.region() == null ? "" : " " + a.region()));
+        t.addRow().addContent("Надійшло / Received", Format.time(a.receivedAt()));
+        t.addRow().addContent("Зареєстровано / Registered", Format.time(a.registeredAt()));
+        Applicant ap = a.applicant();
+        if (ap != null) {
+            t.addRow().addContent("Заявник / Applicant", (ap.type() == null ? "" : ap.type() + " ")
+                    + nullToDash(ap.fullName()));
+            t.addRow().addContent("Адреса / Address", nullToDash(ap.address()));
+            t.addRow().addContent("Контакти / Contacts", nullToDash(ap.email()) + " " + nullToDash(ap.phone()));
+        } else {
+            t.addRow().addContent("Заявник / Applicant", "— (невідомий / unknown)");
+        }
+        t.addRow().addContent("Конфіденційно / Confidential", a.confidential() ? "так / yes (ст. 10)" : "ні / no");
+        t.addRow().addContent("Колективне / Collective", a.collective() ? "так / yes, " + a.coSigners() : "ні / no");
+        t.addRow().addContent("Адресат / Addressee", nullToDash(a.addressee()));
+        t.addRow().addContent("Тема / Topic", nullToDash(a.topic()));
+        t.addRow().addContent("Текст / Text", a.text());
+        for (Attachment at : a.attachments()) {
+            t.addRow().addContent("Вкладення / Attachment", at.fileName() + " (" + at.sizeBytes() + " B)");
+        }
+        for (LegalMark m : a.marks()) {
+            t.addRow().addContent("Позначка / Mark", m + ", ст. " + m.article() + ": " + m.messageUk());
+        }
+        t.print(System.out);
+        ShellTable h = new ShellTable();
+        h.column("Версія / Ver");
+        h.column("Подія / Event");
+        h.column("Коли / When");
+        h.column("Вузол / Node");
+        h.column("Хто / Actor");
+        for (AppealEvent e : store.events(a.id())) {
+            h.addRow().addContent(e.version(), e.type(), Format.time(e.occurredAt()), e.node(), e.actor());
+        }
+        System.out.println();
+        System.out.println("Історія / History");
+        h.print(System.out);
+        return null;
+    }
+
+    private static String nullToDash(String s) {
+        return s == null ? "—" : s;
+    }
+}

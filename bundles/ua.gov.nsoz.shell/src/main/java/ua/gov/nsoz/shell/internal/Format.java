@@ -1,0 +1,33 @@
+package ua.gov.nsoz.shell.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** How the shell shows times: Kyiv local time, the way operators read them. */
+final class Format {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.of("Europe/Kyiv"));
+
+    private Format() {
+    }
+
+    static String time(Instant t) {
+        return t == null ? "—" : TIME.format(t);
+    }
+
+    static String duration(Duration d) {
+        long s = d.getSeconds();
+        return String.format("%dd %02d:%02d:%02d", s / 86400, s / 3600 % 24, s / 60 % 60, s % 60);
+    }
+
+    static String abbreviate(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        String flat = s.replaceAll("\\s+", " ");
+        return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,43 @@
+package ua.gov.nsoz.shell.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.apache.karaf.shell.support.table.ShellTable;
+import ua.gov.nsoz.api.AppealQuery;
+import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.NodeIdentity;
+
+/** {@code nsoz:node-info}: who this node is. */
+@Service
+@Command(scope = "nsoz", name = "node-info", description = "Показати відомості про вузол / Show this node's identity")
+public class NodeInfoCommand implements Action {
+
+    @Reference
+    NodeIdentity node;
+
+    @Reference
+    AppealService appeals;
+
+    @Override
+    public Object execute() {
+        ShellTable table = new ShellTable();
+        table.column("Властивість / Property");
+        table.column("Значення / Value");
+        table.addRow().addContent("Вузол / Node id", node.nodeId());
+        table.addRow().addContent("Код / Code", node.code());
+        table.addRow().addContent("Назва / Name", node.name());
+        table.addRow().addContent("Роль / Role", node.role());
+        table.addRow().addContent("Регіон / Region", node.region() == null ? "—" : node.region());
+        table.addRow().addContent("Версія / Version", node.softwareVersion());
+        table.addRow().addContent("Запущено / Started", Format.time(node.startedAt()));
+        table.addRow().addContent("Працює / Uptime", Format.duration(Duration.between(node.startedAt(), Instant.now())));
+        table.addRow().addContent("Звернень / Appeals", appeals.search(new AppealQuery(null, null, null, null, null,
+                null, null, 0, 1)).total());
+        table.print(System.out);
+        return null;
+    }
+}

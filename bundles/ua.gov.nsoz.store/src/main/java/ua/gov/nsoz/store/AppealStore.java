@@ -1,0 +1,57 @@
+package ua.gov.nsoz.store;
+
+import java.util.List;
+import java.util.Optional;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealEvent;
+import ua.gov.nsoz.api.AppealQuery;
+import ua.gov.nsoz.api.Page;
+
+/**
+ * Persistence of appeals. Every write stores the new state and its event in one local transaction:
+ * nothing is half-written, and the event log is complete.
+ */
+public interface AppealStore {
+
+    /**
+     * Allocates the next registration sequence number of this node for a year. Numbers are unique
+     * and increasing; a crash may leave a gap, never a repeat.
+     *
+     * @param year the calendar year of registration
+     * @return the next number, starting at 1 each year
+     */
+    long nextRegistrationSequence(int year);
+
+    /**
+     * Inserts a new appeal together with its first event.
+     *
+     * @param appeal the appeal, version 1
+     * @param event the event that created it
+     * @throws StoreException if the store cannot write
+     */
+    void insert(Appeal appeal, AppealEvent event);
+
+    /**
+     * @param id the appeal id
+     * @return the appeal, if stored
+     */
+    Optional<Appeal> get(String id);
+
+    /**
+     * @param registrationNumber a registration number
+     * @return the appeal, if stored
+     */
+    Optional<Appeal> findByRegistrationNumber(String registrationNumber);
+
+    /**
+     * @param query filters and paging
+     * @return the page and the total number of matches
+     */
+    Page<Appeal> search(AppealQuery query);
+
+    /**
+     * @param appealId the appeal id
+     * @return its events in version order
+     */
+    List<AppealEvent> events(String appealId);
+}

@@ -1,0 +1,32 @@
+package ua.gov.nsoz.store.internal;
+
+import javax.sql.DataSource;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.gov.nsoz.store.AppealStore;
+
+/**
+ * Publishes the store once the schema is migrated. The DataSource is the pax-jdbc one named by
+ * {@code dataSource.target} in PID {@code ua.gov.nsoz.store} (default {@code (dataSourceName=nsoz)}).
+ */
+@Component(service = AppealStore.class, configurationPid = "ua.gov.nsoz.store",
+        configurationPolicy = ConfigurationPolicy.OPTIONAL, property = "dataSource.target=(dataSourceName=nsoz)")
+public class DerbyStoreComponent extends JdbcAppealStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DerbyStoreComponent.class);
+
+    /**
+     * @param dataSource the node's DataSource
+     */
+    @Activate
+    public DerbyStoreComponent(@Reference(name = "dataSource") DataSource dataSource) {
+        super(dataSource);
+        long start = System.nanoTime();
+        Migrations.migrate(dataSource);
+        LOG.info("Store ready: schema migrated in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+}

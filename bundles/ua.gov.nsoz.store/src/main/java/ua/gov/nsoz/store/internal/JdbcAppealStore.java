@@ -1,0 +1,390 @@
+package ua.gov.nsoz.store.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import javax.sql.DataSource;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealEvent;
+import ua.gov.nsoz.api.AppealKind;
+import ua.gov.nsoz.api.AppealQuery;
+import ua.gov.nsoz.api.AppealStatus;
+import ua.gov.nsoz.api.Applicant;
+import ua.gov.nsoz.api.ApplicantType;
+import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.LegalMark;
+import ua.gov.nsoz.api.Page;
+import ua.gov.nsoz.store.AppealStore;
+import ua.gov.nsoz.store.StoreException;
+
+/**
+ * The store over plain JDBC. SQL is standard where it can be (OFFSET/FETCH paging); the one
+ * dialect-specific piece is the yearly sequence, kept in {@link #ensureSequence}.
+ */
+public class JdbcAppealStore implements AppealStore {
+
+    private static final String COLUMNS = "id, reg_number, node_id, region, kind, channel, status, version, "
+            + "applicant_type, applicant_name, applicant_address, applicant_email, applicant_phone, confidential, "
+            + "collective, co_signers, signed, addressee, topic, body, marks, received_at, registered_at, updated_at";
+
+    private static final String INSERT_APPEAL = "INSERT INTO appeal (" + COLUMNS
+            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+    private static final String INSERT_ATTACHMENT = "INSERT INTO appeal_attachment "
+            + "(appeal_id, position, file_name, media_type, size_bytes, sha256) VALUES (?,?,?,?,?,?)";
+
+    private static final String INSERT_EVENT = "INSERT INTO appeal_event "
+            + "(event_id, appeal_id, version, event_type, occurred_at, node_id, actor, payload) VALUES (?,?,?,?,?,?,?,?)";
+
+    private final DataSource dataSource;
+    private final ConcurrentMap<Integer, String> sequences = new ConcurrentHashMap<>();
+
+    /**
+     * @param dataSource where the tables live; the schema must be migrated already
+     */
+    public JdbcAppealStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public long nextRegistrationSequence(int year) {
+        String sequence = sequences.computeIfAbsent(year, this::ensureSequence);
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("VALUES (NEXT VALUE FOR " + sequence + ")")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot allocate a registration number", e);
+        }
+    }
+
+    /** Creates the year's sequence unless it exists; the name is built from an int, never from input. */
+    private String ensureSequence(int year) {
+        String name = "REG_SEQ_" + year;
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT 1 FROM sys.syssequences WHERE sequencename = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return name;
+                    }
+                }
+            }
+            try (Statement s = c.createStatement()) {
+                s.executeUpdate("CREATE SEQUENCE " + name + " AS BIGINT START WITH 1 NO CYCLE");
+                if (!c.getAutoCommit()) {
+                    c.commit();
+                }
+            } catch (SQLException e) {
+                // X0Y68: another thread created it first, which is just as good.
+                if (!"X0Y68".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            return name;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot create the registration sequence for " + year, e);
+        }
+    }
+
+    @Override
+    public void insert(Appeal a, AppealEvent event) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement ps = c.prepareStatement(INSERT_APPEAL)) {
+                    bindAppeal(ps, a);
+                    ps.executeUpdate();
+                }
+                if (!a.attachments().isEmpty()) {
+                    try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
+                        int position = 0;
+                        for (Attachment at : a.attachments()) {
+                            ps.setString(1, a.id());
+                            ps.setInt(2, position++);
+                            ps.setString(3, at.fileName());
+                            ps.setString(4, at.mediaType());
+                            ps.setLong(5, at.sizeBytes());
+                            ps.setString(6, at.sha256());
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                }
+                insertEvent(c, event);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot store appeal " + a.id(), e);
+        }
+    }
+
+    private static void insertEvent(Connection c, AppealEvent e) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
+            ps.setString(1, e.eventId());
+            ps.setString(2, e.appealId());
+            ps.setLong(3, e.version());
+            ps.setString(4, e.type());
+            ps.setLong(5, e.occurredAt().toEpochMilli());
+            ps.setString(6, e.node());
+            ps.setString(7, e.actor());
+            if (e.payload() == null) {
+                ps.setNull(8, Types.CLOB);
+            } else {
+                ps.setString(8, e.payload());
+            }
+            ps.executeUpdate();
+        }
+    }
+
+    private static void bindAppeal(PreparedStatement ps, Appeal a) throws SQLException {
+        Applicant ap = a.applicant();
+        int i = 1;
+        ps.setString(i++, a.id());
+        ps.setString(i++, a.registrationNumber());
+        ps.setString(i++, a.node());
+        ps.setString(i++, a.region());
+        ps.setString(i++, a.kind().name());
+        ps.setString(i++, a.channel().name());
+        ps.setString(i++, a.status().name());
+        ps.setLong(i++, a.version());
+        ps.setString(i++, ap == null || ap.type() == null ? null : ap.type().name());
+        ps.setString(i++, ap == null ? null : ap.fullName());
+        ps.setString(i++, ap == null ? null : ap.address());
+        ps.setString(i++, ap == null ? null : ap.email());
+        ps.setString(i++, ap == null ? null : ap.phone());
+        ps.setBoolean(i++, a.confidential());
+        ps.setBoolean(i++, a.collective());
+        setNullableInt(ps, i++, a.coSigners());
+        if (a.signed() == null) {
+            ps.setNull(i++, Types.BOOLEAN);
+        } else {
+            ps.setBoolean(i++, a.signed());
+        }
+        ps.setString(i++, a.addressee());
+        ps.setString(i++, a.topic());
+        ps.setString(i++, a.text());
+        ps.setString(i++, encodeMarks(a.marks()));
+        ps.setLong(i++, a.receivedAt().toEpochMilli());
+        ps.setLong(i++, a.registeredAt().toEpochMilli());
+        ps.setLong(i, a.updatedAt().toEpochMilli());
+    }
+
+    private static void setNullableInt(PreparedStatement ps, int i, Integer value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setInt(i, value);
+        }
+    }
+
+    static String encodeMarks(Set<LegalMark> marks) {
+        StringBuilder sb = new StringBuilder();
+        for (LegalMark m : LegalMark.values()) {
+            if (marks.contains(m)) {
+                if (sb.length() > 0) {
+                    sb.append(',');
+                }
+                sb.append(m.name());
+            }
+        }
+        return sb.toString();
+    }
+
+    static Set<LegalMark> decodeMarks(String s) {
+        EnumSet<LegalMark> marks = EnumSet.noneOf(LegalMark.class);
+        if (s != null && !s.isEmpty()) {
+            for (String part : s.split(",")) {
+                marks.add(LegalMark.valueOf(part));
+            }
+        }
+        return marks;
+    }
+
+    @Override
+    public Optional<Appeal> get(String id) {
+        return findOne("id", id);
+    }
+
+    @Override
+    public Optional<Appeal> findByRegistrationNumber(String registrationNumber) {
+        return findOne("reg_number", registrationNumber);
+    }
+
+    private Optional<Appeal> findOne(String column, String value) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT " + COLUMNS + " FROM appeal WHERE " + column + " = ?")) {
+            ps.setString(1, value);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Appeal a = readAppeal(rs, List.of());
+                return Optional.of(withAttachments(c, a));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read appeal", e);
+        }
+    }
+
+    private static Appeal withAttachments(Connection c, Appeal a) throws SQLException {
+        List<Attachment> attachments = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT file_name, media_type, size_bytes, sha256 "
+                + "FROM appeal_attachment WHERE appeal_id = ? ORDER BY position")) {
+            ps.setString(1, a.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    attachments.add(new Attachment(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+                }
+            }
+        }
+        if (attachments.isEmpty()) {
+            return a;
+        }
+        return new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(), a.applicant(),
+                a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(), a.signed(),
+                attachments, a.marks(), a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt());
+    }
+
+    private static Appeal readAppeal(ResultSet rs, List<Attachment> attachments) throws SQLException {
+        String applicantType = rs.getString("applicant_type");
+        String name = rs.getString("applicant_name");
+        String address = rs.getString("applicant_address");
+        String email = rs.getString("applicant_email");
+        String phone = rs.getString("applicant_phone");
+        Applicant applicant = applicantType == null && name == null && address == null && email == null
+                && phone == null ? null
+                        : new Applicant(applicantType == null ? null : ApplicantType.valueOf(applicantType), name,
+                                address, email, phone);
+        int coSigners = rs.getInt("co_signers");
+        Integer coSignersValue = rs.wasNull() ? null : coSigners;
+        boolean signed = rs.getBoolean("signed");
+        Boolean signedValue = rs.wasNull() ? null : signed;
+        return new Appeal(rs.getString("id"), rs.getString("reg_number"), rs.getString("node_id"),
+                rs.getString("region"), AppealKind.valueOf(rs.getString("kind")),
+                Channel.valueOf(rs.getString("channel")), applicant, rs.getString("body"), rs.getString("topic"),
+                rs.getString("addressee"), rs.getBoolean("collective"), coSignersValue, rs.getBoolean("confidential"),
+                signedValue, attachments, decodeMarks(rs.getString("marks")),
+                AppealStatus.valueOf(rs.getString("status")), rs.getLong("version"),
+                Instant.ofEpochMilli(rs.getLong("received_at")), Instant.ofEpochMilli(rs.getLong("registered_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")));
+    }
+
+    @Override
+    public Page<Appeal> search(AppealQuery q) {
+        StringBuilder where = new StringBuilder(" WHERE 1=1");
+        List<Object> args = new ArrayList<>();
+        if (q.status() != null) {
+            where.append(" AND status = ?");
+            args.add(q.status().name());
+        }
+        if (q.kind() != null) {
+            where.append(" AND kind = ?");
+            args.add(q.kind().name());
+        }
+        if (q.channel() != null) {
+            where.append(" AND channel = ?");
+            args.add(q.channel().name());
+        }
+        if (q.region() != null) {
+            where.append(" AND region = ?");
+            args.add(q.region());
+        }
+        if (q.from() != null) {
+            where.append(" AND registered_at >= ?");
+            args.add(q.from().toEpochMilli());
+        }
+        if (q.to() != null) {
+            where.append(" AND registered_at < ?");
+            args.add(q.to().toEpochMilli());
+        }
+        if (q.text() != null && !q.text().isBlank()) {
+            String pattern = "%" + escapeLike(q.text().trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+            where.append(" AND (LOWER(body) LIKE ? ESCAPE '\\' OR LOWER(topic) LIKE ? ESCAPE '\\')");
+            args.add(pattern);
+            args.add(pattern);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            long total;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM appeal" + where)) {
+                bind(ps, args);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    total = rs.getLong(1);
+                }
+            }
+            List<Appeal> items = new ArrayList<>();
+            if (total > q.offset() && q.limit() > 0) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM appeal" + where
+                        + " ORDER BY registered_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                    bind(ps, args);
+                    ps.setInt(args.size() + 1, q.offset());
+                    ps.setInt(args.size() + 2, q.limit());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            items.add(readAppeal(rs, List.of()));
+                        }
+                    }
+                }
+            }
+            return new Page<>(items, total, q.offset(), q.limit());
+        } catch (SQLException e) {
+            throw new StoreException("Cannot search appeals", e);
+        }
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object v = args.get(i);
+            if (v instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else {
+                ps.setString(i + 1, (String) v);
+            }
+        }
+    }
+
+    @Override
+    public List<AppealEvent> events(String appealId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT event_id, appeal_id, version, event_type, "
+                        + "occurred_at, node_id, actor, payload FROM appeal_event WHERE appeal_id = ? ORDER BY version")) {
+            ps.setString(1, appealId);
+            List<AppealEvent> events = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    events.add(new AppealEvent(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            Instant.ofEpochMilli(rs.getLong(5)), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+            return events;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read events of appeal " + appealId, e);
+        }
+    }
+}

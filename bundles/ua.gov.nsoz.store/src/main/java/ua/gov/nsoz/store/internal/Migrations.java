@@ -1,0 +1,51 @@
+package ua.gov.nsoz.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.core.DerbyDatabase;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+import ua.gov.nsoz.store.StoreException;
+
+/** Creates and upgrades the schema with Liquibase, from the versioned changelog in this bundle. */
+final class Migrations {
+
+    static final String CHANGELOG = "ua/gov/nsoz/store/db/changelog.sql";
+
+    private Migrations() {
+    }
+
+    static void migrate(DataSource dataSource) {
+        ClassLoader loader = Migrations.class.getClassLoader();
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        // Liquibase finds its own extensions through the context class loader.
+        thread.setContextClassLoader(loader);
+        try (Connection connection = dataSource.getConnection()) {
+            Scope.child(Map.of(Scope.Attr.classLoader.name(), loader), () -> {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                if (database instanceof DerbyDatabase derby) {
+                    // Liquibase would shut the whole embedded engine down on close; the pool still needs it.
+                    derby.setShutdownEmbeddedDerby(false);
+                }
+                try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(loader),
+                        database)) {
+                    liquibase.update("");
+                }
+            });
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open the store to migrate its schema", e);
+        } catch (Exception e) {
+            throw new StoreException("Schema migration failed", e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+--liquibase formatted sql
+
+--changeset nsoz:1-appeal
+--comment: Appeals, one row each, the current state. Times are epoch milliseconds (UTC).
+CREATE TABLE appeal (
+    id                CHAR(36)       NOT NULL,
+    reg_number        VARCHAR(40)    NOT NULL,
+    node_id           VARCHAR(40)    NOT NULL,
+    region            VARCHAR(16),
+    kind              VARCHAR(20)    NOT NULL,
+    channel           VARCHAR(20)    NOT NULL,
+    status            VARCHAR(40)    NOT NULL,
+    version           BIGINT         NOT NULL,
+    applicant_type    VARCHAR(40),
+    applicant_name    VARCHAR(300),
+    applicant_address VARCHAR(500),
+    applicant_email   VARCHAR(254),
+    applicant_phone   VARCHAR(32),
+    confidential      BOOLEAN        NOT NULL,
+    collective        BOOLEAN        NOT NULL,
+    co_signers        INT,
+    signed            BOOLEAN,
+    addressee         VARCHAR(300),
+    topic             VARCHAR(300),
+    body              VARCHAR(32000) NOT NULL,
+    marks             VARCHAR(200)   NOT NULL,
+    received_at       BIGINT         NOT NULL,
+    registered_at     BIGINT         NOT NULL,
+    updated_at        BIGINT         NOT NULL,
+    CONSTRAINT pk_appeal PRIMARY KEY (id),
+    CONSTRAINT ux_appeal_reg_number UNIQUE (reg_number)
+);
+CREATE INDEX ix_appeal_registered_at ON appeal (registered_at);
+CREATE INDEX ix_appeal_status ON appeal (status, registered_at);
+
+--changeset nsoz:1-attachment
+CREATE TABLE appeal_attachment (
+    appeal_id  CHAR(36)     NOT NULL,
+    position   INT          NOT NULL,
+    file_name  VARCHAR(255) NOT NULL,
+    media_type VARCHAR(127),
+    size_bytes BIGINT       NOT NULL,
+    sha256     CHAR(64),
+    CONSTRAINT pk_appeal_attachment PRIMARY KEY (appeal_id, position),
+    CONSTRAINT fk_attachment_appeal FOREIGN KEY (appeal_id) REFERENCES appeal (id)
+);
+
+--changeset nsoz:1-event
+--comment: The append-only event log; the code never updates or deletes a row of it.
+CREATE TABLE appeal_event (
+    seq         BIGINT GENERATED ALWAYS AS IDENTITY,
+    event_id    CHAR(36)    NOT NULL,
+    appeal_id   CHAR(36)    NOT NULL,
+    version     BIGINT      NOT NULL,
+    event_type  VARCHAR(40) NOT NULL,
+    occurred_at BIGINT      NOT NULL,
+    node_id     VARCHAR(40) NOT NULL,
+    actor       VARCHAR(100),
+    payload     CLOB,
+    CONSTRAINT pk_appeal_event PRIMARY KEY (seq),
+    CONSTRAINT ux_appeal_event_id UNIQUE (event_id),
+    CONSTRAINT ux_appeal_event_version UNIQUE (appeal_id, version)
+);
