@@ -24,8 +24,9 @@ public record NewAppeal(AppealKind kind, Channel channel, Applicant applicant, S
         String addressee, boolean collective, Integer coSigners, boolean confidential, Boolean signed,
         Instant receivedAt, List<Attachment> attachments) {
 
-    /** Defensive copy of the attachment list. */
+    /** Defensive copy of the attachment list; a null element stays, for validation to report it. */
     public NewAppeal {
-        attachments = attachments == null ? List.of() : List.copyOf(attachments);
+        attachments = attachments == null ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(attachments));
     }
 }

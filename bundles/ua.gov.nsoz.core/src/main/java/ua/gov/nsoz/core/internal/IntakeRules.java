@@ -36,7 +36,8 @@ public final class IntakeRules {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()-]{4,30}");
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9(][0-9 ()-]{4,30}");
+    private static final int MIN_PHONE_DIGITS = 5;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Pattern MEDIA_TYPE = Pattern.compile("[\\w.+-]+/[\\w.+-]+");
 
@@ -118,7 +119,9 @@ public final class IntakeRules {
     }
 
     private static Applicant checkApplicant(List<FieldError> errors, Applicant ap) {
-        if (ap == null) {
+        if (ap == null || clean(ap.fullName()) == null && clean(ap.address()) == null && clean(ap.email()) == null
+                && clean(ap.phone()) == null && ap.type() == null) {
+            // An empty applicant form is an unknown author: registered as anonymous, not refused (Art. 7, 8).
             return null;
         }
         if (ap.type() == null) {
@@ -133,13 +136,11 @@ public final class IntakeRules {
             errors.add(new FieldError("applicant.email", "Некоректна адреса електронної пошти / Not a valid e-mail address"));
         }
         String phone = clean(ap.phone());
-        if (phone != null && !PHONE.matcher(phone).matches()) {
+        if (phone != null && (!PHONE.matcher(phone).matches()
+                || phone.chars().filter(Character::isDigit).count() < MIN_PHONE_DIGITS)) {
             errors.add(new FieldError("applicant.phone", "Некоректний номер телефону: цифри, пробіли, дужки, дефіси, "
                     + "можливо '+' на початку / Not a valid phone number: digits, spaces, brackets, dashes, "
                     + "an optional leading '+'"));
-        }
-        if (ap.type() == null && name == null && address == null && email == null && phone == null) {
-            return null;
         }
         return new Applicant(ap.type(), name, address, email, phone);
     }

@@ -149,6 +149,13 @@ final class ErrorMappers {
         }
 
         static Response fault(Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t.getClass().getName().endsWith("EofException")) {
+                    // The client went away while we answered: nothing is wrong with the node.
+                    LOG.debug("Client closed the connection before the answer was written");
+                    return answer(500, "Client disconnected", null, null);
+                }
+            }
             String incident = UUID.randomUUID().toString();
             LOG.error("500 incident {}", incident, e);
             return answer(500, "Внутрішня помилка вузла / Internal error of the node; quote incident " + incident,

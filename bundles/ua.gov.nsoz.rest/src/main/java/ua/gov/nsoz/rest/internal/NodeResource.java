@@ -9,11 +9,15 @@ import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.rest.RestResource;
 import ua.gov.nsoz.rest.internal.Dto.NodeJson;
 
-/** {@code /api/v1/node}: who this node is; also the readiness probe the launcher waits on. */
+/**
+ * {@code /api/v1/node}: who this node is. It is also the readiness probe the launcher and the tests
+ * wait on, so it answers only once the appeal service (and so the store) is up.
+ */
 @Component(service = RestResource.class)
 @Path("/node")
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,9 +27,10 @@ public class NodeResource implements RestResource {
 
     /**
      * @param node this node
+     * @param appeals the appeal service: required so that the node is ready when this answers
      */
     @Activate
-    public NodeResource(@Reference NodeIdentity node) {
+    public NodeResource(@Reference NodeIdentity node, @Reference AppealService appeals) {
         this.node = node;
     }
 

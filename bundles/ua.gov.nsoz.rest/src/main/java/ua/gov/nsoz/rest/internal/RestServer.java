@@ -27,8 +27,14 @@ import ua.gov.nsoz.rest.RestResource;
  * {@code /api} by {@code etc/org.apache.cxf.osgi.cfg}). It serves every {@link RestResource}
  * service; when one comes or goes, DS rebuilds the server.
  */
-@Component(immediate = true)
+@Component(immediate = true, property = RestServer.MINIMUM_RESOURCES)
 public class RestServer {
+
+    /**
+     * The node's own resources (appeals, node, openapi.json): the server starts only when all are
+     * there, so that the API never answers half-built. Other bundles' resources join later.
+     */
+    static final String MINIMUM_RESOURCES = "resources.cardinality.minimum:Integer=3";
 
     /** Path of the API below the CXF servlet. */
     public static final String ADDRESS = "/v1";
@@ -41,7 +47,7 @@ public class RestServer {
      * @param resources all REST resources present
      */
     @Activate
-    public RestServer(@Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE,
+    public RestServer(@Reference(name = "resources", cardinality = ReferenceCardinality.AT_LEAST_ONE,
             policyOption = ReferencePolicyOption.GREEDY) List<RestResource> resources) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +29,8 @@ import ua.gov.nsoz.store.AppealStore;
 import ua.gov.nsoz.store.StoreException;
 
 /**
- * The store over plain JDBC. SQL is standard where it can be (OFFSET/FETCH paging); the one
- * dialect-specific piece is the yearly sequence, kept in {@link #ensureSequence}.
+ * The store over plain JDBC, in standard SQL (OFFSET/FETCH paging, no sequence objects), so the
+ * same code can run on another database than Derby.
  */
 public class JdbcAppealStore implements AppealStore {
 
@@ -48,8 +47,11 @@ public class JdbcAppealStore implements AppealStore {
     private static final String INSERT_EVENT = "INSERT INTO appeal_event "
             + "(event_id, appeal_id, version, event_type, occurred_at, node_id, actor, payload) VALUES (?,?,?,?,?,?,?,?)";
 
+    /** How many registration numbers are reserved per database round trip. */
+    static final int BLOCK = 50;
+
     private final DataSource dataSource;
-    private final ConcurrentMap<Integer, String> sequences = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Integer, Block> counters = new ConcurrentHashMap<>();
 
     /**
      * @param dataSource where the tables live; the schema must be migrated already
@@ -60,44 +62,81 @@ public class JdbcAppealStore implements AppealStore {
 
     @Override
     public long nextRegistrationSequence(int year) {
-        String sequence = sequences.computeIfAbsent(year, this::ensureSequence);
-        try (Connection c = dataSource.getConnection();
-                Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("VALUES (NEXT VALUE FOR " + sequence + ")")) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new StoreException("Cannot allocate a registration number", e);
+        return counters.computeIfAbsent(year, y -> new Block()).next(year);
+    }
+
+    /**
+     * The numbers of one year, reserved from the database {@value #BLOCK} at a time in a short
+     * transaction of their own. A crash loses at most the unused rest of a block (a gap, never a
+     * repeat); the hot path is an in-memory increment.
+     */
+    private final class Block {
+        private long next;
+        private long end;
+
+        synchronized long next(int year) {
+            if (next == end) {
+                next = reserve(year);
+                end = next + BLOCK;
+            }
+            return next++;
         }
     }
 
-    /** Creates the year's sequence unless it exists; the name is built from an int, never from input. */
-    private String ensureSequence(int year) {
-        String name = "REG_SEQ_" + year;
+    private long reserve(int year) {
+        try {
+            return tryReserve(year);
+        } catch (StoreException e) {
+            // Two stores opened the same new year at once; the loser's INSERT hit the primary key.
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return tryReserve(year);
+            }
+            throw e;
+        }
+    }
+
+    private long tryReserve(int year) {
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT 1 FROM sys.syssequences WHERE sequencename = ?")) {
-                ps.setString(1, name);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return name;
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                // The UPDATE takes the row's write lock first, so concurrent reservations queue up.
+                long first;
+                int updated;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE registration_counter SET next_value = next_value + ? WHERE reg_year = ?")) {
+                    ps.setLong(1, BLOCK);
+                    ps.setInt(2, year);
+                    updated = ps.executeUpdate();
+                }
+                if (updated == 0) {
+                    first = 1;
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "INSERT INTO registration_counter (reg_year, next_value) VALUES (?, ?)")) {
+                        ps.setInt(1, year);
+                        ps.setLong(2, first + BLOCK);
+                        ps.executeUpdate();
+                    }
+                } else {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT next_value FROM registration_counter WHERE reg_year = ?")) {
+                        ps.setInt(1, year);
+                        try (ResultSet rs = ps.executeQuery()) {
+                            rs.next();
+                            first = rs.getLong(1) - BLOCK;
+                        }
                     }
                 }
+                c.commit();
+                return first;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
-            try (Statement s = c.createStatement()) {
-                s.executeUpdate("CREATE SEQUENCE " + name + " AS BIGINT START WITH 1 NO CYCLE");
-                if (!c.getAutoCommit()) {
-                    c.commit();
-                }
-            } catch (SQLException e) {
-                // X0Y68: another thread created it first, which is just as good.
-                if (!"X0Y68".equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
-            return name;
         } catch (SQLException e) {
-            throw new StoreException("Cannot create the registration sequence for " + year, e);
+            throw new StoreException("Cannot reserve registration numbers for " + year, e);
         }
     }
 

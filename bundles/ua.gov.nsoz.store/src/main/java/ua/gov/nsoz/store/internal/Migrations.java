@@ -14,14 +14,14 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import ua.gov.nsoz.store.StoreException;
 
 /** Creates and upgrades the schema with Liquibase, from the versioned changelog in this bundle. */
-final class Migrations {
+public final class Migrations {
 
     static final String CHANGELOG = "ua/gov/nsoz/store/db/changelog.sql";
 
     private Migrations() {
     }
 
-    static void migrate(DataSource dataSource) {
+    public static void migrate(DataSource dataSource) {
         ClassLoader loader = Migrations.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

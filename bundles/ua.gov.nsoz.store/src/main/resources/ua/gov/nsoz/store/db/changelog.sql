@@ -61,3 +61,11 @@ CREATE TABLE appeal_event (
     CONSTRAINT ux_appeal_event_id UNIQUE (event_id),
     CONSTRAINT ux_appeal_event_version UNIQUE (appeal_id, version)
 );
+
+--changeset nsoz:2-registration-counter
+--comment: Registration numbers per year, handed out in blocks (hi/lo): portable SQL, no sequence objects.
+CREATE TABLE registration_counter (
+    reg_year   INT    NOT NULL,
+    next_value BIGINT NOT NULL,
+    CONSTRAINT pk_registration_counter PRIMARY KEY (reg_year)
+);

@@ -1,0 +1,211 @@
+package ua.gov.nsoz.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ua.gov.nsoz.itests.support.Contract;
+import ua.gov.nsoz.itests.support.KarafNode;
+import ua.gov.nsoz.itests.support.SharedNode;
+
+/**
+ * The appeal API of a real regional node over real HTTP: register, read, list, reject. Every
+ * answer is checked against the OpenAPI document the node serves.
+ */
+@ExtendWith(SharedNode.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AppealApiIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KarafNode node;
+    private Contract api;
+
+    @BeforeAll
+    void connect(KarafNode node) throws IOException {
+        this.node = node;
+        this.api = new Contract(node);
+    }
+
+    static String validAppeal(String topic) {
+        return """
+                {"kind":"COMPLAINT","channel":"WEB",
+                 "applicant":{"type":"CITIZEN","fullName":"Тестовий Заявник","address":"м. Львів, вул. Синтетична, 1",
+                              "email":"zayavnyk@example.org","phone":"+380 32 000-00-00"},
+                 "text":"Синтетичне звернення: у будинку немає опалення з 1 листопада.",
+                 "topic":"%s","addressee":"Львівська обласна державна адміністрація",
+                 "attachments":[{"fileName":"akt.pdf","mediaType":"application/pdf","sizeBytes":12345}]}
+                """.formatted(topic);
+    }
+
+    @Test
+    @DisplayName("A valid appeal is registered: 201, Location, number, status, version, node; readable by id and number")
+    void registersAndReads() throws IOException {
+        String body = validAppeal("Опалення " + UUID.randomUUID());
+        api.assertDocumentAccepts("/api/v1/appeals", body);
+        HttpResponse<String> created = api.postJson("/api/v1/appeals", body);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode a = JSON.readTree(created.body());
+        String id = a.get("id").asText();
+        assertTrue(a.get("registrationNumber").asText().matches("LV-\\d{4}-\\d{6}"), a.toString());
+        assertEquals("REGISTERED", a.get("status").asText());
+        assertEquals(1, a.get("version").asLong());
+        assertEquals("lviv", a.get("node").asText());
+        assertEquals("UA-46", a.get("region").asText());
+        assertEquals(0, a.get("marks").size(), "a complete appeal has no legal marks");
+        assertEquals("akt.pdf", a.get("attachments").get(0).get("fileName").asText());
+        URI location = URI.create(created.headers().firstValue("Location").orElseThrow());
+        assertTrue(location.getPath().endsWith("/api/v1/appeals/" + id), location.toString());
+
+        HttpResponse<String> byLocation = api.get(location.getPath());
+        assertEquals(200, byLocation.statusCode());
+        assertEquals(a, JSON.readTree(byLocation.body()), "what is read is what was registered");
+        HttpResponse<String> byNumber = api.get("/api/v1/appeals/" + a.get("registrationNumber").asText());
+        assertEquals(id, JSON.readTree(byNumber.body()).get("id").asText());
+    }
+
+    @Test
+    @DisplayName("Art. 7, 8: an anonymous appeal is registered all the same and marked ANONYMOUS")
+    void anonymousIsRegisteredAndMarked() throws IOException {
+        HttpResponse<String> r = api.postJson("/api/v1/appeals",
+                "{\"kind\":\"PROPOSAL\",\"channel\":\"PHONE\",\"text\":\"Синтетична анонімна пропозиція\"}");
+        assertEquals(201, r.statusCode(), r.body());
+        JsonNode marks = JSON.readTree(r.body()).get("marks");
+        assertEquals("ANONYMOUS", marks.get(0).get("code").asText());
+        assertEquals("8", marks.get(0).get("article").asText());
+    }
+
+    @Test
+    @DisplayName("Missing required fields: 400 naming each field, and nothing is registered")
+    void missingFieldsAreNamed() throws IOException {
+        long before = total("");
+        HttpResponse<String> r = api.postJson("/api/v1/appeals", "{\"applicant\":{\"fullName\":\"Х\"}}");
+        assertEquals(400, r.statusCode());
+        Set<String> fields = new TreeSet<>();
+        JSON.readTree(r.body()).get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertEquals(Set.of("kind", "channel", "text", "applicant.type"), fields);
+        assertEquals(before, total(""), "a refused request registers nothing");
+    }
+
+    @Test
+    @DisplayName("Bad input of every shape gets a JSON 4xx naming the problem, never a 5xx")
+    void badInputIs4xx() throws IOException {
+        record Case(String body, int status, String field) {
+        }
+        List<Case> cases = List.of(
+                new Case("{\"kind\":\"COMPLAINT\",", 400, "body"),
+                new Case("not json at all", 400, "body"),
+                new Case("[]", 400, "body"),
+                new Case("null", 400, "body"),
+                new Case("", 400, "body"),
+                new Case("{\"kind\":\"RANT\",\"channel\":\"WEB\",\"text\":\"x\"}", 400, "kind"),
+                new Case("{\"kind\":1,\"channel\":\"WEB\",\"text\":\"x\"}", 400, "kind"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\",\"colour\":\"red\"}", 400, "colour"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":{\"a\":1}}", 400, "text"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\",\"collective\":\"yes\"}", 400,
+                        "collective"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\",\"collective\":true}", 400,
+                        "coSigners"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\",\"coSigners\":99999999999999}",
+                        400, "coSigners"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\",\"receivedAt\":\"yesterday\"}",
+                        400, "receivedAt"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\",\"receivedAt\":\""
+                        + Instant.now().plusSeconds(86400) + "\"}", 400, "receivedAt"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\","
+                        + "\"applicant\":{\"type\":\"CITIZEN\",\"email\":\"not-an-email\"}}", 400, "applicant.email"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\",\"attachments\":[null]}", 400,
+                        "attachments[0]"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"" + "я".repeat(32_001) + "\"}", 400,
+                        "text"),
+                new Case("{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"x\",\"kind\":\"PROPOSAL\"}", 400,
+                        null),
+                new Case("{".repeat(5000) + "}".repeat(5000), 400, null));
+        for (Case c : cases) {
+            HttpResponse<String> r = api.postJson("/api/v1/appeals", c.body());
+            String shown = c.body().length() > 80 ? c.body().substring(0, 80) + "…" : c.body();
+            assertEquals(c.status(), r.statusCode(), shown + " -> " + r.body());
+            JsonNode error = JSON.readTree(r.body());
+            assertEquals(c.status(), error.get("status").asInt());
+            if (c.field() != null) {
+                List<String> fields = new ArrayList<>();
+                error.get("errors").forEach(e -> fields.add(e.get("field").asText()));
+                assertTrue(fields.contains(c.field()), shown + " should name " + c.field() + ": " + r.body());
+            }
+        }
+        HttpResponse<String> huge = api.postJson("/api/v1/appeals",
+                "{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"text\":\"" + "x".repeat(300_000) + "\"}");
+        assertEquals(413, huge.statusCode(), huge.body());
+        HttpResponse<String> plain = api.post("/api/v1/appeals", "text/plain", "Звернення простим текстом");
+        assertEquals(415, plain.statusCode(), plain.body());
+        HttpResponse<String> missing = api.get("/api/v1/appeals/" + UUID.randomUUID());
+        assertEquals(404, missing.statusCode());
+    }
+
+    @Test
+    @DisplayName("Search: filters, text, paging and total")
+    void searchesWithFiltersAndPaging() throws IOException {
+        String token = "пошук" + UUID.randomUUID().toString().substring(0, 8);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, api.postJson("/api/v1/appeals", validAppeal(token + " " + i)).statusCode());
+        }
+        assertEquals(201, api.postJson("/api/v1/appeals",
+                "{\"kind\":\"PROPOSAL\",\"channel\":\"EMAIL\",\"text\":\"Пропозиція " + token + "\"}").statusCode());
+        assertEquals(4, total("q=" + token));
+        assertEquals(4, total("q=" + token.toUpperCase()), "text search ignores case");
+        assertEquals(3, total("q=" + token + "&kind=COMPLAINT"));
+        assertEquals(1, total("q=" + token + "&channel=email"));
+        assertEquals(4, total("q=" + token + "&status=REGISTERED&region=UA-46"));
+        assertEquals(0, total("q=" + token + "&region=UA-30"));
+        assertEquals(4, total("q=" + token + "&from=2020-01-01&to=" + java.time.LocalDate.now().plusDays(1)));
+        assertEquals(0, total("q=" + token + "&to=2020-01-01"));
+        JsonNode page = JSON.readTree(api.get("/api/v1/appeals?q=" + token + "&limit=3&offset=1").body());
+        assertEquals(3, page.get("items").size());
+        assertEquals(4, page.get("total").asLong());
+        assertTrue(page.get("items").get(0).get("textPreview").asText().length() <= 161);
+
+        for (String bad : List.of("status=LOST", "kind=x", "offset=-1", "limit=0", "limit=501", "limit=ten",
+                "from=31.01.2026", "from=2026-02-01&to=2026-01-01")) {
+            HttpResponse<String> r = api.get("/api/v1/appeals?" + bad);
+            assertEquals(400, r.statusCode(), bad + " -> " + r.body());
+        }
+    }
+
+    @Test
+    @DisplayName("GET /node says who the node is")
+    void nodeInfo() throws IOException {
+        JsonNode n = JSON.readTree(api.get("/api/v1/node").body());
+        assertEquals("lviv", n.get("nodeId").asText());
+        assertEquals("REGIONAL", n.get("role").asText());
+        assertEquals("Львівський обласний контактний центр", n.get("name").asText());
+    }
+
+    private long total(String query) throws IOException {
+        HttpResponse<String> r = api.get("/api/v1/appeals?" + query.replace(" ", "%20"));
+        assertEquals(200, r.statusCode(), r.body());
+        return JSON.readTree(r.body()).get("total").asLong();
+    }
+
+    @AfterAll
+    void everyDocumentedOperationWasExercised() {
+        Set<String> missing = new TreeSet<>(api.documentedOperations());
+        missing.removeAll(api.exercised());
+        assertTrue(missing.isEmpty(), "Operations in openapi.json no test exercised: " + missing);
+    }
+}

@@ -1,0 +1,257 @@
+package ua.gov.nsoz.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the real {@code ./nsoz} launcher at the repository root, the way a developer does: {@code demo} starts the
+ * central node and both regional nodes, {@code status} lists them, an appeal registered at lviv survives
+ * {@code stop lviv} + {@code start lviv}, and {@code stop} stops everything.
+ *
+ * <p>The nodes run from a fresh folder under {@code itests/target} ({@code NSOZ_INSTANCES}) with every port shifted
+ * by {@link #PORT_OFFSET} ({@code NSOZ_PORT_OFFSET}), so the test never touches a developer's demo. The
+ * distribution is built by the reactor before this module, so the test forbids the launcher to build
+ * ({@code NSOZ_NO_BUILD=1}): sources newer than the tarball only give a warning.
+ */
+class LauncherTest {
+
+    /**
+     * Added to every port. Not 20000: that puts HTTP and SSH at 281xx, in the 28000-28999 range other tests use; and
+     * the RMI server port (44444 + offset) must stay below 65536. With 12000: HTTP 20181-20183, SSH 20101-20103,
+     * RMI 13099-13101 and 56444-56446.
+     */
+    static final int PORT_OFFSET = Integer.getInteger("nsoz.launcher.portOffset", 12000);
+
+    /** Node → its expected role; HTTP ports are 8181, 8182, 8183 plus the offset, as in node-configs/. */
+    static final Map<String, String> ROLES = new LinkedHashMap<>();
+    static final Map<String, Integer> HTTP_PORTS = new LinkedHashMap<>();
+    static {
+        ROLES.put("ucc", "CENTRAL");
+        ROLES.put("kyiv-city", "REGIONAL");
+        ROLES.put("lviv", "REGIONAL");
+        HTTP_PORTS.put("ucc", 8181 + PORT_OFFSET);
+        HTTP_PORTS.put("kyiv-city", 8182 + PORT_OFFSET);
+        HTTP_PORTS.put("lviv", 8183 + PORT_OFFSET);
+    }
+
+    /** What the launcher may take: its own start deadline (NSOZ_START_TIMEOUT) plus unpacking three instances. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    static final Duration DEMO_PROCESS_TIMEOUT = START_TIMEOUT.plusMinutes(3);
+    static final Duration START_PROCESS_TIMEOUT = START_TIMEOUT.plusMinutes(2);
+    static final Duration STOP_PROCESS_TIMEOUT = Duration.ofMinutes(4);
+    static final Duration STATUS_PROCESS_TIMEOUT = Duration.ofMinutes(1);
+
+    static final String APPEAL = "{\"kind\":\"COMPLAINT\",\"channel\":\"WEB\",\"applicant\":{\"type\":\"CITIZEN\","
+            + "\"fullName\":\"Тестовий Заявник\",\"address\":\"м. Львів, вул. Синтетична, 1\","
+            + "\"email\":\"test@example.org\"},\"text\":\"Синтетичне тестове звернення\"}";
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static HttpClient http;
+    static Path repoRoot;
+    static Path launcher;
+    static Path instances;
+    static boolean stoppedCleanly;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        String root = System.getProperty("nsoz.repo.root");
+        assertTrue(root != null && !root.isBlank(), "system property nsoz.repo.root is not set (surefire sets it)");
+        repoRoot = Path.of(root).toRealPath();
+        launcher = repoRoot.resolve("nsoz");
+        assertTrue(Files.isExecutable(launcher), launcher + " is missing or not executable");
+        Path target = repoRoot.resolve("itests/target");
+        Files.createDirectories(target);
+        instances = Files.createTempDirectory(target, "launcher-instances-");
+        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Nothing stays running, whatever failed; the instances are deleted only when all went well. */
+    @AfterAll
+    static void tearDown() throws IOException {
+        if (launcher == null || instances == null) {
+            return;
+        }
+        Run stop = run(STOP_PROCESS_TIMEOUT, "stop");
+        if (stop.exitCode != 0) {
+            System.err.println("LauncherTest: './nsoz stop' in tearDown failed:\n" + stop.output);
+        } else if (stoppedCleanly) {
+            deleteTree(instances);
+        }
+    }
+
+    @Test
+    void demoStatusRestartKeepsTheAppealAndStopStopsAll() throws Exception {
+        // 1. demo: all three nodes up, each says who it is
+        Run demo = run(DEMO_PROCESS_TIMEOUT, "demo");
+        assertEquals(0, demo.exitCode, "./nsoz demo failed:\n" + demo.output);
+        for (String node : ROLES.keySet()) {
+            assertTrue(demo.output.contains("node " + node + " ready"), "demo did not report " + node + ":\n" + demo.output);
+            HttpResponse<String> info = get(node, "/api/v1/node");
+            assertEquals(200, info.statusCode(), node + " /api/v1/node: " + info.body());
+            JsonNode body = JSON.readTree(info.body());
+            assertEquals(node, body.path("nodeId").asText(), node + " nodeId: " + info.body());
+            assertEquals(ROLES.get(node), body.path("role").asText(), node + " role: " + info.body());
+        }
+
+        // 2. status: three running lines
+        assertStates("running", "running", "running");
+
+        // 3. register an appeal at lviv. /api/v1/node answering is the launcher's readiness; wait (with a deadline)
+        // until the appeals resource answers too, so that a single POST is enough.
+        awaitOk("lviv", "/api/v1/appeals?limit=1", Duration.ofSeconds(60));
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("lviv", "/api/v1/appeals"))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json; charset=UTF-8")
+                        .POST(HttpRequest.BodyPublishers.ofString(APPEAL, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertEquals(201, created.statusCode(), "POST /api/v1/appeals at lviv: " + created.body());
+        JsonNode appeal = JSON.readTree(created.body());
+        String id = appeal.path("id").asText();
+        String number = appeal.path("registrationNumber").asText();
+        assertTrue(!id.isEmpty() && !number.isEmpty(), "no id or registrationNumber in " + created.body());
+
+        // 4. stop lviv, start lviv: the Derby store in instances/lviv/data/nsoz/ survives
+        Run stopLviv = run(STOP_PROCESS_TIMEOUT, "stop", "lviv");
+        assertEquals(0, stopLviv.exitCode, "./nsoz stop lviv failed:\n" + stopLviv.output);
+        assertStates("running", "running", "stopped");
+        assertTrue(Files.isDirectory(instances.resolve("lviv/data/nsoz")), "lviv's store is gone after stop");
+        Run startLviv = run(START_PROCESS_TIMEOUT, "start", "lviv");
+        assertEquals(0, startLviv.exitCode, "./nsoz start lviv failed:\n" + startLviv.output);
+
+        HttpResponse<String> again = awaitOk("lviv", "/api/v1/appeals/" + id, Duration.ofSeconds(60));
+        assertEquals(number, JSON.readTree(again.body()).path("registrationNumber").asText(),
+                "the appeal read back after the restart: " + again.body());
+
+        // 5. stop all: every node stopped, nothing answers
+        Run stopAll = run(STOP_PROCESS_TIMEOUT, "stop");
+        assertEquals(0, stopAll.exitCode, "./nsoz stop failed:\n" + stopAll.output);
+        assertStates("stopped", "stopped", "stopped");
+        stoppedCleanly = true;
+    }
+
+    // ------------------------------------------------------------------------------------------------ helpers
+
+    /** ./nsoz status shows the nodes ucc, kyiv-city, lviv in these states (in node-configs/ order or not). */
+    static void assertStates(String ucc, String kyivCity, String lviv) {
+        Run status = run(STATUS_PROCESS_TIMEOUT, "status");
+        assertEquals(0, status.exitCode, "./nsoz status failed:\n" + status.output);
+        Map<String, String> expected = Map.of("ucc", ucc, "kyiv-city", kyivCity, "lviv", lviv);
+        expected.forEach((node, state) -> {
+            Pattern line = Pattern.compile("^" + Pattern.quote(node) + "\\s.*\\s" + state + "$");
+            long matching = status.output.lines().filter(line.asPredicate()).count();
+            assertEquals(1, matching, node + " should be " + state + ":\n" + status.output);
+        });
+        if ("running".equals(ucc) && "running".equals(kyivCity) && "running".equals(lviv)) {
+            Predicate<String> running = l -> l.matches("^\\S+\\s.*\\srunning$");
+            assertEquals(3, status.output.lines().filter(running).count(), "three running lines:\n" + status.output);
+        }
+    }
+
+    static URI uri(String node, String path) {
+        return URI.create("http://127.0.0.1:" + HTTP_PORTS.get(node) + path);
+    }
+
+    static HttpResponse<String> get(String node, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(node, path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** Polls GET until it answers 200, or fails at the deadline with the last answer. */
+    static HttpResponse<String> awaitOk(String node, String path, Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        String last = "no answer";
+        while (true) {
+            try {
+                HttpResponse<String> response = get(node, path);
+                if (response.statusCode() == 200) {
+                    return response;
+                }
+                last = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                last = e.toString();
+            }
+            if (System.nanoTime() > deadline) {
+                fail(node + " " + path + " did not answer 200 within " + within + "; last: " + last);
+            }
+            TimeUnit.MILLISECONDS.sleep(500); // poll interval of a condition with a deadline
+        }
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
+    /** Runs ./nsoz with the test's environment, time-boxed; the output goes to a file, not a pipe. */
+    static Run run(Duration timeout, String... args) {
+        Path log = null;
+        try {
+            log = Files.createTempFile(instances, "nsoz-" + String.join("-", args) + "-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args))
+                    .toList())
+                    .directory(repoRoot.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Map<String, String> env = builder.environment();
+            // The launcher reads these for one node only; a developer's shell must not leak them into the test.
+            List.of("NSOZ_HTTP_PORT", "NSOZ_SSH_PORT", "NSOZ_RMI_REGISTRY_PORT", "NSOZ_RMI_SERVER_PORT",
+                    "NSOZ_NODE_ID", "NSOZ_NODE_CODE", "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION")
+                    .forEach(env::remove);
+            env.put("NSOZ_INSTANCES", instances.toString());
+            env.put("NSOZ_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+            env.put("NSOZ_NO_BUILD", "1");
+            env.put("NSOZ_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                String output = Files.readString(log, StandardCharsets.UTF_8);
+                print(args, -1, output);
+                return new Run(-1, "TIMED OUT after " + timeout + "\n" + output);
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            print(args, process.exitValue(), output);
+            return new Run(process.exitValue(), output);
+        } catch (IOException e) {
+            return new Run(-2, "could not run " + launcher + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Run(-3, "interrupted");
+        }
+    }
+
+    static void print(String[] args, int exitCode, String output) {
+        System.out.println("$ ./nsoz " + String.join(" ", args) + "   (exit " + exitCode + ")\n" + output);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
