@@ -188,6 +188,14 @@ class AppealApiIT {
     }
 
     @Test
+    @DisplayName("GET /openapi.json serves the OpenAPI 3 document of the whole API")
+    void servesOpenApi() throws IOException {
+        JsonNode doc = JSON.readTree(api.get("/api/v1/openapi.json").body());
+        assertTrue(doc.get("openapi").asText().startsWith("3."));
+        assertTrue(doc.get("paths").has("/appeals"));
+    }
+
+    @Test
     @DisplayName("GET /node says who the node is")
     void nodeInfo() throws IOException {
         JsonNode n = JSON.readTree(api.get("/api/v1/node").body());

@@ -132,7 +132,7 @@ public final class KarafNode implements AutoCloseable {
                 .frameworkUrl(distribution.toURI().toString())
                 .name("NSOZ").karafVersion(System.getProperty("karaf.version", "4.4.10"))
                 .unpackDirectory(unpack).useDeployFolder(false));
-        options.add(configureConsole().ignoreLocalConsole().ignoreRemoteShell());
+        options.add(configureConsole().ignoreLocalConsole());
         options.add(logLevel(LogLevelOption.LogLevel.INFO));
         // The container fetches Pax Exam's own bundles from the local Maven repository only.
         options.add(editConfigurationFilePut("etc/org.ops4j.pax.url.mvn.cfg", "org.ops4j.pax.url.mvn.defaultRepositories",

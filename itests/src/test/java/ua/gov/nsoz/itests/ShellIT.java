@@ -1,0 +1,106 @@
+package ua.gov.nsoz.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ua.gov.nsoz.itests.support.KarafNode;
+import ua.gov.nsoz.itests.support.SharedNode;
+import ua.gov.nsoz.itests.support.Shell;
+
+/** The nsoz:* commands of the Karaf shell, over real SSH on a real node. */
+@ExtendWith(SharedNode.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShellIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private KarafNode node;
+    private Shell shell;
+
+    @BeforeAll
+    void login(KarafNode node) throws IOException {
+        this.node = node;
+        this.shell = new Shell(node);
+    }
+
+    @AfterAll
+    void logout() {
+        shell.close();
+    }
+
+    private JsonNode register(String topic, String kind) throws IOException {
+        HttpResponse<String> r = KarafNode.Http.postJson(node.url("/api/v1/appeals"), """
+                {"kind":"%s","channel":"POST","signed":false,
+                 "applicant":{"type":"CITIZEN","fullName":"Тестовий Заявник","address":"м. Львів, вул. Синтетична, 2"},
+                 "text":"Синтетичне звернення для перевірки оболонки","topic":"%s"}""".formatted(kind, topic));
+        assertEquals(201, r.statusCode(), r.body());
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    @DisplayName("nsoz:node-info shows the node's identity and its count of appeals")
+    void nodeInfo() throws IOException {
+        String out = shell.run("nsoz:node-info").out();
+        assertTrue(out.contains("lviv"), out);
+        assertTrue(out.contains("REGIONAL"), out);
+        assertTrue(out.contains("UA-46"), out);
+        assertTrue(out.contains("Звернень / Appeals"), out);
+    }
+
+    @Test
+    @DisplayName("nsoz:appeal-list finds appeals by text and filters, in a table")
+    void appealList() throws IOException {
+        String token = "оболонка" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode complaint = register("Тема " + token, "COMPLAINT");
+        JsonNode proposal = register("Тема " + token, "PROPOSAL");
+        String all = shell.run("nsoz:appeal-list -q " + token).out();
+        assertTrue(all.contains(complaint.get("registrationNumber").asText()), all);
+        assertTrue(all.contains(proposal.get("registrationNumber").asText()), all);
+        assertTrue(all.contains("з 2 / Showing 2 of 2"), all);
+        String complaints = shell.run("nsoz:appeal-list --kind complaint --channel POST -q " + token).out();
+        assertTrue(complaints.contains(complaint.get("registrationNumber").asText()), complaints);
+        assertFalse(complaints.contains(proposal.get("registrationNumber").asText()), complaints);
+        String none = shell.run("nsoz:appeal-list --region UA-30 -q " + token).out();
+        assertTrue(none.contains("з 0 / Showing 0 of 0"), none);
+    }
+
+    @Test
+    @DisplayName("nsoz:appeal-show shows one appeal by number or id, with its marks and history")
+    void appealShow() throws IOException {
+        JsonNode a = register("Показ " + UUID.randomUUID(), "APPLICATION");
+        for (String key : new String[] {a.get("registrationNumber").asText(), a.get("id").asText()}) {
+            String out = shell.run("nsoz:appeal-show " + key).out();
+            assertTrue(out.contains(a.get("id").asText()), out);
+            assertTrue(out.contains("Синтетичне звернення для перевірки оболонки"), out);
+            assertTrue(out.contains("UNSIGNED"), "the unsigned written appeal shows its mark: " + out);
+            assertTrue(out.contains("REGISTERED"), out);
+            assertTrue(out.contains("Історія / History"), out);
+        }
+    }
+
+    @Test
+    @DisplayName("Wrong input in the shell gets a clear message, not a stack trace")
+    void wrongInput() throws IOException {
+        Shell.Result missing = shell.run("nsoz:appeal-show LV-1900-000000");
+        assertTrue(missing.all().contains("Звернення не знайдено / No appeal"), missing.all());
+        Shell.Result badStatus = shell.run("nsoz:appeal-list --status LOST");
+        assertTrue(badStatus.all().contains("Unknown value 'LOST'"), badStatus.all());
+        assertFalse(badStatus.all().contains("\tat "), "no stack trace: " + badStatus.all());
+        Shell.Result badDate = shell.run("nsoz:appeal-list --from 31.01.2026");
+        assertTrue(badDate.all().contains("2026-01-31"), badDate.all());
+        Shell.Result badLimit = shell.run("nsoz:appeal-list --limit 0");
+        assertTrue(badLimit.all().contains("limit"), badLimit.all());
+    }
+}
