@@ -35,8 +35,7 @@ public class AppealShowCommand implements Action {
     public Object execute() {
         Appeal a = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id)).orElse(null);
         if (a == null) {
-            System.err.println("Звернення не знайдено / No appeal with id or number " + id);
-            return null;
+            throw new IllegalArgumentException("Звернення не знайдено / No appeal with id or number " + id);
         }
         ShellTable t = new ShellTable();
         t.column("Поле / Field");
