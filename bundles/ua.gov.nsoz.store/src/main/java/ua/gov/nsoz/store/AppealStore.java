@@ -29,7 +29,20 @@ public interface AppealStore {
      * @param event the event that created it
      * @throws StoreException if the store cannot write
      */
-    void insert(Appeal appeal, AppealEvent event);
+    default void insert(Appeal appeal, AppealEvent event) {
+        insert(appeal, event, List.of());
+    }
+
+    /**
+     * Inserts a new appeal together with its first event and, in the same transaction, an outbox
+     * entry shipping that event to each destination.
+     *
+     * @param appeal the appeal, version 1
+     * @param event the event that created it
+     * @param outboxDestinations the peers the event goes to (empty: none)
+     * @throws StoreException if the store cannot write
+     */
+    void insert(Appeal appeal, AppealEvent event, java.util.Collection<String> outboxDestinations);
 
     /**
      * @param id the appeal id

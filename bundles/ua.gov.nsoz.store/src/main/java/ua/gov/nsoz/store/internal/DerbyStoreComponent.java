@@ -8,12 +8,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.store.AppealStore;
+import ua.gov.nsoz.store.ReplicationStore;
 
 /**
  * Publishes the store once the schema is migrated. The DataSource is the pax-jdbc one named by
  * {@code dataSource.target} in PID {@code ua.gov.nsoz.store} (default {@code (dataSourceName=nsoz)}).
  */
-@Component(service = AppealStore.class, configurationPid = "ua.gov.nsoz.store",
+@Component(service = {AppealStore.class, ReplicationStore.class}, configurationPid = "ua.gov.nsoz.store",
         configurationPolicy = ConfigurationPolicy.OPTIONAL, property = "dataSource.target=(dataSourceName=nsoz)")
 public class DerbyStoreComponent extends JdbcAppealStore {
 

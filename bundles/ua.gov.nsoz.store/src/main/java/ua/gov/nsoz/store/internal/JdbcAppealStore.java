@@ -26,13 +26,14 @@ import ua.gov.nsoz.api.Channel;
 import ua.gov.nsoz.api.LegalMark;
 import ua.gov.nsoz.api.Page;
 import ua.gov.nsoz.store.AppealStore;
+import ua.gov.nsoz.store.ReplicationStore;
 import ua.gov.nsoz.store.StoreException;
 
 /**
  * The store over plain JDBC, in standard SQL (OFFSET/FETCH paging, no sequence objects), so the
  * same code can run on another database than Derby.
  */
-public class JdbcAppealStore implements AppealStore {
+public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     private static final String COLUMNS = "id, reg_number, node_id, region, kind, channel, status, version, "
             + "applicant_type, applicant_name, applicant_address, applicant_email, applicant_phone, confidential, "
@@ -96,85 +97,89 @@ public class JdbcAppealStore implements AppealStore {
     }
 
     private long tryReserve(int year) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                // The UPDATE takes the row's write lock first, so concurrent reservations queue up.
-                long first;
-                int updated;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE registration_counter SET next_value = next_value + ? WHERE reg_year = ?")) {
-                    ps.setLong(1, BLOCK);
-                    ps.setInt(2, year);
-                    updated = ps.executeUpdate();
-                }
-                if (updated == 0) {
-                    first = 1;
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "INSERT INTO registration_counter (reg_year, next_value) VALUES (?, ?)")) {
-                        ps.setInt(1, year);
-                        ps.setLong(2, first + BLOCK);
-                        ps.executeUpdate();
-                    }
-                } else {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT next_value FROM registration_counter WHERE reg_year = ?")) {
-                        ps.setInt(1, year);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            rs.next();
-                            first = rs.getLong(1) - BLOCK;
-                        }
-                    }
-                }
-                c.commit();
-                return first;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+        return inTransaction("Cannot reserve registration numbers for " + year, c -> {
+            // The UPDATE takes the row's write lock first, so concurrent reservations queue up.
+            long first;
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE registration_counter SET next_value = next_value + ? WHERE reg_year = ?")) {
+                ps.setLong(1, BLOCK);
+                ps.setInt(2, year);
+                updated = ps.executeUpdate();
             }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot reserve registration numbers for " + year, e);
-        }
+            if (updated == 0) {
+                first = 1;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO registration_counter (reg_year, next_value) VALUES (?, ?)")) {
+                    ps.setInt(1, year);
+                    ps.setLong(2, first + BLOCK);
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT next_value FROM registration_counter WHERE reg_year = ?")) {
+                    ps.setInt(1, year);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        rs.next();
+                        first = rs.getLong(1) - BLOCK;
+                    }
+                }
+            }
+            return first;
+        });
     }
 
     @Override
-    public void insert(Appeal a, AppealEvent event) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                try (PreparedStatement ps = c.prepareStatement(INSERT_APPEAL)) {
-                    bindAppeal(ps, a);
-                    ps.executeUpdate();
-                }
-                if (!a.attachments().isEmpty()) {
-                    try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
-                        int position = 0;
-                        for (Attachment at : a.attachments()) {
-                            ps.setString(1, a.id());
-                            ps.setInt(2, position++);
-                            ps.setString(3, at.fileName());
-                            ps.setString(4, at.mediaType());
-                            ps.setLong(5, at.sizeBytes());
-                            ps.setString(6, at.sha256());
-                            ps.addBatch();
-                        }
-                        ps.executeBatch();
-                    }
-                }
-                insertEvent(c, event);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+    public void insert(Appeal a, AppealEvent event, java.util.Collection<String> outboxDestinations) {
+        inTransaction("Cannot store appeal " + a.id(), c -> {
+            insertAppealRows(c, a);
+            insertEvent(c, event);
+            for (String destination : outboxDestinations) {
+                insertOutbox(c, destination, java.util.UUID.randomUUID().toString(), "appealEvent", a.id(),
+                        event.eventId(), null);
             }
-        } catch (SQLException e) {
-            throw new StoreException("Cannot store appeal " + a.id(), e);
+            return null;
+        });
+    }
+
+    private static void insertOutbox(Connection c, String destination, String messageId, String type, String appealId,
+            String eventId, String payload) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (destination, message_id, message_type, "
+                + "appeal_id, event_id, payload, created_at) VALUES (?,?,?,?,?,?,?)")) {
+            ps.setString(1, destination);
+            ps.setString(2, messageId);
+            ps.setString(3, type);
+            ps.setString(4, appealId);
+            ps.setString(5, eventId);
+            if (payload == null) {
+                ps.setNull(6, Types.CLOB);
+            } else {
+                ps.setString(6, payload);
+            }
+            ps.setLong(7, System.currentTimeMillis());
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertAppealRows(Connection c, Appeal a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_APPEAL)) {
+            bindAppeal(ps, a);
+            ps.executeUpdate();
+        }
+        if (!a.attachments().isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
+                int position = 0;
+                for (Attachment at : a.attachments()) {
+                    ps.setString(1, a.id());
+                    ps.setInt(2, position++);
+                    ps.setString(3, at.fileName());
+                    ps.setString(4, at.mediaType());
+                    ps.setLong(5, at.sizeBytes());
+                    ps.setString(6, at.sha256());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
         }
     }
 
@@ -424,6 +429,230 @@ public class JdbcAppealStore implements AppealStore {
             return events;
         } catch (SQLException e) {
             throw new StoreException("Cannot read events of appeal " + appealId, e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ replication
+
+    @Override
+    public List<OutboxEntry> pending(String destination, int max) {
+        String sql = "SELECT o.seq, o.destination, o.message_id, o.message_type, o.appeal_id, o.payload, o.created_at, "
+                + "e.event_id, e.version, e.event_type, e.occurred_at, e.node_id, e.actor, e.payload "
+                + "FROM outbox o LEFT JOIN appeal_event e ON e.event_id = o.event_id "
+                + "WHERE o.destination = ? ORDER BY o.seq FETCH FIRST " + Math.max(1, max) + " ROWS ONLY";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, destination);
+            List<OutboxEntry> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String eventId = rs.getString(8);
+                    AppealEvent event = eventId == null ? null
+                            : new AppealEvent(eventId, rs.getString(5), rs.getLong(9), rs.getString(10),
+                                    Instant.ofEpochMilli(rs.getLong(11)), rs.getString(12), rs.getString(13),
+                                    rs.getString(14));
+                    out.add(new OutboxEntry(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), event, rs.getString(6), Instant.ofEpochMilli(rs.getLong(7))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the outbox for " + destination, e);
+        }
+    }
+
+    @Override
+    public void markShipped(String destination, List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        long maxSeq = entries.stream().mapToLong(OutboxEntry::seq).max().getAsLong();
+        inTransaction("Cannot mark the outbox shipped", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
+                for (OutboxEntry e : entries) {
+                    ps.setLong(1, e.seq());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            int updated;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE peer_link SET shipped = shipped + ?, "
+                    + "last_shipped_at = ?, last_sent_seq = CASE WHEN last_sent_seq > ? THEN last_sent_seq ELSE ? END "
+                    + "WHERE peer = ?")) {
+                ps.setLong(1, entries.size());
+                ps.setLong(2, System.currentTimeMillis());
+                ps.setLong(3, maxSeq);
+                ps.setLong(4, maxSeq);
+                ps.setString(5, destination);
+                updated = ps.executeUpdate();
+            }
+            if (updated == 0) {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO peer_link "
+                        + "(peer, shipped, last_shipped_at, last_sent_seq) VALUES (?,?,?,?)")) {
+                    ps.setString(1, destination);
+                    ps.setLong(2, entries.size());
+                    ps.setLong(3, System.currentTimeMillis());
+                    ps.setLong(4, maxSeq);
+                    ps.executeUpdate();
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public void enqueue(String destination, String messageId, String messageType, String appealId, String payload) {
+        inTransaction("Cannot queue a message for " + destination, c -> {
+            insertOutbox(c, destination, messageId, messageType, appealId, null, payload);
+            return null;
+        });
+    }
+
+    @Override
+    public ApplyResult applyReplica(String messageId, String sourceNode, long sourceSeq, Appeal snapshot,
+            AppealEvent event) {
+        return inTransaction("Cannot apply message " + messageId, c -> {
+            if (!insertInbox(c, messageId, sourceNode, sourceSeq, "APPLIED")) {
+                return ApplyResult.DUPLICATE;
+            }
+            try {
+                insertEvent(c, event);
+            } catch (SQLException e) {
+                // The same event came in another message (resent after a crash): the history has it.
+                if (!"23505".equals(e.getSQLState())) {
+                    throw e;
+                }
+            }
+            long current = -1;
+            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM appeal WHERE id = ?")) {
+                ps.setString(1, snapshot.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        current = rs.getLong(1);
+                    }
+                }
+            }
+            if (current >= snapshot.version()) {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET outcome = 'STALE' WHERE message_id = ?")) {
+                    ps.setString(1, messageId);
+                    ps.executeUpdate();
+                }
+                return ApplyResult.STALE;
+            }
+            if (current >= 0) {
+                deleteAppealRows(c, snapshot.id());
+            }
+            insertAppealRows(c, snapshot);
+            return ApplyResult.APPLIED;
+        });
+    }
+
+    private static void deleteAppealRows(Connection c, String id) throws SQLException {
+        for (String sql : new String[] {"DELETE FROM appeal_attachment WHERE appeal_id = ?",
+            "DELETE FROM appeal WHERE id = ?"}) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    @Override
+    public boolean recordReceived(String messageId, String sourceNode, long sourceSeq) {
+        return inTransaction("Cannot record message " + messageId,
+                c -> insertInbox(c, messageId, sourceNode, sourceSeq, "RECEIVED"));
+    }
+
+    /** @return false if the message id is already in the inbox (the statement alone is undone, not the transaction) */
+    private static boolean insertInbox(Connection c, String messageId, String sourceNode, long sourceSeq, String outcome)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO inbox (message_id, source_node, source_seq, outcome, applied_at) VALUES (?,?,?,?,?)")) {
+            ps.setString(1, messageId);
+            ps.setString(2, sourceNode);
+            ps.setLong(3, sourceSeq);
+            ps.setString(4, outcome);
+            ps.setLong(5, System.currentTimeMillis());
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public LinkStats stats(String peer) {
+        try (Connection c = dataSource.getConnection()) {
+            long backlog;
+            Instant oldest = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE destination = ?")) {
+                ps.setString(1, peer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    backlog = rs.getLong(1);
+                    long min = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        oldest = Instant.ofEpochMilli(min);
+                    }
+                }
+            }
+            long shipped = 0;
+            long lastSent = 0;
+            Instant lastShippedAt = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT shipped, last_sent_seq, last_shipped_at FROM peer_link WHERE peer = ?")) {
+                ps.setString(1, peer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        shipped = rs.getLong(1);
+                        lastSent = rs.getLong(2);
+                        long at = rs.getLong(3);
+                        lastShippedAt = rs.wasNull() ? null : Instant.ofEpochMilli(at);
+                    }
+                }
+            }
+            long received;
+            long lastReceived;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(MAX(source_seq), 0) FROM inbox WHERE source_node = ?")) {
+                ps.setString(1, peer);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    received = rs.getLong(1);
+                    lastReceived = rs.getLong(2);
+                }
+            }
+            return new LinkStats(peer, backlog, shipped, lastSent, lastShippedAt, oldest, received, lastReceived);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the link figures for " + peer, e);
+        }
+    }
+
+    /** A unit of work on one connection. */
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T inTransaction(String failure, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(failure, e);
         }
     }
 }

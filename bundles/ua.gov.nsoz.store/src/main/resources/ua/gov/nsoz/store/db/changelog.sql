@@ -69,3 +69,36 @@ CREATE TABLE registration_counter (
     next_value BIGINT NOT NULL,
     CONSTRAINT pk_registration_counter PRIMARY KEY (reg_year)
 );
+
+--changeset nsoz:3-replication
+--comment: Outbox (written in the same transaction as the event it ships) and inbox (ids of the messages
+--comment: applied, written in the same transaction as their effect): at-least-once transport, exactly-once effect.
+CREATE TABLE outbox (
+    seq          BIGINT GENERATED ALWAYS AS IDENTITY,
+    destination  VARCHAR(40) NOT NULL,
+    message_id   CHAR(36)    NOT NULL,
+    message_type VARCHAR(30) NOT NULL,
+    appeal_id    CHAR(36)    NOT NULL,
+    event_id     CHAR(36),
+    payload      CLOB,
+    created_at   BIGINT      NOT NULL,
+    CONSTRAINT pk_outbox PRIMARY KEY (seq),
+    CONSTRAINT ux_outbox_message UNIQUE (message_id)
+);
+CREATE INDEX ix_outbox_destination ON outbox (destination, seq);
+CREATE TABLE inbox (
+    message_id  CHAR(36)    NOT NULL,
+    source_node VARCHAR(40) NOT NULL,
+    source_seq  BIGINT      NOT NULL,
+    outcome     VARCHAR(20) NOT NULL,
+    applied_at  BIGINT      NOT NULL,
+    CONSTRAINT pk_inbox PRIMARY KEY (message_id)
+);
+CREATE INDEX ix_inbox_source ON inbox (source_node, source_seq);
+CREATE TABLE peer_link (
+    peer            VARCHAR(40) NOT NULL,
+    shipped         BIGINT      NOT NULL,
+    last_shipped_at BIGINT,
+    last_sent_seq   BIGINT      NOT NULL,
+    CONSTRAINT pk_peer_link PRIMARY KEY (peer)
+);
