@@ -66,6 +66,8 @@ public final class IntakeRules {
             errors.add(required("text", "суть порушеного питання", "the essence of the issue (Art. 5)"));
         } else if (text.length() > MAX_TEXT) {
             errors.add(tooLong("text", MAX_TEXT));
+        } else if (!exchangeable(text)) {
+            errors.add(badCharacters("text"));
         }
         String topic = checkLength(errors, "topic", in.topic(), MAX_SHORT);
         String addressee = checkLength(errors, "addressee", in.addressee(), MAX_SHORT);
@@ -159,11 +161,9 @@ public final class IntakeRules {
                 errors.add(required("attachments[" + i + "]", "опис вкладення", "the attachment's description"));
                 continue;
             }
-            String fileName = clean(at.fileName());
+            String fileName = checkLength(errors, prefix + "fileName", at.fileName(), 255);
             if (fileName == null) {
                 errors.add(required(prefix + "fileName", "назва файлу", "the file name"));
-            } else if (fileName.length() > 255) {
-                errors.add(tooLong(prefix + "fileName", 255));
             }
             String mediaType = clean(at.mediaType());
             if (mediaType != null && (mediaType.length() > 127 || !MEDIA_TYPE.matcher(mediaType).matches())) {
@@ -186,8 +186,36 @@ public final class IntakeRules {
         String v = clean(value);
         if (v != null && v.length() > max) {
             errors.add(tooLong(field, max));
+        } else if (v != null && !exchangeable(v)) {
+            errors.add(badCharacters(field));
         }
         return v;
+    }
+
+    /**
+     * Whether every character can travel in the exchange format (XML 1.0): no control characters
+     * but tab and line breaks, no broken surrogate pairs. An appeal that could not be replicated would
+     * sit in the outbox for ever, so it is refused at intake instead.
+     */
+    static boolean exchangeable(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(c) || c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                    || c == 0xFFFE || c == 0xFFFF) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static FieldError badCharacters(String field) {
+        return new FieldError(field, "Містить недопустимі керівні символи / Contains control characters that are not "
+                + "allowed");
     }
 
     /** Trims; blank becomes absent. */

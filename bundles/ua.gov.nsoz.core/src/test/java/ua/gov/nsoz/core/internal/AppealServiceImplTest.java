@@ -69,7 +69,7 @@ class AppealServiceImplTest {
         }
 
         @Override
-        public void insert(Appeal appeal, AppealEvent event) {
+        public void insert(Appeal appeal, AppealEvent event, java.util.Collection<String> outboxDestinations) {
             for (Appeal a : appeals.values()) {
                 if (a.registrationNumber().equals(appeal.registrationNumber())) {
                     throw new IllegalStateException("duplicate " + appeal.registrationNumber());

@@ -1,0 +1,359 @@
+package ua.gov.nsoz.exchange.internal;
+
+import java.io.StringReader;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealKind;
+import ua.gov.nsoz.api.AppealStatus;
+import ua.gov.nsoz.api.Applicant;
+import ua.gov.nsoz.api.ApplicantType;
+import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.LegalMark;
+import ua.gov.nsoz.exchange.AckMessage;
+import ua.gov.nsoz.exchange.AppealEventMessage;
+import ua.gov.nsoz.exchange.ChangeRefusedMessage;
+import ua.gov.nsoz.exchange.ChangeRequestMessage;
+import ua.gov.nsoz.exchange.ExchangeCodec;
+import ua.gov.nsoz.exchange.ExchangeMessage;
+import ua.gov.nsoz.exchange.Header;
+import ua.gov.nsoz.exchange.InvalidMessageException;
+
+/**
+ * Reads a document that {@link SchemaCheck} has accepted into the records. The schema has already fixed
+ * the structure and the lexical form of every value; what is left is to map them. Each element is
+ * taken by name, so the reader does not depend on the order the schema already enforces.
+ */
+public final class MessageReader {
+
+    private final XMLStreamReader r;
+
+    private MessageReader(XMLStreamReader r) {
+        this.r = r;
+    }
+
+    /**
+     * @param xml a document that passed {@link SchemaCheck#check(String)}
+     * @return the message
+     * @throws InvalidMessageException if a value cannot be mapped after all
+     */
+    public static ExchangeMessage read(String xml) throws InvalidMessageException {
+        XMLStreamReader r = null;
+        try {
+            r = Xml.inputFactory().createXMLStreamReader(new StringReader(xml));
+            return new MessageReader(r).message();
+        } catch (XMLStreamException e) {
+            throw new InvalidMessageException("Not well-formed XML: " + Reasons.streamError(e));
+        } finally {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (XMLStreamException e) {
+                    // Reading from a String: nothing to release.
+                }
+            }
+        }
+    }
+
+    private ExchangeMessage message() throws XMLStreamException, InvalidMessageException {
+        if (r.nextTag() != XMLStreamConstants.START_ELEMENT || !ExchangeCodec.NAMESPACE.equals(r.getNamespaceURI())) {
+            throw fail("expected a root element in namespace " + ExchangeCodec.NAMESPACE);
+        }
+        switch (r.getLocalName()) {
+            case "appealEvent":
+                return appealEvent();
+            case "changeRequest":
+                return changeRequest();
+            case "changeRefused":
+                return changeRefused();
+            case "ack":
+                return ack();
+            default:
+                throw fail("unknown root element");
+        }
+    }
+
+    private AppealEventMessage appealEvent() throws XMLStreamException, InvalidMessageException {
+        Header header = null;
+        String eventId = null;
+        String type = null;
+        Instant occurredAt = null;
+        String actorNode = null;
+        String actor = null;
+        String requestId = null;
+        String comment = null;
+        Appeal appeal = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "header" -> header = header();
+                case "eventId" -> eventId = text();
+                case "type" -> type = text();
+                case "occurredAt" -> occurredAt = instant();
+                case "actorNode" -> actorNode = text();
+                case "actor" -> actor = text();
+                case "requestId" -> requestId = text();
+                case "comment" -> comment = text();
+                case "appeal" -> appeal = appeal();
+                default -> throw unexpected(name);
+            }
+        }
+        return new AppealEventMessage(required("header", header), required("eventId", eventId),
+                required("type", type), required("occurredAt", occurredAt), required("actorNode", actorNode), actor,
+                requestId, comment, required("appeal", appeal));
+    }
+
+    private ChangeRequestMessage changeRequest() throws XMLStreamException, InvalidMessageException {
+        Header header = null;
+        String requestId = null;
+        String appealId = null;
+        ChangeRequestMessage.Action action = null;
+        String actor = null;
+        String comment = null;
+        Instant requestedAt = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "header" -> header = header();
+                case "requestId" -> requestId = text();
+                case "appealId" -> appealId = text();
+                case "action" -> action = enumValue(ChangeRequestMessage.Action.class);
+                case "actor" -> actor = text();
+                case "comment" -> comment = text();
+                case "requestedAt" -> requestedAt = instant();
+                default -> throw unexpected(name);
+            }
+        }
+        return new ChangeRequestMessage(required("header", header), required("requestId", requestId),
+                required("appealId", appealId), required("action", action), actor, comment,
+                required("requestedAt", requestedAt));
+    }
+
+    private ChangeRefusedMessage changeRefused() throws XMLStreamException, InvalidMessageException {
+        Header header = null;
+        String requestId = null;
+        String appealId = null;
+        String reason = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "header" -> header = header();
+                case "requestId" -> requestId = text();
+                case "appealId" -> appealId = text();
+                case "reason" -> reason = text();
+                default -> throw unexpected(name);
+            }
+        }
+        return new ChangeRefusedMessage(required("header", header), required("requestId", requestId),
+                required("appealId", appealId), required("reason", reason));
+    }
+
+    private AckMessage ack() throws XMLStreamException, InvalidMessageException {
+        Header header = null;
+        String ackedNode = null;
+        Long upToSeq = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "header" -> header = header();
+                case "ackedNode" -> ackedNode = text();
+                case "upToSeq" -> upToSeq = longValue();
+                default -> throw unexpected(name);
+            }
+        }
+        return new AckMessage(required("header", header), required("ackedNode", ackedNode),
+                required("upToSeq", upToSeq));
+    }
+
+    private Header header() throws XMLStreamException, InvalidMessageException {
+        String messageId = null;
+        String sourceNode = null;
+        Long sourceSeq = null;
+        Instant createdAt = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "messageId" -> messageId = text();
+                case "sourceNode" -> sourceNode = text();
+                case "sourceSeq" -> sourceSeq = longValue();
+                case "createdAt" -> createdAt = instant();
+                default -> throw unexpected(name);
+            }
+        }
+        return new Header(required("messageId", messageId), required("sourceNode", sourceNode),
+                required("sourceSeq", sourceSeq), required("createdAt", createdAt));
+    }
+
+    private Appeal appeal() throws XMLStreamException, InvalidMessageException {
+        String id = null;
+        String registrationNumber = null;
+        String node = null;
+        String region = null;
+        AppealKind kind = null;
+        Channel channel = null;
+        Applicant applicant = null;
+        String text = null;
+        String topic = null;
+        String addressee = null;
+        Boolean collective = null;
+        Integer coSigners = null;
+        Boolean confidential = null;
+        Boolean signed = null;
+        List<Attachment> attachments = new ArrayList<>();
+        Set<LegalMark> marks = EnumSet.noneOf(LegalMark.class);
+        AppealStatus status = null;
+        Long version = null;
+        Instant receivedAt = null;
+        Instant registeredAt = null;
+        Instant updatedAt = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "id" -> id = text();
+                case "registrationNumber" -> registrationNumber = text();
+                case "node" -> node = text();
+                case "region" -> region = text();
+                case "kind" -> kind = enumValue(AppealKind.class);
+                case "channel" -> channel = enumValue(Channel.class);
+                case "applicant" -> applicant = applicant();
+                case "text" -> text = text();
+                case "topic" -> topic = text();
+                case "addressee" -> addressee = text();
+                case "collective" -> collective = booleanValue();
+                case "coSigners" -> coSigners = intValue();
+                case "confidential" -> confidential = booleanValue();
+                case "signed" -> signed = booleanValue();
+                case "attachment" -> attachments.add(attachment());
+                case "mark" -> marks.add(enumValue(LegalMark.class));
+                case "status" -> status = enumValue(AppealStatus.class);
+                case "version" -> version = longValue();
+                case "receivedAt" -> receivedAt = instant();
+                case "registeredAt" -> registeredAt = instant();
+                case "updatedAt" -> updatedAt = instant();
+                default -> throw unexpected(name);
+            }
+        }
+        return new Appeal(required("appeal/id", id), required("appeal/registrationNumber", registrationNumber),
+                required("appeal/node", node), region, required("appeal/kind", kind),
+                required("appeal/channel", channel), applicant, required("appeal/text", text), topic, addressee,
+                required("appeal/collective", collective), coSigners, required("appeal/confidential", confidential),
+                signed, attachments, marks, required("appeal/status", status), required("appeal/version", version),
+                required("appeal/receivedAt", receivedAt), required("appeal/registeredAt", registeredAt),
+                required("appeal/updatedAt", updatedAt));
+    }
+
+    private Applicant applicant() throws XMLStreamException, InvalidMessageException {
+        ApplicantType type = null;
+        String fullName = null;
+        String address = null;
+        String email = null;
+        String phone = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "type" -> type = enumValue(ApplicantType.class);
+                case "fullName" -> fullName = text();
+                case "address" -> address = text();
+                case "email" -> email = text();
+                case "phone" -> phone = text();
+                default -> throw unexpected(name);
+            }
+        }
+        return new Applicant(type, fullName, address, email, phone);
+    }
+
+    private Attachment attachment() throws XMLStreamException, InvalidMessageException {
+        String fileName = null;
+        String mediaType = null;
+        Long sizeBytes = null;
+        String sha256 = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "fileName" -> fileName = text();
+                case "mediaType" -> mediaType = text();
+                case "sizeBytes" -> sizeBytes = longValue();
+                case "sha256" -> sha256 = text();
+                default -> throw unexpected(name);
+            }
+        }
+        return new Attachment(required("attachment/fileName", fileName), mediaType,
+                required("attachment/sizeBytes", sizeBytes), sha256);
+    }
+
+    /** @return the local name of the next child element, or {@code null} at the end of the current one */
+    private String nextChild() throws XMLStreamException {
+        return r.nextTag() == XMLStreamConstants.START_ELEMENT ? r.getLocalName() : null;
+    }
+
+    private String text() throws XMLStreamException {
+        return r.getElementText();
+    }
+
+    private long longValue() throws XMLStreamException, InvalidMessageException {
+        String v = text().strip();
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw fail("not a number in the range of a long");
+        }
+    }
+
+    private int intValue() throws XMLStreamException, InvalidMessageException {
+        String v = text().strip();
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw fail("not a number in the range of an int");
+        }
+    }
+
+    private boolean booleanValue() throws XMLStreamException, InvalidMessageException {
+        // xs:boolean: true, false, 1 or 0.
+        switch (text().strip()) {
+            case "true":
+            case "1":
+                return true;
+            case "false":
+            case "0":
+                return false;
+            default:
+                throw fail("not an xs:boolean");
+        }
+    }
+
+    private Instant instant() throws XMLStreamException, InvalidMessageException {
+        String v = text();
+        try {
+            return Xml.parseInstant(v);
+        } catch (DateTimeException e) {
+            throw fail("not a date and time with a time zone");
+        }
+    }
+
+    private <E extends Enum<E>> E enumValue(Class<E> type) throws XMLStreamException, InvalidMessageException {
+        String v = text();
+        try {
+            return Enum.valueOf(type, v);
+        } catch (IllegalArgumentException e) {
+            throw fail("not a known " + type.getSimpleName());
+        }
+    }
+
+    private <T> T required(String name, T value) throws InvalidMessageException {
+        if (value == null) {
+            throw new InvalidMessageException("Not accepted: required element " + name + " is missing");
+        }
+        return value;
+    }
+
+    private InvalidMessageException unexpected(String name) {
+        return fail("unexpected element " + Reasons.oneLine(name.length() <= Reasons.MAX_QUOTED ? name
+                : name.substring(0, Reasons.MAX_QUOTED) + "…"));
+    }
+
+    private InvalidMessageException fail(String what) {
+        String element = r.isStartElement() || r.isEndElement() ? "element " + r.getLocalName() + ": " : "";
+        return new InvalidMessageException("Not accepted: " + Reasons.at(r.getLocation()) + element + what);
+    }
+}

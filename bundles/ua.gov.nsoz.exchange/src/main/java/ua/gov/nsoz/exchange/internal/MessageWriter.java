@@ -1,0 +1,232 @@
+package ua.gov.nsoz.exchange.internal;
+
+import java.io.StringWriter;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.Applicant;
+import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.LegalMark;
+import ua.gov.nsoz.exchange.AckMessage;
+import ua.gov.nsoz.exchange.AppealEventMessage;
+import ua.gov.nsoz.exchange.ChangeRefusedMessage;
+import ua.gov.nsoz.exchange.ChangeRequestMessage;
+import ua.gov.nsoz.exchange.ExchangeCodec;
+import ua.gov.nsoz.exchange.ExchangeMessage;
+import ua.gov.nsoz.exchange.Header;
+
+/**
+ * Writes a message as a document of version 1: elements in the schema's order, optional ones left out
+ * when {@code null}, one element per line, indented for the person who reads a dead letter.
+ */
+public final class MessageWriter {
+
+    private static final String INDENT = "  ";
+
+    private final XMLStreamWriter w;
+    private int depth;
+
+    private MessageWriter(XMLStreamWriter w) {
+        this.w = w;
+    }
+
+    /**
+     * @param message the message
+     * @return the document
+     * @throws IllegalArgumentException naming the field if a required field is missing or a value
+     *         cannot be written as XML
+     */
+    public static String write(ExchangeMessage message) {
+        if (message == null) {
+            throw new IllegalArgumentException("message is required");
+        }
+        StringWriter out = new StringWriter(4096);
+        try {
+            XMLStreamWriter w = Xml.outputFactory().createXMLStreamWriter(out);
+            new MessageWriter(w).document(message);
+            w.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("Cannot write an exchange message", e);
+        }
+        return out.toString();
+    }
+
+    private void document(ExchangeMessage message) throws XMLStreamException {
+        w.writeStartDocument("UTF-8", "1.0");
+        w.setDefaultNamespace(ExchangeCodec.NAMESPACE);
+        newLine();
+        // Java 17 has no pattern matching in switch yet; the interface is sealed, so these four are all.
+        if (message instanceof AppealEventMessage m) {
+            root("appealEvent", m);
+            appealEvent(m);
+        } else if (message instanceof ChangeRequestMessage m) {
+            root("changeRequest", m);
+            changeRequest(m);
+        } else if (message instanceof ChangeRefusedMessage m) {
+            root("changeRefused", m);
+            changeRefused(m);
+        } else if (message instanceof AckMessage m) {
+            root("ack", m);
+            ack(m);
+        } else {
+            throw new IllegalArgumentException("Not an exchange message: " + message.getClass().getName());
+        }
+        end();
+        w.writeCharacters("\n");
+        w.writeEndDocument();
+    }
+
+    private void root(String name, ExchangeMessage m) throws XMLStreamException {
+        w.writeStartElement(ExchangeCodec.NAMESPACE, name);
+        w.writeDefaultNamespace(ExchangeCodec.NAMESPACE);
+        depth++;
+        header(m.header());
+    }
+
+    private void header(Header h) throws XMLStreamException {
+        start("header");
+        leaf("messageId", "header.messageId", h.messageId());
+        leaf("sourceNode", "header.sourceNode", h.sourceNode());
+        leaf("sourceSeq", "header.sourceSeq", Long.toString(h.sourceSeq()));
+        time("createdAt", "header.createdAt", h.createdAt());
+        end();
+    }
+
+    private void appealEvent(AppealEventMessage m) throws XMLStreamException {
+        leaf("eventId", "eventId", m.eventId());
+        leaf("type", "type", m.type());
+        time("occurredAt", "occurredAt", m.occurredAt());
+        leaf("actorNode", "actorNode", m.actorNode());
+        optional("actor", "actor", m.actor());
+        optional("requestId", "requestId", m.requestId());
+        optional("comment", "comment", m.comment());
+        appeal(m.appeal());
+    }
+
+    private void appeal(Appeal a) throws XMLStreamException {
+        start("appeal");
+        leaf("id", "appeal.id", a.id());
+        leaf("registrationNumber", "appeal.registrationNumber", a.registrationNumber());
+        leaf("node", "appeal.node", a.node());
+        optional("region", "appeal.region", a.region());
+        leaf("kind", "appeal.kind", a.kind() == null ? null : a.kind().name());
+        leaf("channel", "appeal.channel", a.channel() == null ? null : a.channel().name());
+        if (a.applicant() != null) {
+            applicant(a.applicant());
+        }
+        leaf("text", "appeal.text", a.text());
+        optional("topic", "appeal.topic", a.topic());
+        optional("addressee", "appeal.addressee", a.addressee());
+        leaf("collective", "appeal.collective", Boolean.toString(a.collective()));
+        optional("coSigners", "appeal.coSigners", a.coSigners() == null ? null : a.coSigners().toString());
+        leaf("confidential", "appeal.confidential", Boolean.toString(a.confidential()));
+        optional("signed", "appeal.signed", a.signed() == null ? null : a.signed().toString());
+        for (int i = 0; i < a.attachments().size(); i++) {
+            attachment("appeal.attachments[" + i + "]", a.attachments().get(i));
+        }
+        // A set has no order; the schema's enumeration order makes the document deterministic.
+        Set<LegalMark> marks = a.marks().isEmpty() ? Set.of() : EnumSet.copyOf(a.marks());
+        for (LegalMark mark : marks) {
+            leaf("mark", "appeal.marks", mark.name());
+        }
+        leaf("status", "appeal.status", a.status() == null ? null : a.status().name());
+        leaf("version", "appeal.version", Long.toString(a.version()));
+        time("receivedAt", "appeal.receivedAt", a.receivedAt());
+        time("registeredAt", "appeal.registeredAt", a.registeredAt());
+        time("updatedAt", "appeal.updatedAt", a.updatedAt());
+        end();
+    }
+
+    private void applicant(Applicant ap) throws XMLStreamException {
+        start("applicant");
+        optional("type", "appeal.applicant.type", ap.type() == null ? null : ap.type().name());
+        optional("fullName", "appeal.applicant.fullName", ap.fullName());
+        optional("address", "appeal.applicant.address", ap.address());
+        optional("email", "appeal.applicant.email", ap.email());
+        optional("phone", "appeal.applicant.phone", ap.phone());
+        end();
+    }
+
+    private void attachment(String field, Attachment at) throws XMLStreamException {
+        start("attachment");
+        leaf("fileName", field + ".fileName", at.fileName());
+        optional("mediaType", field + ".mediaType", at.mediaType());
+        leaf("sizeBytes", field + ".sizeBytes", Long.toString(at.sizeBytes()));
+        optional("sha256", field + ".sha256", at.sha256());
+        end();
+    }
+
+    private void changeRequest(ChangeRequestMessage m) throws XMLStreamException {
+        leaf("requestId", "requestId", m.requestId());
+        leaf("appealId", "appealId", m.appealId());
+        leaf("action", "action", m.action().name());
+        optional("actor", "actor", m.actor());
+        optional("comment", "comment", m.comment());
+        time("requestedAt", "requestedAt", m.requestedAt());
+    }
+
+    private void changeRefused(ChangeRefusedMessage m) throws XMLStreamException {
+        leaf("requestId", "requestId", m.requestId());
+        leaf("appealId", "appealId", m.appealId());
+        leaf("reason", "reason", m.reason());
+    }
+
+    private void ack(AckMessage m) throws XMLStreamException {
+        leaf("ackedNode", "ackedNode", m.ackedNode());
+        leaf("upToSeq", "upToSeq", Long.toString(m.upToSeq()));
+    }
+
+    private void start(String name) throws XMLStreamException {
+        newLine();
+        w.writeStartElement(ExchangeCodec.NAMESPACE, name);
+        depth++;
+    }
+
+    private void end() throws XMLStreamException {
+        depth--;
+        newLine();
+        w.writeEndElement();
+    }
+
+    private void time(String name, String field, Instant value) throws XMLStreamException {
+        leaf(name, field, value == null ? null : Xml.formatInstant(field, value));
+    }
+
+    private void optional(String name, String field, String value) throws XMLStreamException {
+        if (value != null) {
+            leaf(name, field, value);
+        }
+    }
+
+    private void leaf(String name, String field, String value) throws XMLStreamException {
+        if (value == null) {
+            throw new IllegalArgumentException(field + " is required");
+        }
+        Xml.checkChars(field, value);
+        newLine();
+        w.writeStartElement(ExchangeCodec.NAMESPACE, name);
+        text(value);
+        w.writeEndElement();
+    }
+
+    /**
+     * A parser turns a raw carriage return into a line feed; written as a character reference it
+     * survives, so text with CR LF line ends comes back unchanged.
+     */
+    private void text(String value) throws XMLStreamException {
+        int from = 0;
+        for (int cr = value.indexOf('\r'); cr >= 0; cr = value.indexOf('\r', from)) {
+            w.writeCharacters(value.substring(from, cr));
+            w.writeEntityRef("#13");
+            from = cr + 1;
+        }
+        w.writeCharacters(value.substring(from));
+    }
+
+    private void newLine() throws XMLStreamException {
+        w.writeCharacters("\n" + INDENT.repeat(depth));
+    }
+}

@@ -1,0 +1,72 @@
+package ua.gov.nsoz.exchange;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealKind;
+import ua.gov.nsoz.api.AppealStatus;
+import ua.gov.nsoz.api.Applicant;
+import ua.gov.nsoz.api.ApplicantType;
+import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.LegalMark;
+
+/** Synthetic messages for the tests: no real person's data. */
+final class Samples {
+
+    static final Instant T0 = Instant.parse("2026-11-27T10:15:30.123Z");
+    static final String APPEAL_ID = "0193a5f2-7c1e-7a3b-9d4e-2f6a8b0c1d2e";
+    static final String SHA = "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08";
+
+    private Samples() {
+    }
+
+    static Header header(long seq) {
+        return new Header("0193a5f2-8000-7000-8000-00000000000" + (seq % 10), "lviv", seq, T0.plusSeconds(seq % 1000));
+    }
+
+    static Appeal appeal() {
+        return new Appeal(APPEAL_ID, "LV-2026-000042", "lviv", "UA-46", AppealKind.COMPLAINT, Channel.POST,
+                new Applicant(ApplicantType.CITIZEN, "Коваленко Оксана Петрівна", "м. Львів, вул. Городоцька, 1, кв. 2",
+                        "oksana@example.com", "+380 (32) 000-00-00"),
+                "Прошу відремонтувати дах будинку.\nДякую!", "Житлово-комунальне господарство",
+                "Львівська міська рада", true, 12, false, Boolean.TRUE,
+                List.of(new Attachment("скарга.pdf", "application/pdf", 183_402, SHA),
+                        new Attachment("фото даху.jpg", null, 0, null)),
+                EnumSet.of(LegalMark.UNSIGNED, LegalMark.ANONYMOUS), AppealStatus.FORWARDED, 3, T0.minusSeconds(3600),
+                T0.minusSeconds(3500), T0);
+    }
+
+    static Appeal withText(Appeal a, String text) {
+        return new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(), a.applicant(),
+                text, a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(), a.signed(),
+                a.attachments(), a.marks(), a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt());
+    }
+
+    static Appeal withApplicant(Appeal a, Applicant applicant) {
+        return new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(), applicant,
+                a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(), a.signed(),
+                a.attachments(), a.marks(), a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt());
+    }
+
+    static AppealEventMessage event(Appeal a) {
+        return new AppealEventMessage(header(7), "0193a5f2-9000-7000-8000-000000000001", "FORWARDED", T0, "lviv",
+                "operator.ivanenko", null, "Направлено за належністю", a);
+    }
+
+    static ChangeRequestMessage changeRequest() {
+        return new ChangeRequestMessage(new Header("0193a5f3-0000-7000-8000-000000000001", "ucc", 5, T0), 
+                "0193a5f3-1000-7000-8000-000000000001", APPEAL_ID, ChangeRequestMessage.Action.NOTE,
+                "operator.shevchenko", "Заявник телефонував повторно, просить пришвидшити розгляд.", T0.minusMillis(5));
+    }
+
+    static ChangeRefusedMessage changeRefused() {
+        return new ChangeRefusedMessage(header(8), "0193a5f3-1000-7000-8000-000000000001", APPEAL_ID,
+                "Звернення вже закрито (статус CLOSED): зміни не приймаються.");
+    }
+
+    static AckMessage ack() {
+        return new AckMessage(new Header("0193a5f3-2000-7000-8000-000000000001", "ucc", 1, T0), "lviv", 41);
+    }
+}
