@@ -20,6 +20,12 @@ public interface NodeIdentity {
     /** @return the region code (ISO 3166-2, e.g. {@code UA-46}); {@code null} for the center */
     String region();
 
+    /**
+     * @return the node id of the Government Contact Center this node replicates to; {@code null} for
+     *         the center itself, or for a node that replicates nowhere
+     */
+    String centerNodeId();
+
     /** @return the version of the software the node runs */
     String softwareVersion();
 

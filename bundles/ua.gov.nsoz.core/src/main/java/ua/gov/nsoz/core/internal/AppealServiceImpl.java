@@ -81,11 +81,17 @@ public class AppealServiceImpl implements AppealService {
                 a.signed(), a.attachments(), IntakeRules.marks(a), AppealStatus.REGISTERED, 1, a.receivedAt(), now, now);
         AppealEvent event = new AppealEvent(Ids.newId(), appeal.id(), 1, EVENT_REGISTERED, now, node.nodeId(), actor,
                 toJson(appeal));
-        store.insert(appeal, event);
+        store.insert(appeal, event, replicationTargets());
         // Ids and numbers only: the log never carries an applicant's personal data.
         LOG.debug("Registered appeal {} as {} marks={}", appeal.id(), number, appeal.marks());
         notifyListeners(event, appeal);
         return appeal;
+    }
+
+    /** Where this node's events go: a region ships every event to the center; the center to nobody. */
+    private List<String> replicationTargets() {
+        String center = node.centerNodeId();
+        return center == null ? List.of() : List.of(center);
     }
 
     /**

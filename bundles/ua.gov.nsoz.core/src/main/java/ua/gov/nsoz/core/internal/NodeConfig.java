@@ -23,6 +23,11 @@ public @interface NodeConfig {
     @AttributeDefinition(description = "CENTRAL (Government Contact Center) or REGIONAL")
     String role() default "REGIONAL";
 
+    /** @return the center's node id */
+    @AttributeDefinition(description = "Node id of the Government Contact Center a regional node replicates to "
+            + "(e.g. ucc); empty for the center. Every event of a regional node is queued for it in the outbox.")
+    String center() default "";
+
     /** @return region code */
     @AttributeDefinition(description = "Region code (ISO 3166-2, e.g. UA-46); empty for the center")
     String region() default "";

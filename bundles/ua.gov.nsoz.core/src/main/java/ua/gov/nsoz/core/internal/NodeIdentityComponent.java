@@ -25,6 +25,7 @@ public class NodeIdentityComponent implements NodeIdentity {
     private final String name;
     private final NodeRole role;
     private final String region;
+    private final String center;
     private final String version;
     private final Instant startedAt = Instant.now();
 
@@ -47,6 +48,11 @@ public class NodeIdentityComponent implements NodeIdentity {
         this.name = config.name();
         this.role = NodeRole.valueOf(config.role().trim().toUpperCase(Locale.ROOT));
         this.region = config.region() == null || config.region().isBlank() ? null : config.region().trim();
+        String c = config.center() == null ? "" : config.center().trim();
+        this.center = role == NodeRole.CENTRAL || c.isEmpty() ? null : c;
+        if (center != null && !NODE_ID.matcher(center).matches()) {
+            throw new IllegalArgumentException("ua.gov.nsoz.node: center must be a node id, got '" + center + "'");
+        }
         this.version = context.getBundle().getVersion().toString();
     }
 
@@ -73,6 +79,11 @@ public class NodeIdentityComponent implements NodeIdentity {
     @Override
     public String region() {
         return region;
+    }
+
+    @Override
+    public String centerNodeId() {
+        return center;
     }
 
     @Override

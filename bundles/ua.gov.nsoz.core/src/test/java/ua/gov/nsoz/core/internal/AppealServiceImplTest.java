@@ -59,6 +59,7 @@ class AppealServiceImplTest {
         final List<Integer> yearsAsked = new ArrayList<>();
         final Map<String, Appeal> appeals = new LinkedHashMap<>();
         final List<AppealEvent> events = new ArrayList<>();
+        final List<List<String>> outbox = new ArrayList<>();
         final List<AppealQuery> queries = new ArrayList<>();
         final Page<Appeal> searchAnswer = new Page<>(List.of(), 0, 0, 20);
 
@@ -77,6 +78,7 @@ class AppealServiceImplTest {
             }
             appeals.put(appeal.id(), appeal);
             events.add(event);
+            outbox.add(List.copyOf(outboxDestinations));
         }
 
         @Override
@@ -125,12 +127,12 @@ class AppealServiceImplTest {
         }
     }
 
-    record Node(String nodeId, String code, String name, NodeRole role, String region, String softwareVersion,
-            Instant startedAt) implements NodeIdentity {
+    record Node(String nodeId, String code, String name, NodeRole role, String region, String centerNodeId,
+            String softwareVersion, Instant startedAt) implements NodeIdentity {
     }
 
     static final NodeIdentity LVIV = new Node("lviv", "LV", "Львівський регіональний контакт-центр", NodeRole.REGIONAL,
-            "UA-46", "0.1.0", T0);
+            "UA-46", "ucc", "0.1.0", T0);
 
     FakeStore store;
     TestClock clock;
@@ -393,5 +395,14 @@ class AppealServiceImplTest {
     void nullLookups() {
         assertEquals(Optional.empty(), service.get(null));
         assertEquals(Optional.empty(), service.findByRegistrationNumber(null));
+    }
+
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.DisplayName("A regional node queues every registration for the center, in the same write")
+    void regionQueuesForCenter() {
+        service.register(new ua.gov.nsoz.api.NewAppeal(ua.gov.nsoz.api.AppealKind.PROPOSAL,
+                ua.gov.nsoz.api.Channel.PHONE, null, "Пропозиція", null, null, false, null, false, null, null,
+                List.of()), "operator");
+        org.junit.jupiter.api.Assertions.assertEquals(List.of(List.of("ucc")), store.outbox);
     }
 }

@@ -32,6 +32,7 @@ public class NodeInfoCommand implements Action {
         table.addRow().addContent("Назва / Name", node.name());
         table.addRow().addContent("Роль / Role", node.role());
         table.addRow().addContent("Регіон / Region", node.region() == null ? "—" : node.region());
+        table.addRow().addContent("Центр / Center", node.centerNodeId() == null ? "—" : node.centerNodeId());
         table.addRow().addContent("Версія / Version", node.softwareVersion());
         table.addRow().addContent("Запущено / Started", Format.time(node.startedAt()));
         table.addRow().addContent("Працює / Uptime", Format.duration(Duration.between(node.startedAt(), Instant.now())));

@@ -1,0 +1,146 @@
+package ua.gov.nsoz.sync.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealKind;
+import ua.gov.nsoz.api.AppealQuery;
+import ua.gov.nsoz.api.Applicant;
+import ua.gov.nsoz.api.ApplicantType;
+import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.NewAppeal;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.NodeRole;
+import ua.gov.nsoz.core.internal.AppealServiceImpl;
+import ua.gov.nsoz.store.internal.JdbcAppealStore;
+import ua.gov.nsoz.store.internal.Migrations;
+import ua.gov.nsoz.sync.ExchangeGateway.Outcome;
+import ua.gov.nsoz.sync.ExchangeGateway.Outgoing;
+import ua.gov.nsoz.sync.RejectedMessageException;
+
+/**
+ * A region and the center, each with its own real Derby store, joined by nothing but the exchange
+ * documents: what the region registers arrives at the center exactly once, whatever is resent.
+ */
+class ExchangeGatewayTest {
+
+    record Node(String nodeId, String code, String name, NodeRole role, String region, String centerNodeId,
+            String softwareVersion, Instant startedAt) implements NodeIdentity {
+    }
+
+    static final Node LVIV = new Node("lviv", "LV", "Львів", NodeRole.REGIONAL, "UA-46", "ucc", "1", Instant.now());
+    static final Node UCC = new Node("ucc", "UCC", "Центр", NodeRole.CENTRAL, null, null, "1", Instant.now());
+
+    @TempDir
+    Path dir;
+
+    JdbcAppealStore regionStore;
+    JdbcAppealStore centerStore;
+    AppealServiceImpl region;
+    ExchangeGatewayImpl regionLink;
+    ExchangeGatewayImpl centerLink;
+
+    private static EmbeddedDataSource db(Path path) {
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(path.toString());
+        ds.setCreateDatabase("create");
+        Migrations.migrate(ds);
+        return ds;
+    }
+
+    @BeforeEach
+    void nodes() {
+        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+        regionStore = new JdbcAppealStore(db(dir.resolve("lviv")));
+        centerStore = new JdbcAppealStore(db(dir.resolve("ucc")));
+        region = new AppealServiceImpl(regionStore, LVIV);
+        regionLink = new ExchangeGatewayImpl(regionStore, LVIV);
+        centerLink = new ExchangeGatewayImpl(centerStore, UCC);
+    }
+
+    @AfterEach
+    void shutdown() {
+        for (Path p : List.of(dir.resolve("lviv"), dir.resolve("ucc"))) {
+            try {
+                DriverManager.getConnection("jdbc:derby:" + p + ";shutdown=true");
+            } catch (SQLException expected) {
+                // 08006: shut down normally
+            }
+        }
+    }
+
+    private Appeal register(String text) {
+        return region.register(new NewAppeal(AppealKind.COMPLAINT, Channel.WEB,
+                new Applicant(ApplicantType.CITIZEN, "Тестовий Заявник", "м. Львів, вул. Синтетична, 1",
+                        "test@example.org", null), text, "ЖКГ", null, false, null, true, null, null, List.of()),
+                "operator");
+    }
+
+    @Test
+    @DisplayName("What a region registers reaches the center with the same id, number, status and version")
+    void regionToCenter() throws Exception {
+        Appeal a = register("Синтетична скарга <&> «лапки»");
+        List<Outgoing> batch = regionLink.outgoing("ucc", 100);
+        assertEquals(1, batch.size());
+        assertTrue(batch.get(0).xml().contains("urn:ua:gov:nsoz:exchange:1"));
+        assertEquals(Outcome.APPLIED, centerLink.receive(batch.get(0).xml()));
+        regionLink.shipped("ucc", batch);
+        assertEquals(a, centerStore.get(a.id()).orElseThrow(), "the center holds the region's record as it is");
+        assertEquals(1, centerStore.events(a.id()).size());
+        assertTrue(regionLink.outgoing("ucc", 100).isEmpty());
+        assertEquals(1, regionStore.stats("ucc").shipped());
+        assertEquals(1, centerStore.stats("lviv").received());
+    }
+
+    @Test
+    @DisplayName("A batch resent after a crash between send and confirm is applied once")
+    void resentBatchAppliesOnce() throws Exception {
+        for (int i = 0; i < 20; i++) {
+            register("Звернення " + i);
+        }
+        List<Outgoing> batch = regionLink.outgoing("ucc", 100);
+        for (Outgoing o : batch.subList(0, 12)) {
+            centerLink.receive(o.xml());
+        }
+        // The region died before shipped(): the whole batch comes again.
+        List<Outgoing> again = regionLink.outgoing("ucc", 100);
+        assertEquals(batch, again, "the same documents, with the same message ids");
+        int duplicates = 0;
+        for (Outgoing o : again) {
+            if (centerLink.receive(o.xml()) == Outcome.DUPLICATE) {
+                duplicates++;
+            }
+        }
+        regionLink.shipped("ucc", again);
+        assertEquals(12, duplicates);
+        assertEquals(20, centerStore.search(AppealQuery.all()).total());
+        assertEquals(20, centerStore.stats("lviv").received());
+    }
+
+    @Test
+    @DisplayName("A malformed document, or an event from a node that does not own the appeal, is rejected and applies nothing")
+    void rejects() {
+        RejectedMessageException bad = assertThrows(RejectedMessageException.class,
+                () -> centerLink.receive("<appealEvent xmlns=\"urn:ua:gov:nsoz:exchange:1\"/>"));
+        assertTrue(bad.getMessage() != null && !bad.getMessage().isBlank());
+        register("Чуже звернення");
+        String xml = regionLink.outgoing("ucc", 1).get(0).xml().replace("<sourceNode>lviv</sourceNode>",
+                "<sourceNode>kyiv-city</sourceNode>");
+        RejectedMessageException notOwner = assertThrows(RejectedMessageException.class, () -> centerLink.receive(xml));
+        assertTrue(notOwner.getMessage().contains("owns"), notOwner.getMessage());
+        assertEquals(0, centerStore.search(AppealQuery.all()).total());
+    }
+}
