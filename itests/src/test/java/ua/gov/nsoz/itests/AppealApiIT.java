@@ -188,6 +188,30 @@ class AppealApiIT {
     }
 
     @Test
+    @DisplayName("Actions on an appeal this node owns apply at once: a note, then acceptance; wrong ones get 400/404")
+    void actions() throws IOException {
+        JsonNode a = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Дії " + UUID.randomUUID())).body());
+        String path = "/api/v1/appeals/" + a.get("id").asText() + "/actions";
+        api.assertDocumentAccepts(path, "{\"action\":\"NOTE\",\"comment\":\"Зателефонували заявнику\"}");
+        HttpResponse<String> note = api.postJson(path, "{\"action\":\"NOTE\",\"comment\":\"Зателефонували заявнику\"}");
+        assertEquals(200, note.statusCode(), note.body());
+        assertEquals(2, JSON.readTree(note.body()).get("appeal").get("version").asLong());
+        HttpResponse<String> accept = api.postJson(path, "{\"action\":\"ACCEPT\"}");
+        assertEquals(200, accept.statusCode(), accept.body());
+        JsonNode accepted = JSON.readTree(accept.body());
+        assertTrue(accepted.get("applied").asBoolean());
+        assertEquals("ACCEPTED", accepted.get("appeal").get("status").asText());
+        assertEquals(3, accepted.get("appeal").get("version").asLong());
+        assertEquals(accepted.get("appeal"), JSON.readTree(api.get("/api/v1/appeals/" + a.get("id").asText()).body()));
+        assertEquals(400, api.postJson(path, "{\"action\":\"ACCEPT\"}").statusCode(), "accepted twice");
+        assertEquals(400, api.postJson(path, "{\"action\":\"NOTE\"}").statusCode(), "a note needs its text");
+        assertEquals(400, api.postJson(path, "{\"action\":\"DELETE\"}").statusCode());
+        assertEquals(400, api.postJson(path, "{}").statusCode());
+        assertEquals(404, api.postJson("/api/v1/appeals/" + UUID.randomUUID() + "/actions", "{\"action\":\"NOTE\","
+                + "\"comment\":\"x\"}").statusCode());
+    }
+
+    @Test
     @DisplayName("GET /openapi.json serves the OpenAPI 3 document of the whole API")
     void servesOpenApi() throws IOException {
         JsonNode doc = JSON.readTree(api.get("/api/v1/openapi.json").body());

@@ -18,6 +18,59 @@ public interface AppealService {
     Appeal register(NewAppeal appeal, String actor);
 
     /**
+     * What {@link #act} did.
+     *
+     * @param appeal the appeal as it stands here now
+     * @param applied true if the change took effect here (this node owns the appeal); false if it was
+     *        sent to the owner as a change request
+     * @param requestId the change request's id when it was sent, else {@code null}
+     */
+    record ActionResult(Appeal appeal, boolean applied, String requestId) {
+    }
+
+    /**
+     * Does an action to an appeal. The node that registered the appeal is the only writer of its
+     * history: there the action takes effect at once (a new version and event, replicated); on any
+     * other node it is queued as a change request to the owner, which applies it or refuses it.
+     *
+     * @param appealId the appeal
+     * @param action what to do
+     * @param comment a note (required for NOTE)
+     * @param actor who does it
+     * @return what happened
+     * @throws ValidationException if the action does not fit the appeal's state or the comment is wrong
+     * @throws java.util.NoSuchElementException if this node does not know the appeal
+     */
+    ActionResult act(String appealId, AppealAction action, String comment, String actor);
+
+    /**
+     * Where a requested change came from: the request, and the message that carried it.
+     *
+     * @param requestId the change request's id
+     * @param node the node that asked
+     * @param messageId the message that carried it
+     * @param sourceSeq that message's sequence at its source
+     */
+    record ChangeOrigin(String requestId, String node, String messageId, long sourceSeq) {
+    }
+
+    /**
+     * The owner's side of {@link #act}: applies a change another node asked for, at most once per
+     * message, as this node's own event (carrying the request id).
+     *
+     * @param appealId the appeal, owned by this node
+     * @param action what to do
+     * @param comment the note
+     * @param actor who asked, at the requesting node
+     * @param origin the request and its message
+     * @return the result; {@code applied} is false if the message had been applied before
+     * @throws ValidationException if the action does not fit the appeal's state
+     * @throws java.util.NoSuchElementException if this node does not own such an appeal
+     */
+    ActionResult applyRequested(String appealId, AppealAction action, String comment, String actor,
+            ChangeOrigin origin);
+
+    /**
      * @param id the appeal id
      * @return the appeal, if this node has it
      */

@@ -44,6 +44,30 @@ public interface AppealStore {
      */
     void insert(Appeal appeal, AppealEvent event, java.util.Collection<String> outboxDestinations);
 
+    /** What {@link #update} did. */
+    enum UpdateResult {
+        /** The new state, its event and its outbox entries are written. */
+        UPDATED,
+        /** The appeal is no longer at the version the change was made from: nothing written, try again. */
+        CONFLICT,
+        /** The inbound message that carried the change was applied before: nothing written. */
+        DUPLICATE
+    }
+
+    /**
+     * Writes a change of an appeal in one transaction: the new state (only if the stored version is
+     * still {@code next.version() - 1}), its event, an outbox entry per destination, and, for a change
+     * that came from another node, the inbox row of the message that carried it.
+     *
+     * @param next the appeal after the change
+     * @param event the event of the change
+     * @param outboxDestinations the peers the event goes to
+     * @param inbound the message that carried the change, or {@code null} for a local change
+     * @return what happened
+     */
+    UpdateResult update(Appeal next, AppealEvent event, java.util.Collection<String> outboxDestinations,
+            ReplicationStore.Inbound inbound);
+
     /**
      * @param id the appeal id
      * @return the appeal, if stored

@@ -28,6 +28,16 @@ public interface ReplicationStore {
             AppealEvent event, String payload, Instant createdAt) {
     }
 
+    /**
+     * The message that carried a change from another node, kept in the inbox with the change.
+     *
+     * @param messageId its id
+     * @param sourceNode who sent it
+     * @param sourceSeq the sender's sequence
+     */
+    record Inbound(String messageId, String sourceNode, long sourceSeq) {
+    }
+
     /** What applying a replicated event did. */
     enum ApplyResult {
         /** Applied: the event is stored, and the record updated if the event is the newest. */
@@ -65,6 +75,21 @@ public interface ReplicationStore {
      * @param payload its data, JSON
      */
     void enqueue(String destination, String messageId, String messageType, String appealId, String payload);
+
+    /**
+     * Answers an inbound message with a message of its own (e.g. a refused change request), at most
+     * once: the inbox row and the outbox entry are written in one transaction.
+     *
+     * @param inbound the message answered
+     * @param destination who gets the answer
+     * @param messageId the answer's id
+     * @param messageType the answer's type
+     * @param appealId the appeal concerned
+     * @param payload the answer's data, JSON
+     * @return false if the inbound message was answered before
+     */
+    boolean reply(Inbound inbound, String destination, String messageId, String messageType, String appealId,
+            String payload);
 
     /**
      * Applies an event replicated from the appeal's owner, at most once, in one transaction with the

@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
@@ -19,7 +20,9 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealAction;
 import ua.gov.nsoz.api.AppealEvent;
 import ua.gov.nsoz.api.AppealQuery;
 import ua.gov.nsoz.api.AppealService;
@@ -31,6 +34,7 @@ import ua.gov.nsoz.api.Page;
 import ua.gov.nsoz.api.ValidationException;
 import ua.gov.nsoz.api.spi.AppealListener;
 import ua.gov.nsoz.store.AppealStore;
+import ua.gov.nsoz.store.ReplicationStore;
 
 /** Registers appeals at this node: validation by law, numbering, one transaction with its event. */
 @Component(service = AppealService.class)
@@ -38,6 +42,13 @@ public class AppealServiceImpl implements AppealService {
 
     /** The event written when an appeal is registered. */
     public static final String EVENT_REGISTERED = "REGISTERED";
+
+    /** Longest note or comment on an action. */
+    static final int MAX_COMMENT = 4000;
+
+    /** Statuses from which a body may accept an appeal for consideration. */
+    static final java.util.Set<AppealStatus> ACCEPTABLE = java.util.EnumSet.of(AppealStatus.REGISTERED,
+            AppealStatus.FORWARDED, AppealStatus.REDIRECTED);
 
     /** Registration years follow Kyiv time: an appeal at 00:30 on 1 January local time is next year's. */
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
@@ -120,6 +131,98 @@ public class AppealServiceImpl implements AppealService {
                 LOG.warn("Appeal listener {} failed on event {}", l.getClass().getName(), event.eventId(), e);
             }
         }
+    }
+
+    @Override
+    public ActionResult act(String appealId, AppealAction action, String comment, String actor) {
+        Appeal current = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
+        String note = checkAction(current, action, comment);
+        if (current.node().equals(node.nodeId())) {
+            return new ActionResult(applyLocally(appealId, action, note, actor, null), true, null);
+        }
+        // Not ours: the owner is the single writer of the appeal's history; ask it.
+        String requestId = Ids.newId();
+        ObjectNode request = json.createObjectNode().put("requestId", requestId).put("action", action.name())
+                .put("actor", actor).put("comment", note).put("requestedAt", clock.instant().toString());
+        replication().enqueue(current.node(), requestId, "changeRequest", appealId, request.toString());
+        LOG.debug("Change request {} ({}) for appeal {} queued for its owner {}", requestId, action, appealId,
+                current.node());
+        return new ActionResult(current, false, requestId);
+    }
+
+    @Override
+    public ActionResult applyRequested(String appealId, AppealAction action, String comment, String actor,
+            ChangeOrigin origin) {
+        Appeal current = store.get(appealId).filter(a -> a.node().equals(node.nodeId()))
+                .orElseThrow(() -> new NoSuchElementException(appealId));
+        String note = checkAction(current, action, comment);
+        Appeal next = applyLocally(appealId, action, note, actor, origin);
+        return new ActionResult(next == null ? current : next, next != null, origin.requestId());
+    }
+
+    /** @return the cleaned comment; throws ValidationException if the action does not fit */
+    private static String checkAction(Appeal current, AppealAction action, String comment) {
+        String note = IntakeRules.clean(comment);
+        List<FieldError> errors = new ArrayList<>();
+        if (note != null && (note.length() > MAX_COMMENT || !IntakeRules.exchangeable(note))) {
+            errors.add(new FieldError("comment", "До " + MAX_COMMENT + " символів, без керівних символів / At most "
+                    + MAX_COMMENT + " characters, no control characters"));
+        }
+        if (action == AppealAction.NOTE && note == null) {
+            errors.add(new FieldError("comment", "Обов'язкове поле: текст примітки / Required: the note's text"));
+        }
+        if (action == AppealAction.ACCEPT && !ACCEPTABLE.contains(current.status())) {
+            errors.add(new FieldError("action", "Звернення у статусі " + current.status() + " не можна прийняти до розгляду "
+                    + "/ An appeal in status " + current.status() + " cannot be accepted for consideration"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return note;
+    }
+
+    /** Writes the change as this node's event; retries on a concurrent change. Null if the message was a duplicate. */
+    private Appeal applyLocally(String appealId, AppealAction action, String note, String actor, ChangeOrigin origin) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Appeal a = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
+            if (attempt > 0) {
+                checkAction(a, action, note);
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            AppealStatus status = action == AppealAction.ACCEPT ? AppealStatus.ACCEPTED : a.status();
+            Appeal next = new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(),
+                    a.applicant(), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(),
+                    a.signed(), a.attachments(), a.marks(), status, a.version() + 1, a.receivedAt(), a.registeredAt(),
+                    now);
+            ObjectNode payload = json.valueToTree(next);
+            if (note != null) {
+                payload.put("comment", note);
+            }
+            if (origin != null) {
+                payload.put("requestId", origin.requestId());
+            }
+            AppealEvent event = new AppealEvent(Ids.newId(), a.id(), next.version(), action.eventType(), now,
+                    origin == null ? node.nodeId() : origin.node(), actor, payload.toString());
+            ReplicationStore.Inbound inbound = origin == null ? null
+                    : new ReplicationStore.Inbound(origin.messageId(), origin.node(), origin.sourceSeq());
+            switch (store.update(next, event, replicationTargets(), inbound)) {
+                case UPDATED:
+                    notifyListeners(event, next);
+                    return next;
+                case DUPLICATE:
+                    return null;
+                default:
+                    // CONFLICT: someone changed it meanwhile; read it again and re-check.
+            }
+        }
+        throw new IllegalStateException("Appeal " + appealId + " keeps changing; try again");
+    }
+
+    private ReplicationStore replication() {
+        if (store instanceof ReplicationStore r) {
+            return r;
+        }
+        throw new IllegalStateException("This node's store cannot queue messages for other nodes");
     }
 
     @Override

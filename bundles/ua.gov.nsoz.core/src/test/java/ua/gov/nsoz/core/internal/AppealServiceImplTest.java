@@ -70,6 +70,12 @@ class AppealServiceImplTest {
         }
 
         @Override
+        public UpdateResult update(Appeal next, AppealEvent event, java.util.Collection<String> outboxDestinations,
+                ua.gov.nsoz.store.ReplicationStore.Inbound inbound) {
+            throw new UnsupportedOperationException("actions are tested against the real store in ua.gov.nsoz.sync");
+        }
+
+        @Override
         public void insert(Appeal appeal, AppealEvent event, java.util.Collection<String> outboxDestinations) {
             for (Appeal a : appeals.values()) {
                 if (a.registrationNumber().equals(appeal.registrationNumber())) {

@@ -89,6 +89,33 @@ public class AppealResource implements RestResource {
     }
 
     /**
+     * Does an action to an appeal: applied at once where the appeal was registered (200), otherwise
+     * sent to that node as a change request (202).
+     *
+     * @param id the appeal id or registration number
+     * @param request the action
+     * @param security who is calling
+     * @return the result
+     */
+    @POST
+    @Path("/{id}/actions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response act(@PathParam("id") String id, Dto.ActionRequest request, @Context SecurityContext security) {
+        if (request == null || request.action() == null) {
+            throw new ValidationException(List.of(new FieldError("action",
+                    "Обов'язкове поле: дія ACCEPT або NOTE / Required: the action, ACCEPT or NOTE")));
+        }
+        Appeal appeal = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id))
+                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+        String actor = security != null && security.getUserPrincipal() != null
+                ? security.getUserPrincipal().getName() : "rest";
+        AppealService.ActionResult r = appeals.act(appeal.id(), request.action(), request.comment(), actor);
+        Dto.ActionResultJson body = new Dto.ActionResultJson(r.applied(), r.requestId(), r.appeal().node(),
+                AppealJson.of(r.appeal()));
+        return Response.status(r.applied() ? 200 : 202).entity(body).build();
+    }
+
+    /**
      * Searches appeals; every parameter is optional.
      *
      * @return one page of summaries and the total count

@@ -66,6 +66,15 @@ final class Dto {
         }
     }
 
+    /** {@code POST /appeals/{id}/actions} body. */
+    record ActionRequest(ua.gov.nsoz.api.AppealAction action, String comment) {
+    }
+
+    /** What an action did: applied here, or sent to the appeal's owner as a change request. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ActionResultJson(boolean applied, String requestId, String owner, AppealJson appeal) {
+    }
+
     /** A legal mark with its ground. */
     record MarkJson(String code, String article, String message) {
 

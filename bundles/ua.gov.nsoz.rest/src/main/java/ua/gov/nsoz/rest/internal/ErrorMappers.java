@@ -144,6 +144,9 @@ final class ErrorMappers {
                 if (t instanceof JsonProcessingException j) {
                     return jsonError(j);
                 }
+                if (t instanceof java.util.NoSuchElementException) {
+                    return answer(404, "Звернення не знайдено / No such appeal: " + t.getMessage(), null, null);
+                }
             }
             return fault(e);
         }

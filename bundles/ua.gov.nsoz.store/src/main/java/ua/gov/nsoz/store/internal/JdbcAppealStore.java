@@ -142,6 +142,47 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         });
     }
 
+    @Override
+    public UpdateResult update(Appeal next, AppealEvent event, java.util.Collection<String> outboxDestinations,
+            Inbound inbound) {
+        return inTransaction("Cannot update appeal " + next.id(), c -> {
+            if (inbound != null && !insertInbox(c, inbound.messageId(), inbound.sourceNode(), inbound.sourceSeq(),
+                    "APPLIED")) {
+                return UpdateResult.DUPLICATE;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE appeal SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")) {
+                ps.setString(1, next.status().name());
+                ps.setLong(2, next.version());
+                ps.setLong(3, next.updatedAt().toEpochMilli());
+                ps.setString(4, next.id());
+                ps.setLong(5, next.version() - 1);
+                if (ps.executeUpdate() == 0) {
+                    c.rollback();
+                    return UpdateResult.CONFLICT;
+                }
+            }
+            insertEvent(c, event);
+            for (String destination : outboxDestinations) {
+                insertOutbox(c, destination, java.util.UUID.randomUUID().toString(), "appealEvent", next.id(),
+                        event.eventId(), null);
+            }
+            return UpdateResult.UPDATED;
+        });
+    }
+
+    @Override
+    public boolean reply(Inbound inbound, String destination, String messageId, String messageType, String appealId,
+            String payload) {
+        return inTransaction("Cannot answer message " + inbound.messageId(), c -> {
+            if (!insertInbox(c, inbound.messageId(), inbound.sourceNode(), inbound.sourceSeq(), "ANSWERED")) {
+                return false;
+            }
+            insertOutbox(c, destination, messageId, messageType, appealId, null, payload);
+            return true;
+        });
+    }
+
     private static void insertOutbox(Connection c, String destination, String messageId, String type, String appealId,
             String eventId, String payload) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (destination, message_id, message_type, "

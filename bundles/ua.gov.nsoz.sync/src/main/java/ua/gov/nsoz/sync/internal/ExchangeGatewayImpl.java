@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.NoSuchElementException;
 import java.util.List;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -13,10 +17,18 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealAction;
 import ua.gov.nsoz.api.AppealEvent;
+import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.AppealService.ActionResult;
+import ua.gov.nsoz.api.AppealService.ChangeOrigin;
+import ua.gov.nsoz.api.FieldError;
+import ua.gov.nsoz.api.ValidationException;
 import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.exchange.AckMessage;
 import ua.gov.nsoz.exchange.AppealEventMessage;
+import ua.gov.nsoz.exchange.ChangeRefusedMessage;
+import ua.gov.nsoz.exchange.ChangeRequestMessage;
 import ua.gov.nsoz.exchange.ExchangeCodec;
 import ua.gov.nsoz.exchange.ExchangeMessage;
 import ua.gov.nsoz.exchange.Header;
@@ -39,6 +51,7 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
 
     private final ReplicationStore store;
     private final NodeIdentity node;
+    private final AppealService appeals;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -46,11 +59,14 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
     /**
      * @param store the node's outbox and inbox
      * @param node this node
+     * @param appeals applies change requests to the appeals this node owns
      */
     @Activate
-    public ExchangeGatewayImpl(@Reference ReplicationStore store, @Reference NodeIdentity node) {
+    public ExchangeGatewayImpl(@Reference ReplicationStore store, @Reference NodeIdentity node,
+            @Reference AppealService appeals) {
         this.store = store;
         this.node = node;
+        this.appeals = appeals;
     }
 
     @Override
@@ -73,9 +89,21 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         Header header = new Header(entry.messageId(), node.nodeId(), entry.seq(), entry.createdAt());
         if ("appealEvent".equals(entry.messageType()) && entry.event() != null) {
             AppealEvent e = entry.event();
-            Appeal snapshot = json.readValue(e.payload(), Appeal.class);
-            return new AppealEventMessage(header, e.eventId(), e.type(), e.occurredAt(), e.node(), e.actor(), null, null,
-                    snapshot);
+            JsonNode payload = json.readTree(e.payload());
+            Appeal snapshot = json.treeToValue(payload, Appeal.class);
+            return new AppealEventMessage(header, e.eventId(), e.type(), e.occurredAt(), e.node(), e.actor(),
+                    text(payload, "requestId"), text(payload, "comment"), snapshot);
+        }
+        if ("changeRequest".equals(entry.messageType())) {
+            JsonNode p = json.readTree(entry.payload());
+            return new ChangeRequestMessage(header, p.get("requestId").asText(), entry.appealId(),
+                    ChangeRequestMessage.Action.valueOf(p.get("action").asText()), text(p, "actor"), text(p, "comment"),
+                    Instant.parse(p.get("requestedAt").asText()));
+        }
+        if ("changeRefused".equals(entry.messageType())) {
+            JsonNode p = json.readTree(entry.payload());
+            return new ChangeRefusedMessage(header, p.get("requestId").asText(), entry.appealId(),
+                    p.get("reason").asText());
         }
         throw new IllegalStateException("No exchange document for outbox messages of type " + entry.messageType());
     }
@@ -87,6 +115,34 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
             entries.add(new OutboxEntry(o.seq(), peer, o.messageId(), null, null, null, null, null));
         }
         store.markShipped(peer, entries);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /** The owner's side of a change request: apply it as our own event, or answer with a refusal. */
+    private Outcome applyRequest(ChangeRequestMessage r) throws RejectedMessageException {
+        Header h = r.header();
+        AppealAction action = AppealAction.valueOf(r.action().name());
+        try {
+            ActionResult result = appeals.applyRequested(r.appealId(), action, r.comment(), r.actor(),
+                    new ChangeOrigin(r.requestId(), h.sourceNode(), h.messageId(), h.sourceSeq()));
+            return result.applied() ? Outcome.APPLIED : Outcome.DUPLICATE;
+        } catch (NoSuchElementException e) {
+            throw new RejectedMessageException("Node " + node.nodeId() + " does not own appeal " + r.appealId()
+                    + ": a change request goes to the node that registered the appeal", e);
+        } catch (ValidationException e) {
+            String reason = e.errors().stream().map(FieldError::message).reduce((a, b) -> a + "; " + b).orElse("refused");
+            ObjectNode refusal = json.createObjectNode().put("requestId", r.requestId()).put("reason", reason);
+            boolean first = store.reply(new ReplicationStore.Inbound(h.messageId(), h.sourceNode(), h.sourceSeq()),
+                    h.sourceNode(), java.util.UUID.randomUUID().toString(), "changeRefused", r.appealId(),
+                    refusal.toString());
+            LOG.info("Change request {} for appeal {} from {} refused: {}", r.requestId(), r.appealId(), h.sourceNode(),
+                    reason);
+            return first ? Outcome.APPLIED : Outcome.DUPLICATE;
+        }
     }
 
     @Override
@@ -117,11 +173,20 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
                     appeal.id(), appeal.version(), result);
             return Outcome.valueOf(result.name());
         }
+        if (message instanceof ChangeRequestMessage r) {
+            return applyRequest(r);
+        }
+        if (message instanceof ChangeRefusedMessage r) {
+            // The requester learns that the owner refused; the reason is the owner's words.
+            LOG.info("Change request {} for appeal {} was refused by {}: {}", r.requestId(), r.appealId(),
+                    h.sourceNode(), r.reason());
+            return store.recordReceived(h.messageId(), h.sourceNode(), h.sourceSeq()) ? Outcome.APPLIED
+                    : Outcome.DUPLICATE;
+        }
         if (message instanceof AckMessage) {
             return store.recordReceived(h.messageId(), h.sourceNode(), h.sourceSeq()) ? Outcome.APPLIED
                     : Outcome.DUPLICATE;
         }
-        throw new RejectedMessageException("This node does not handle " + message.getClass().getSimpleName()
-                + " messages yet", null);
+        throw new RejectedMessageException("Unknown message " + message.getClass().getSimpleName(), null);
     }
 }

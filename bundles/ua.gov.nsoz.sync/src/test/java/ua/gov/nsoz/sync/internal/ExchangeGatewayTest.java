@@ -50,6 +50,7 @@ class ExchangeGatewayTest {
     JdbcAppealStore regionStore;
     JdbcAppealStore centerStore;
     AppealServiceImpl region;
+    AppealServiceImpl center;
     ExchangeGatewayImpl regionLink;
     ExchangeGatewayImpl centerLink;
 
@@ -67,8 +68,9 @@ class ExchangeGatewayTest {
         regionStore = new JdbcAppealStore(db(dir.resolve("lviv")));
         centerStore = new JdbcAppealStore(db(dir.resolve("ucc")));
         region = new AppealServiceImpl(regionStore, LVIV);
-        regionLink = new ExchangeGatewayImpl(regionStore, LVIV);
-        centerLink = new ExchangeGatewayImpl(centerStore, UCC);
+        center = new AppealServiceImpl(centerStore, UCC);
+        regionLink = new ExchangeGatewayImpl(regionStore, LVIV, region);
+        centerLink = new ExchangeGatewayImpl(centerStore, UCC, center);
     }
 
     @AfterEach
@@ -142,5 +144,57 @@ class ExchangeGatewayTest {
         RejectedMessageException notOwner = assertThrows(RejectedMessageException.class, () -> centerLink.receive(xml));
         assertTrue(notOwner.getMessage().contains("owns"), notOwner.getMessage());
         assertEquals(0, centerStore.search(AppealQuery.all()).total());
+    }
+
+    /** Moves everything queued at one node to the other, as the broker would. */
+    private int pump(ExchangeGatewayImpl from, String to, ExchangeGatewayImpl into) throws Exception {
+        List<Outgoing> batch = from.outgoing(to, 1000);
+        for (Outgoing o : batch) {
+            into.receive(o.xml());
+        }
+        from.shipped(to, batch);
+        return batch.size();
+    }
+
+    @Test
+    @DisplayName("A body's acceptance at the center reaches the owning region, and the region's new version comes back")
+    void statusChangeFromCenter() throws Exception {
+        Appeal a = register("Скарга для органу");
+        pump(regionLink, "ucc", centerLink);
+        ua.gov.nsoz.api.AppealService.ActionResult asked = center.act(a.id(), ua.gov.nsoz.api.AppealAction.ACCEPT,
+                "Прийнято до розгляду Мінсоцполітики", "clerk-minsoc");
+        assertEquals(false, asked.applied(), "the center does not own the appeal: it asks the owner");
+        assertEquals(ua.gov.nsoz.api.AppealStatus.REGISTERED, centerStore.get(a.id()).orElseThrow().status());
+        assertEquals(1, pump(centerLink, "lviv", regionLink));
+        Appeal atRegion = regionStore.get(a.id()).orElseThrow();
+        assertEquals(ua.gov.nsoz.api.AppealStatus.ACCEPTED, atRegion.status());
+        assertEquals(2, atRegion.version());
+        assertEquals("ucc", regionStore.events(a.id()).get(1).node(), "the event says which node asked");
+        assertEquals(1, pump(regionLink, "ucc", centerLink));
+        assertEquals(atRegion, centerStore.get(a.id()).orElseThrow(), "both nodes agree");
+        assertEquals(2, centerStore.events(a.id()).size());
+    }
+
+    @Test
+    @DisplayName("A change at the region reaches the center; a request the owner cannot apply is refused, not lost")
+    void regionChangeAndRefusal() throws Exception {
+        Appeal a = register("Скарга");
+        pump(regionLink, "ucc", centerLink);
+        // During a partition both sides act: the region's clerk accepts, and the center, not knowing it, asks too.
+        region.act(a.id(), ua.gov.nsoz.api.AppealAction.ACCEPT, null, "clerk-lviv");
+        region.act(a.id(), ua.gov.nsoz.api.AppealAction.NOTE, "Зателефонували заявнику", "operator");
+        center.act(a.id(), ua.gov.nsoz.api.AppealAction.ACCEPT, null, "clerk-minsoc");
+        String requestDoc = centerLink.outgoing("lviv", 10).get(0).xml();
+        pump(centerLink, "lviv", regionLink);
+        assertEquals(3, regionStore.get(a.id()).orElseThrow().version(), "already accepted: the request changes nothing");
+        List<Outgoing> toCenter = regionLink.outgoing("ucc", 10);
+        assertEquals(3, toCenter.size(), "two events and one refusal");
+        assertTrue(toCenter.get(2).xml().contains("changeRefused"), toCenter.get(2).xml());
+        assertEquals(Outcome.DUPLICATE, regionLink.receive(requestDoc), "the same request again is answered once");
+        assertEquals(3, regionLink.outgoing("ucc", 10).size());
+        pump(regionLink, "ucc", centerLink);
+        Appeal atCenter = centerStore.get(a.id()).orElseThrow();
+        assertEquals(ua.gov.nsoz.api.AppealStatus.ACCEPTED, atCenter.status());
+        assertEquals(regionStore.get(a.id()).orElseThrow(), atCenter, "the owner's history wins; both agree");
     }
 }
