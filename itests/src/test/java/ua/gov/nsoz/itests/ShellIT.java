@@ -91,6 +91,18 @@ class ShellIT {
     }
 
     @Test
+    @DisplayName("nsoz:sync-status shows the link to the center with what waits for it")
+    void syncStatus() throws IOException {
+        register("Синхронізація " + UUID.randomUUID(), "PROPOSAL");
+        String out = shell.run("nsoz:sync-status").out();
+        assertTrue(out.contains("ucc"), out);
+        assertTrue(out.contains("Черга / Backlog"), out);
+        String row = out.lines().filter(l -> l.contains("ucc")).findFirst().orElseThrow();
+        long backlog = Long.parseLong(row.split("\\|")[1].trim());
+        assertTrue(backlog >= 1, "what lviv registered waits for the center: " + row);
+    }
+
+    @Test
     @DisplayName("Wrong input in the shell gets a clear message, not a stack trace")
     void wrongInput() throws IOException {
         Shell.Result missing = shell.run("nsoz:appeal-show LV-1900-000000");

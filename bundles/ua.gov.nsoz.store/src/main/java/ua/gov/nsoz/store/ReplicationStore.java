@@ -135,4 +135,7 @@ public interface ReplicationStore {
      * @return the link's figures
      */
     LinkStats stats(String peer);
+
+    /** @return every node this node has sent to, queued for or received from, sorted */
+    List<String> peers();
 }

@@ -672,6 +672,22 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         }
     }
 
+    @Override
+    public List<String> peers() {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT destination FROM outbox UNION SELECT peer FROM peer_link "
+                        + "UNION SELECT DISTINCT source_node FROM inbox ORDER BY 1");
+                ResultSet rs = ps.executeQuery()) {
+            List<String> peers = new ArrayList<>();
+            while (rs.next()) {
+                peers.add(rs.getString(1));
+            }
+            return peers;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list the peers", e);
+        }
+    }
+
     /** A unit of work on one connection. */
     @FunctionalInterface
     private interface Work<T> {

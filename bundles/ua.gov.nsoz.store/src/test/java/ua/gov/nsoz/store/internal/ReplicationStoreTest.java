@@ -159,5 +159,7 @@ class ReplicationStoreTest {
         assertTrue(store.recordReceived(id, "ucc", 7));
         assertFalse(store.recordReceived(id, "ucc", 7));
         assertEquals(7, store.stats("ucc").lastReceivedSeq());
+        store.enqueue("kyiv-city", newId(), "changeRequest", newId(), "{}");
+        assertEquals(List.of("kyiv-city", "ucc"), store.peers());
     }
 }
