@@ -78,6 +78,11 @@ public class CamelContextOwner {
             JmsComponent jms = JmsComponent.jmsComponent(connections);
             jms.setRecoveryInterval(config.recoveryIntervalMillis());
             jms.setConcurrentConsumers(config.concurrentConsumers());
+            // transacted=true on a route: a local JMS transaction of the listener's session, which the route's own
+            // sends on this connection factory join. Without this Camel makes a JmsTransactionManager, and Spring's
+            // listener then drops to CACHE_NONE: a new session and consumer per message (~100 ms each, measured).
+            jms.setLazyCreateTransactionManager(false);
+            jms.setCacheLevelName("CACHE_CONSUMER");
 
             DefaultCamelContext context = new DefaultCamelContext();
             // Camel 4: setName is gone from the context itself (STACK.md trap 8).
