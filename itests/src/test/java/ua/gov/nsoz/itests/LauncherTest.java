@@ -42,7 +42,8 @@ class LauncherTest {
     /**
      * Added to every port. Not 20000: that puts HTTP and SSH at 281xx, in the 28000-28999 range other tests use; and
      * the RMI server port (44444 + offset) must stay below 65536. With 12000: HTTP 20181-20183, SSH 20101-20103,
-     * RMI 13099-13101 and 56444-56446.
+     * RMI 13099-13101 and 56444-56446; the brokers' 61616-61618 would pass 65535, so the launcher subtracts the
+     * offset instead: 49616-49618.
      */
     static final int PORT_OFFSET = Integer.getInteger("nsoz.launcher.portOffset", 12000);
 
@@ -218,6 +219,7 @@ class LauncherTest {
             Map<String, String> env = builder.environment();
             // The launcher reads these for one node only; a developer's shell must not leak them into the test.
             List.of("NSOZ_HTTP_PORT", "NSOZ_SSH_PORT", "NSOZ_RMI_REGISTRY_PORT", "NSOZ_RMI_SERVER_PORT",
+                    "NSOZ_BROKER_PORT", "NSOZ_CENTER_BROKER_PORT", "NSOZ_CENTER_BROKER_HOST", "NSOZ_CENTER_NODE_ID",
                     "NSOZ_NODE_ID", "NSOZ_NODE_CODE", "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION")
                     .forEach(env::remove);
             env.put("NSOZ_INSTANCES", instances.toString());

@@ -37,6 +37,10 @@ public final class KarafNode implements AutoCloseable {
     public static final String SSH_USER = "itest";
     /** Its password; test-only, never in node-configs/. */
     public static final String SSH_PASSWORD = "itest-Secret-1";
+    /** The broker password of the node's own routes (user nsoz-node); test-only, never in node-configs/. */
+    static final String NODE_SECRET = "itestNodeSecret1";
+    /** The broker password between nodes (user nsoz-link); test-only, never in node-configs/. */
+    static final String LINK_SECRET = "itestLinkSecret1";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
 
@@ -44,6 +48,9 @@ public final class KarafNode implements AutoCloseable {
     private final Path dataDir;
     private final int httpPort;
     private final int sshPort;
+    private final int brokerPort;
+    /** A closed port: a regional node's bridge and federation must not reach anybody's central broker. */
+    private final int centerBrokerPort;
     private TestContainer container;
 
     private KarafNode(String nodeName, Path dataDir) {
@@ -51,6 +58,8 @@ public final class KarafNode implements AutoCloseable {
         this.dataDir = dataDir;
         this.httpPort = freePort();
         this.sshPort = freePort();
+        this.brokerPort = freePort();
+        this.centerBrokerPort = freePort();
     }
 
     /**
@@ -152,6 +161,14 @@ public final class KarafNode implements AutoCloseable {
                 "jdbc:derby:" + dataDir.toAbsolutePath().resolve("derby") + ";create=true"));
         options.add(editConfigurationFilePut("etc/users.properties", SSH_USER,
                 SSH_PASSWORD + ",admin,manager,viewer,systembundles,ssh"));
+        // The broker and the link, as the launcher sets them (docs/link.md), on free ports.
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.broker.port", Integer.toString(brokerPort)));
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.center.broker.port",
+                Integer.toString(centerBrokerPort)));
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.node.password", NODE_SECRET));
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.link.password", LINK_SECRET));
+        options.add(editConfigurationFilePut("etc/users.properties", "nsoz-node", NODE_SECRET + ",nsoz-node"));
+        options.add(editConfigurationFilePut("etc/users.properties", "nsoz-link", LINK_SECRET + ",nsoz-link"));
         // What bin/karaf adds on Java 17 (STACK.md trap 6).
         options.add(vmOptions("-Xmx512m",
                 "--add-reads=java.xml=java.logging",

@@ -1,0 +1,54 @@
+package ua.gov.nsoz.replication.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.AttributeType;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * Configuration of the link between nodes, PID {@code ua.gov.nsoz.replication}. The defaults of a node come
+ * from the {@code nsoz-replication} feature, which reads the node's system properties ({@code nsoz.node.id},
+ * {@code nsoz.broker.port}, {@code nsoz.node.password}); the broker's own side is {@code etc/artemis*.xml}.
+ */
+@ObjectClassDefinition(name = "NSOZ replication", description = "The node's Camel routes over its local Artemis broker")
+public @interface ReplicationConfig {
+
+    /** @return the URL of the node's own broker (Artemis core protocol) */
+    @AttributeDefinition(description = "URL of this node's own Artemis broker, e.g. tcp://127.0.0.1:61618")
+    String brokerUrl() default "tcp://127.0.0.1:61616";
+
+    /** @return the broker user the node's own routes connect as */
+    @AttributeDefinition(description = "Broker user of this node's own routes (role nsoz-node in the JAAS realm karaf)")
+    String user() default "nsoz-node";
+
+    /** @return that user's password */
+    @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of that user")
+    String password() default "";
+
+    /** @return this node's id */
+    @AttributeDefinition(description = "This node's id, as in ua.gov.nsoz.node and nsoz.node.id, e.g. lviv")
+    String nodeId();
+
+    /** @return the central node's id */
+    @AttributeDefinition(description = "The central node's id; a node whose nodeId equals it runs the central routes")
+    String centerNodeId() default "ucc";
+
+    /** @return the queue a region sends to (bridged to the center's inbound address) */
+    @AttributeDefinition(description = "Local queue a region sends to; the broker bridges it to the center")
+    String outQueue() default "nsoz.out";
+
+    /** @return the center's inbound queue */
+    @AttributeDefinition(description = "The center's inbound queue (every region's messages)")
+    String inQueue() default "nsoz.in";
+
+    /** @return the prefix of a region's queue at the center; the region's node id follows */
+    @AttributeDefinition(description = "Prefix of the per-region queue at the center (region pulls it by federation)")
+    String toQueuePrefix() default "nsoz.to.";
+
+    /** @return consumers per inbound route */
+    @AttributeDefinition(description = "Concurrent consumers per inbound route")
+    int concurrentConsumers() default 1;
+
+    /** @return how often a consumer retries to reach the broker, in milliseconds */
+    @AttributeDefinition(description = "Milliseconds between attempts of a consumer to (re)connect to the broker")
+    long recoveryIntervalMillis() default 5000;
+}
