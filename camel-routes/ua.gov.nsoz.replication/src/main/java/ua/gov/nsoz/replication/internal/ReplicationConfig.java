@@ -51,4 +51,8 @@ public @interface ReplicationConfig {
     /** @return how often a consumer retries to reach the broker, in milliseconds */
     @AttributeDefinition(description = "Milliseconds between attempts of a consumer to (re)connect to the broker")
     long recoveryIntervalMillis() default 5000;
+
+    /** @return how often the outbox is looked at, in milliseconds */
+    @AttributeDefinition(description = "How often the outbox is drained to the broker (ms)")
+    long shipIntervalMillis() default 200;
 }
