@@ -1,0 +1,158 @@
+package ua.gov.nsoz.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A region (lviv) and the center (ucc) as two separate Karaf processes started by the launcher, with
+ * their own brokers: appeals registered while the center is down all arrive exactly once when it
+ * comes back; a region killed with SIGKILL while shipping loses and doubles nothing; a status change
+ * at the center reaches the region and one at the region reaches the center.
+ */
+class FederationIT {
+
+    static final int WHILE_DOWN = 1000;
+    static final int BEFORE_KILL = 300;
+    static final Duration CATCH_UP = Duration.ofMinutes(3);
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        LauncherTest.setUp();
+    }
+
+    @AfterAll
+    static void tearDown() throws IOException {
+        LauncherTest.stoppedCleanly = true;
+        LauncherTest.tearDown();
+    }
+
+    private static void start(String... nodes) {
+        List<CompletableFuture<LauncherTest.Run>> runs = new ArrayList<>();
+        for (String node : nodes) {
+            runs.add(CompletableFuture.supplyAsync(() -> LauncherTest.run(LauncherTest.START_PROCESS_TIMEOUT, "start",
+                    node)));
+        }
+        for (int i = 0; i < nodes.length; i++) {
+            LauncherTest.Run run = runs.get(i).join();
+            assertEquals(0, run.exitCode(), "start " + nodes[i] + ":\n" + run.output());
+        }
+    }
+
+    private static JsonNode post(String node, String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = LauncherTest.http.send(HttpRequest.newBuilder(LauncherTest.uri(node, path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertTrue(r.statusCode() / 100 == 2, path + " -> " + r.statusCode() + " " + r.body());
+        return LauncherTest.JSON.readTree(r.body());
+    }
+
+    private static List<String> register(int count, String tag) throws IOException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(post("lviv", "/api/v1/appeals", "{\"kind\":\"PROPOSAL\",\"channel\":\"PHONE\",\"text\":\"Синтетична "
+                    + "пропозиція " + tag + " " + i + "\",\"topic\":\"" + tag + "\"}").get("id").asText());
+        }
+        return ids;
+    }
+
+    /** Every appeal id the center holds with this topic word, reading all pages. */
+    private static Set<String> idsAtCenter(String tag) throws IOException, InterruptedException {
+        Set<String> ids = new HashSet<>();
+        int total = Integer.MAX_VALUE;
+        for (int offset = 0; offset < total; offset += 500) {
+            JsonNode page = LauncherTest.JSON.readTree(LauncherTest.get("ucc",
+                    "/api/v1/appeals?region=UA-46&q=" + tag + "&limit=500&offset=" + offset).body());
+            total = page.get("total").asInt();
+            page.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        }
+        return ids;
+    }
+
+    private static void awaitAtCenter(String tag, int expected) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        int seen = -1;
+        while (System.nanoTime() < deadline) {
+            seen = idsAtCenter(tag).size();
+            if (seen >= expected) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(500); // poll a condition with a deadline
+        }
+        throw new AssertionError("the center holds " + seen + " of " + expected + " appeals tagged " + tag);
+    }
+
+    private static JsonNode awaitVersion(String node, String id, long version) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        JsonNode a = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = LauncherTest.get(node, "/api/v1/appeals/" + id);
+            if (r.statusCode() == 200) {
+                a = LauncherTest.JSON.readTree(r.body());
+                if (a.get("version").asLong() >= version) {
+                    return a;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(300); // poll a condition with a deadline
+        }
+        throw new AssertionError(node + " never showed version " + version + " of " + id + "; last: " + a);
+    }
+
+    @Test
+    @DisplayName("Through a partition, a crash and changes on both sides, the center and the region converge exactly once")
+    void federation() throws Exception {
+        start("ucc", "lviv");
+        List<String> first = register(1, "zvyazok");
+        awaitAtCenter("zvyazok", 1);
+
+        // (a) The center is down: the region keeps working, and everything arrives once when it is back.
+        assertEquals(0, LauncherTest.run(LauncherTest.STOP_PROCESS_TIMEOUT, "stop", "ucc").exitCode());
+        List<String> whileDown = register(WHILE_DOWN, "rozryv");
+        start("ucc");
+        awaitAtCenter("rozryv", WHILE_DOWN);
+        assertEquals(new HashSet<>(whileDown), idsAtCenter("rozryv"), "each appeal exactly once, none foreign");
+
+        // (c) Changes both ways: the center asks the owner; the region's own change reaches the center.
+        String a = whileDown.get(0);
+        JsonNode asked = post("ucc", "/api/v1/appeals/" + a + "/actions", "{\"action\":\"ACCEPT\"}");
+        assertFalse(asked.get("applied").asBoolean(), "the center does not own it: it asks lviv");
+        JsonNode atRegion = awaitVersion("lviv", a, 2);
+        assertEquals("ACCEPTED", atRegion.get("status").asText());
+        assertEquals(atRegion, awaitVersion("ucc", a, 2), "both nodes show the same record");
+        String b = whileDown.get(1);
+        post("lviv", "/api/v1/appeals/" + b + "/actions", "{\"action\":\"NOTE\",\"comment\":\"Зателефонували\"}");
+        assertEquals(awaitVersion("lviv", b, 2), awaitVersion("ucc", b, 2));
+
+        // (b) SIGKILL of the region while it ships: nothing committed is lost, nothing doubles.
+        List<String> beforeKill = register(BEFORE_KILL, "avariya");
+        long pid = Long.parseLong(Files.readString(LauncherTest.instances.resolve("lviv").resolve("karaf.pid")).trim());
+        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
+        start("lviv");
+        awaitAtCenter("avariya", BEFORE_KILL);
+        assertEquals(new HashSet<>(beforeKill), idsAtCenter("avariya"));
+        assertEquals(new HashSet<>(first), idsAtCenter("zvyazok"));
+        Path deadLetters = LauncherTest.instances.resolve("ucc/data/log/karaf.log");
+        assertFalse(Files.readString(deadLetters).contains("Rejected"), "no message went to nsoz.dead");
+    }
+}
