@@ -220,6 +220,22 @@ class AppealApiIT {
     }
 
     @Test
+    @DisplayName("GET /sync shows the link to the center: the appeal waits in the outbox or was handed to the broker")
+    void syncFigures() throws IOException {
+        assertEquals(201, api.postJson("/api/v1/appeals", validAppeal("Обмін " + UUID.randomUUID())).statusCode());
+        JsonNode sync = JSON.readTree(api.get("/api/v1/sync").body());
+        assertEquals("lviv", sync.get("node").asText());
+        JsonNode toCenter = null;
+        for (JsonNode l : sync.get("links")) {
+            if (l.get("peer").asText().equals("ucc")) {
+                toCenter = l;
+            }
+        }
+        assertTrue(toCenter != null && toCenter.get("backlog").asLong() + toCenter.get("shipped").asLong() >= 1,
+                sync.toString());
+    }
+
+    @Test
     @DisplayName("GET /node says who the node is")
     void nodeInfo() throws IOException {
         JsonNode n = JSON.readTree(api.get("/api/v1/node").body());
