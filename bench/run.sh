@@ -1,26 +1,43 @@
 #!/usr/bin/env bash
 # Registration benchmark: one node over REST vs raw embedded Derby, in one run. See docs/benchmarks.md.
-#   bench/run.sh [-Dbench.seconds=20] [-Dbench.warmup=5] [-Dbench.concurrency=8,16,32] [-Dbench.profile=true]
+#   bench/run.sh [-Dbench.seconds=20] [-Dbench.warmup=5] [-Dbench.firstWarmup=90]
+#                [-Dbench.concurrency=8,16,32] [-Dbench.profile=true] [-Dbench.keepNode=true]
 # Results: printed, and written to bench/results/<UTC timestamp>.md (git-ignored).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 TARBALL="karaf-assembly/target/nsoz-karaf-assembly-0.1.0-SNAPSHOT.tar.gz"
+RUN="bench/target/run"
 
 if [ ! -f "$TARBALL" ]; then
   echo "[run.sh] no distribution at $TARBALL: building the product (install, tests skipped, no itests)"
   mvn -B -q -DskipTests install -pl '!itests'
 fi
-# The bench module and what it needs (API, store); also writes bench/target/classpath.txt.
+# The bench module and what it compiles against (API, store); writes bench/target/classpath.txt.
 # Another build in the same tree may race with this one: retry once.
 mvn -B -q -o -pl bench -am package -DskipTests || { sleep 10; mvn -B -q -o -pl bench -am package -DskipTests; }
+
+# Run from private copies, so that a rebuild in the shared tree during the run cannot change a jar or
+# the distribution under the running JVMs. The API and store jars are the node's own, taken from the
+# distribution: raw Derby then runs exactly the store code the node runs.
+rm -rf "$RUN"; mkdir -p "$RUN/lib" "$RUN/x"
+for attempt in 1 2 3; do
+  if cp -p "$TARBALL" "$RUN/nsoz.tar.gz" && gzip -t "$RUN/nsoz.tar.gz" 2>/dev/null; then break; fi
+  [ "$attempt" = 3 ] && { echo "[run.sh] cannot copy an intact $TARBALL" >&2; exit 1; }
+  echo "[run.sh] $TARBALL is being rebuilt; retrying in 15 s"; sleep 15
+done
+tar -xzf "$RUN/nsoz.tar.gz" -C "$RUN/x" --wildcards \
+  '*/system/ua/gov/nsoz/ua.gov.nsoz.api/*.jar' '*/system/ua/gov/nsoz/ua.gov.nsoz.store/*.jar'
+find "$RUN/x" -name '*.jar' -exec mv {} "$RUN/lib/" \;
+rm -rf "$RUN/x"
+tr ':' '\n' < bench/target/classpath.txt | grep -v "^$ROOT/bundles/" | xargs -I{} cp {} "$RUN/lib/"
+cp bench/target/nsoz-bench-*.jar "$RUN/lib/"
 
 if [ -z "${JAVA_HOME:-}" ]; then
   JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
   export JAVA_HOME
 fi
-exec "$JAVA_HOME/bin/java" -Xms256m -Xmx1g \
-  -cp "bench/target/classes:$(cat bench/target/classpath.txt)" \
-  -Dbench.root="$ROOT" -Dbench.tarball="$ROOT/$TARBALL" \
+exec "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -cp "$RUN/lib/*" \
+  -Dbench.root="$ROOT" -Dbench.tarball="$ROOT/$RUN/nsoz.tar.gz" -Dbench.distribution="$ROOT/$TARBALL" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
   "$@" ua.gov.nsoz.bench.RegistrationBench

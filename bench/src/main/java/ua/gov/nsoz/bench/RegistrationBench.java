@@ -61,12 +61,15 @@ import ua.gov.nsoz.store.internal.Migrations;
  * idle RSS. See {@code docs/benchmarks.md}.
  *
  * <p>System properties (all optional): {@code bench.root} (repository root, default the working
- * directory), {@code bench.tarball}, {@code bench.seconds} (measured seconds per step, 20),
- * {@code bench.warmup} (5), {@code bench.firstWarmup} (warm-up of each side's first step, 20: the JIT
- * is still compiling the node's request path just after boot), {@code bench.concurrency} ("8,16,32"),
- * {@code bench.settle} (idle seconds
- * before RSS, 10), {@code bench.profile} (true: record a JFR of the node during the last REST step;
- * it perturbs the numbers, so use it in a separate run), {@code bench.keepNode} (leave bench/target/node).
+ * directory); {@code bench.tarball} (the distribution); {@code bench.seconds} (measured seconds per
+ * step, 20); {@code bench.warmup} (5); {@code bench.firstWarmup} (warm-up of each side's first step,
+ * 90: under load the node's C2 compiler stays busy for 60-90 s after boot); {@code bench.concurrency}
+ * ("8,16,32"); {@code bench.settle} (idle seconds before RSS, 10); {@code bench.center} (a center node
+ * id: the node then queues every event for it in the outbox, as a regional node does, and raw Derby
+ * writes the same outbox row; default none, the distribution's default configuration);
+ * {@code bench.profile} (true: the node runs with a flight recording and the last seconds of its last
+ * REST step are saved to bench/target/node-profile.jfr; a separate run, its numbers are perturbed);
+ * {@code bench.keepNode} (leave bench/target/node for inspection).
  */
 public final class RegistrationBench {
 
@@ -74,6 +77,8 @@ public final class RegistrationBench {
     static final int SSH_PORT = 28101;
     static final int RMI_REGISTRY_PORT = 28099;
     static final int RMI_SERVER_PORT = 28444;
+    /** The node's embedded Artemis acceptor (system property nsoz.broker.port, default 61616). */
+    static final int BROKER_PORT = 28616;
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
     private final Path root;
@@ -87,6 +92,7 @@ public final class RegistrationBench {
     private final int settle;
     private final int[] concurrencies;
     private final boolean profile;
+    private final String center;
     private final String api = "http://127.0.0.1:" + HTTP_PORT + "/api/v1";
 
     private volatile long nodePid = -1;
@@ -105,11 +111,12 @@ public final class RegistrationBench {
                 root.resolve("karaf-assembly/target/nsoz-karaf-assembly-0.1.0-SNAPSHOT.tar.gz").toString()));
         seconds = Integer.getInteger("bench.seconds", 20);
         warmup = Integer.getInteger("bench.warmup", 5);
-        firstWarmup = Math.max(warmup, Integer.getInteger("bench.firstWarmup", 20));
+        firstWarmup = Math.max(warmup, Integer.getInteger("bench.firstWarmup", 90));
         settle = Integer.getInteger("bench.settle", 10);
         concurrencies = Stream.of(System.getProperty("bench.concurrency", "8,16,32").split(","))
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         profile = Boolean.getBoolean("bench.profile");
+        center = System.getProperty("bench.center", "").trim();
     }
 
     public static void main(String[] args) throws Exception {
@@ -235,6 +242,8 @@ public final class RegistrationBench {
         setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort",
                 String.valueOf(RMI_REGISTRY_PORT));
         setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(RMI_SERVER_PORT));
+        // Keep off the default broker port, which other nodes and tests on this machine use.
+        setProperty(etc.resolve("custom.system.properties"), "nsoz.broker.port", String.valueOf(BROKER_PORT));
     }
 
     /** Replaces {@code key = value} in a .cfg file, or appends it (creating the file if needed). */
@@ -261,7 +270,16 @@ public final class RegistrationBench {
         HttpRequest get = HttpRequest.newBuilder(URI.create(api + "/node")).timeout(Duration.ofSeconds(2)).GET().build();
         long t0 = System.nanoTime();
         nodeRunning = true;
-        int rc = exec(List.of(nodeDir.resolve("bin/start").toString()), target.resolve("node-start.log"));
+        java.util.Map<String, String> env = new java.util.HashMap<>();
+        if (!center.isEmpty()) {
+            env.put("NSOZ_CENTER", center);
+        }
+        if (profile) {
+            String extra = System.getenv("EXTRA_JAVA_OPTS");
+            env.put("EXTRA_JAVA_OPTS", (extra == null ? "" : extra + " ")
+                    + "-XX:StartFlightRecording=name=bench,settings=profile,disk=true,maxage=15m");
+        }
+        int rc = exec(List.of(nodeDir.resolve("bin/start").toString()), target.resolve("node-start.log"), env);
         if (rc != 0) {
             throw new IllegalStateException("bin/start exited with " + rc + "; see bench/target/node-start.log");
         }
@@ -413,7 +431,7 @@ public final class RegistrationBench {
                             sample(errorSamples, r.statusCode() + " "
                                     + new String(r.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " "));
                         }
-                    } catch (IOException e) {
+                    } catch (IOException | RuntimeException e) {
                         ok = false;
                         sample(errorSamples, e.toString());
                     } catch (InterruptedException e) {
@@ -425,12 +443,10 @@ public final class RegistrationBench {
             workers.add(th);
             th.start();
         }
-        Runnable atMeasureStart = () -> {
-            if (jfr) {
-                startJfr(seconds);
-            }
-        };
-        CpuSample[] measured = phase.run(nodePid, atMeasureStart);
+        CpuSample[] measured = phase.run(nodePid, () -> { });
+        if (jfr) {
+            dumpJfr(seconds);
+        }
         for (Thread th : workers) {
             th.join();
         }
@@ -440,17 +456,22 @@ public final class RegistrationBench {
         return r;
     }
 
-    private void startJfr(int duration) {
+    /**
+     * Saves the last seconds of the node's flight recording. The recording runs from the node's start
+     * (bench.profile adds -XX:StartFlightRecording to EXTRA_JAVA_OPTS): starting JFR on a warm node
+     * retransforms JDK I/O classes and throws away compiled code, and the node then crawls for a minute.
+     */
+    private void dumpJfr(int lastSeconds) {
         Path jfr = target.resolve("node-profile.jfr");
         Path jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
         try {
-            int rc = exec(List.of(jcmd.toString(), String.valueOf(nodePid), "JFR.start", "name=bench",
-                    "settings=profile", "duration=" + duration + "s", "filename=" + jfr), target.resolve("jfr.log"));
-            log("JFR started on the node (rc " + rc + ") -> " + root.relativize(jfr));
-            notes.add("This run recorded a JFR of the node during its last REST step (" + root.relativize(jfr)
-                    + "); the profiler perturbs those numbers.");
+            int rc = exec(List.of(jcmd.toString(), String.valueOf(nodePid), "JFR.dump", "name=bench",
+                    "maxage=" + lastSeconds + "s", "filename=" + jfr), target.resolve("jfr.log"));
+            log("JFR of the node's last " + lastSeconds + " s dumped (rc " + rc + ") -> " + root.relativize(jfr));
+            notes.add("Profiling run: the node ran with a flight recording from its start (" + root.relativize(jfr)
+                    + "; summarise with bench/jfr-breakdown.py); its numbers are not the reference ones.");
         } catch (Exception e) {
-            log("JFR failed: " + e);
+            log("JFR dump failed: " + e);
         }
     }
 
@@ -491,10 +512,24 @@ public final class RegistrationBench {
             ds.setDatabaseName(dir.resolve("derby").toString());
             ds.setCreateDatabase("create");
             long t0 = System.nanoTime();
-            Migrations.migrate(ds);
+            migrate(ds);
             log("Raw Derby at " + root.relativize(dir) + ": schema migrated in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
             store = new JdbcAppealStore(threadConnections());
+        }
+
+        /**
+         * Migrations.migrate by reflection: the store jar on the classpath is the node's own (taken from
+         * the distribution by run.sh), which may predate the class being public.
+         */
+        private void migrate(DataSource dataSource) throws Exception {
+            java.lang.reflect.Method m = Migrations.class.getDeclaredMethod("migrate", DataSource.class);
+            m.setAccessible(true);
+            try {
+                m.invoke(null, dataSource);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+            }
         }
 
         /** A DataSource whose every getConnection() on a thread is that thread's one connection. */
@@ -554,7 +589,8 @@ public final class RegistrationBench {
                             registerOne(serial.incrementAndGet());
                             ok.incrementAndGet();
                             done = true;
-                        } catch (RuntimeException e) {
+                        } catch (RuntimeException | LinkageError e) {
+                            // LinkageError: the store jar does not match the API this bench was built with.
                             done = false;
                             sample(errorSamples, e + (e.getCause() == null ? "" : " / " + e.getCause()));
                         }
@@ -589,8 +625,13 @@ public final class RegistrationBench {
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }
-            store.insert(appeal, new AppealEvent(Synthetic.newId(), appeal.id(), 1, "REGISTERED", now, "bench", "rest",
-                    payload));
+            AppealEvent event = new AppealEvent(Synthetic.newId(), appeal.id(), 1, "REGISTERED", now, "bench", "rest",
+                    payload);
+            if (center.isEmpty()) {
+                store.insert(appeal, event);
+            } else {
+                store.insert(appeal, event, List.of(center));
+            }
         }
 
         void verifyCount() throws SQLException {
@@ -857,6 +898,19 @@ public final class RegistrationBench {
                     s.rest().rate(), s.rest().ms(50), s.rest().ms(99), s.raw().rate(),
                     100.0 * s.rest().rate() / s.raw().rate()));
         }
+        sb.append("\nCPU per registration (ms), which the CPU used by other processes disturbs far less than the "
+                + "rates: the node, the load generator's HTTP client, and raw Derby (registration code and Derby, "
+                + "in the bench JVM). On a CPU-bound machine the node could reach at most raw / (node + client) of "
+                + "raw Derby's rate with the client on the same cores, raw / node with the client elsewhere:\n\n");
+        sb.append("| concurrency | node | client | raw Derby | raw / (node + client) | raw / node |\n");
+        sb.append("| ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (Step s : steps) {
+            double node = s.rest().perOp(s.rest().nodeCpuS);
+            double client = s.rest().perOp(s.rest().selfCpuS);
+            double raw = s.raw().perOp(s.raw().selfCpuS);
+            sb.append(String.format(Locale.ROOT, "| %d | %.3f | %.3f | %.3f | %.0f %% | %.0f %% |%n", s.threads(), node,
+                    client, raw, 100 * raw / (node + client), 100 * raw / node));
+        }
         sb.append("\nDetails (latency in ms; CPU in ms per registration over the measured window; "
                 + "\"bench\" is the load generator's JVM, which also hosts raw Derby; machine busy is all CPUs, "
                 + "every process; \"others\" is the CPU of every other process on the machine, in cores):\n\n");
@@ -882,6 +936,20 @@ public final class RegistrationBench {
                 .append(cpuModel()).append("), ").append(memTotal()).append(", ").append(osName()).append("\n");
         sb.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
                 .append(System.getProperty("java.runtime.version")).append(" (bench and node alike)\n");
+        sb.append("- Node configuration: the distribution's defaults").append(center.isEmpty()
+                ? " (no center: a registration writes the appeal and its event, no outbox row; so does raw Derby)\n"
+                : "; NSOZ_CENTER=" + center + " (a registration also queues an outbox row; so does raw Derby)\n");
+        sb.append("- Distribution: ").append(System.getProperty("bench.distribution", tarball.toString()));
+        try {
+            // run.sh copies the tarball keeping its time: this is when the distribution that ran was built.
+            sb.append(", built ").append(DateTimeFormatter.ISO_INSTANT.format(Files.getLastModifiedTime(tarball)
+                    .toInstant().truncatedTo(ChronoUnit.SECONDS)));
+        } catch (IOException e) {
+            // gone since
+        }
+        sb.append("; raw Derby ran the store classes from ").append(root.relativize(Paths.get(
+                JdbcAppealStore.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
+                .append(" (the node's own jar when started by bench/run.sh)\n");
         sb.append("- Load average before: ").append(loadBefore).append("; after: ").append(loadAfter).append("\n");
         for (String n : notes) {
             sb.append("- ").append(n).append('\n');
@@ -947,7 +1015,13 @@ public final class RegistrationBench {
     // ------------------------------------------------------------------------------------------
 
     private int exec(List<String> command, Path output) throws IOException, InterruptedException {
+        return exec(command, output, java.util.Map.of());
+    }
+
+    private int exec(List<String> command, Path output, java.util.Map<String, String> env)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile());
+        pb.environment().putAll(env);
         if (System.getenv("JAVA_HOME") == null) {
             pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         }
