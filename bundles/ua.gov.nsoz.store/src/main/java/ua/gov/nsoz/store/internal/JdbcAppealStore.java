@@ -694,22 +694,51 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         T run(Connection c) throws SQLException;
     }
 
+    /** Attempts of a transaction that Derby rolled back on a lock timeout or deadlock. */
+    static final int ATTEMPTS = 5;
+
+    /**
+     * Runs the work in one transaction. Derby may roll a short transaction back under contention (a lock
+     * timeout, 40XL1, seen while it advances an identity column after a restart; a deadlock, 40001): the
+     * whole unit is undone, so it is simply run again, a few times, with a short pause.
+     */
     private <T> T inTransaction(String failure, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+        for (int attempt = 1;; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                boolean autoCommit = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && isTransient(e)) {
+                    try {
+                        Thread.sleep(5L * attempt);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new StoreException(failure, e);
+                    }
+                    continue;
+                }
+                throw new StoreException(failure, e);
             }
-        } catch (SQLException e) {
-            throw new StoreException(failure, e);
         }
+    }
+
+    static boolean isTransient(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            String state = s.getSQLState();
+            if ("40XL1".equals(state) || "40001".equals(state) || "40XL2".equals(state)) {
+                return true;
+            }
+        }
+        return e instanceof java.sql.SQLTransientException || e instanceof java.sql.SQLTransactionRollbackException;
     }
 }

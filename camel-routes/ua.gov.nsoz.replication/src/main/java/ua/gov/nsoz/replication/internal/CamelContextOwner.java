@@ -57,9 +57,10 @@ public class CamelContextOwner {
         Links.requireNodeId("nodeId", config.nodeId());
         Links.requireNodeId("centerNodeId", config.centerNodeId());
         if (config.password() == null || config.password().isBlank() || config.password().startsWith("${")) {
-            // Not fatal for the node: it runs locally without the link (DESIGN principle 2), and says why.
-            LOG.error("ua.gov.nsoz.replication: no broker password (set nsoz.node.password, see docs/link.md); "
-                    + "the routes will be refused by the broker");
+            // Not fatal for the node: it works locally without the link (DESIGN principle 2) and its outbox
+            // keeps everything until the link is configured. Say so once, instead of a refused login every 5 s.
+            throw new IllegalStateException("ua.gov.nsoz.replication: no broker password (set nsoz.node.password, "
+                    + "see docs/link.md): the link stays off; the outbox keeps what waits for it");
         }
         ClassLoader bundleLoader = CamelContextOwner.class.getClassLoader();
         Thread thread = Thread.currentThread();
