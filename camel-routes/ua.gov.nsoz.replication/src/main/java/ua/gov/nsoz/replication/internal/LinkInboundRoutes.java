@@ -27,6 +27,8 @@ public class LinkInboundRoutes extends RouteBuilder {
     static final String DEAD = "nsoz.dead";
     /** The header that says why a message is dead. */
     static final String REASON = "NsozReason";
+    /** The header that says which queue a dead message came from, for a replay. */
+    static final String FROM_QUEUE = "NsozFromQueue";
 
     private static final String LOG_NAME = "ua.gov.nsoz.replication";
 
@@ -51,6 +53,7 @@ public class LinkInboundRoutes extends RouteBuilder {
 
         onException(RejectedMessageException.class).handled(true)
                 .setHeader(REASON, simple("${exception.message}"))
+                .setHeader(FROM_QUEUE, constant(queue))
                 .log(LoggingLevel.WARN, LOG_NAME, "Rejected ${header." + Links.MESSAGE_ID + "} from ${header."
                         + Links.ORIGIN + "} to " + DEAD + ": ${exception.message}")
                 .to("jms:queue:" + DEAD);
