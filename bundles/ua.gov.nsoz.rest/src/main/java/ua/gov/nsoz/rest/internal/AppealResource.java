@@ -70,9 +70,7 @@ public class AppealResource implements RestResource {
             throw new ValidationException(List.of(new FieldError("body",
                     "Очікується JSON-об'єкт звернення / Expected a JSON object describing the appeal")));
         }
-        String actor = security != null && security.getUserPrincipal() != null
-                ? security.getUserPrincipal().getName() : "rest";
-        Appeal appeal = appeals.register(request.toDomain(), actor);
+        Appeal appeal = appeals.register(request.toDomain(), actor(security));
         URI location = uriInfo.getAbsolutePathBuilder().path(appeal.id()).build();
         return Response.created(location).entity(AppealJson.of(appeal)).build();
     }
@@ -107,9 +105,7 @@ public class AppealResource implements RestResource {
         }
         Appeal appeal = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id))
                 .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
-        String actor = security != null && security.getUserPrincipal() != null
-                ? security.getUserPrincipal().getName() : "rest";
-        AppealService.ActionResult r = appeals.act(appeal.id(), request.action(), request.comment(), actor);
+        AppealService.ActionResult r = appeals.act(appeal.id(), request.action(), request.comment(), actor(security));
         Dto.ActionResultJson body = new Dto.ActionResultJson(r.applied(), r.requestId(), r.appeal().node(),
                 AppealJson.of(r.appeal()));
         return Response.status(r.applied() ? 200 : 202).entity(body).build();
@@ -137,6 +133,11 @@ public class AppealResource implements RestResource {
         Page<Appeal> page = appeals.search(q);
         return new PageJson<>(page.items().stream().map(AppealSummaryJson::of).toList(), page.total(), page.offset(),
                 page.limit());
+    }
+
+    /** Who is calling: the authenticated user, or "rest" while the API has no authentication (#5). */
+    private static String actor(SecurityContext security) {
+        return security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName() : "rest";
     }
 
     private static String blankToNull(String s) {

@@ -55,20 +55,26 @@ public class LinkOutboundRoutes extends RouteBuilder {
         from("timer:nsoz-outbox?period=" + Math.max(50, config.shipIntervalMillis()) + "&delay=1000")
                 .routeId("nsoz-outbox")
                 .process(exchange -> {
-                    ProducerTemplate producer = exchange.getContext().createProducerTemplate();
-                    try {
-                        List<String> peers = central ? store.peers() : List.of(config.centerNodeId());
-                        for (String peer : peers) {
-                            if (!Links.isNodeId(peer) || peer.equals(nodeId)) {
-                                continue;
-                            }
-                            String endpoint = "jms:queue:" + (central ? config.toQueuePrefix() + peer : config.outQueue());
-                            ship(producer, nodeId, peer, endpoint);
+                    // One template for the route's life (not one per tick): the context stops it.
+                    ProducerTemplate producer = producer(exchange.getContext());
+                    List<String> peers = central ? store.peers() : List.of(config.centerNodeId());
+                    for (String peer : peers) {
+                        if (!Links.isNodeId(peer) || peer.equals(nodeId)) {
+                            continue;
                         }
-                    } finally {
-                        producer.stop();
+                        String endpoint = "jms:queue:" + (central ? config.toQueuePrefix() + peer : config.outQueue());
+                        ship(producer, nodeId, peer, endpoint);
                     }
                 });
+    }
+
+    private ProducerTemplate producer;
+
+    private synchronized ProducerTemplate producer(org.apache.camel.CamelContext context) {
+        if (producer == null) {
+            producer = context.createProducerTemplate();
+        }
+        return producer;
     }
 
     /** Sends what waits for one peer, batch after batch, until the outbox is empty or the broker fails. */
