@@ -34,8 +34,28 @@ public interface ReplicationStore {
      * @param messageId its id
      * @param sourceNode who sent it
      * @param sourceSeq the sender's sequence
+     * @param sentAt when the sender committed it (the exchange header's time), for the link's lag; may be null
      */
-    record Inbound(String messageId, String sourceNode, long sourceSeq) {
+    record Inbound(String messageId, String sourceNode, long sourceSeq, Instant sentAt) {
+
+        /**
+         * @param messageId its id
+         * @param sourceNode who sent it
+         * @param sourceSeq the sender's sequence
+         */
+        public Inbound(String messageId, String sourceNode, long sourceSeq) {
+            this(messageId, sourceNode, sourceSeq, null);
+        }
+    }
+
+    /**
+     * An event replicated from the appeal's owner, with the message that carried it.
+     *
+     * @param inbound the message
+     * @param snapshot the appeal as it stands after the event
+     * @param event the event
+     */
+    record Replica(Inbound inbound, Appeal snapshot, AppealEvent event) {
     }
 
     /** What applying a replicated event did. */
@@ -105,6 +125,16 @@ public interface ReplicationStore {
     ApplyResult applyReplica(String messageId, String sourceNode, long sourceSeq, Appeal snapshot, AppealEvent event);
 
     /**
+     * Applies several replicated events in one transaction, each at most once, in the order given (a batch
+     * taken from the broker in one JMS transaction: one commit instead of one per message). All or nothing:
+     * if the store fails, nothing of the batch is applied.
+     *
+     * @param batch the events with their messages
+     * @return what happened to each, in the same order
+     */
+    List<ApplyResult> applyReplicas(List<Replica> batch);
+
+    /**
      * Records a message that has no effect on the store (e.g. an ack) as applied, at most once.
      *
      * @param messageId the message id
@@ -113,6 +143,14 @@ public interface ReplicationStore {
      * @return false if it was recorded before
      */
     boolean recordReceived(String messageId, String sourceNode, long sourceSeq);
+
+    /**
+     * Records a message that has no effect on the store, at most once, with the time it was sent.
+     *
+     * @param inbound the message
+     * @return false if it was recorded before
+     */
+    boolean recordReceived(Inbound inbound);
 
     /**
      * The figures of one link as this node sees them.
@@ -125,9 +163,13 @@ public interface ReplicationStore {
      * @param oldestPendingAt when the oldest waiting message was committed ({@code null} if none)
      * @param received messages applied from it
      * @param lastReceivedSeq the highest sequence applied from it
+     * @param lastReceivedAt when that one was applied here ({@code null} if none)
+     * @param lastReceivedLagMillis from its commit at the sender to its commit here ({@code null} if unknown;
+     *        the two nodes' clocks are compared, so it is as exact as they are synchronized)
      */
     record LinkStats(String peer, long backlog, long shipped, long lastSentSeq, Instant lastShippedAt,
-            Instant oldestPendingAt, long received, long lastReceivedSeq) {
+            Instant oldestPendingAt, long received, long lastReceivedSeq, Instant lastReceivedAt,
+            Long lastReceivedLagMillis) {
     }
 
     /**

@@ -49,4 +49,25 @@ public interface ExchangeGateway {
      *         dead-letter address with the reason, and nothing of it was applied
      */
     Outcome receive(String xml) throws RejectedMessageException;
+
+    /**
+     * What receiving one document of a batch did.
+     *
+     * @param outcome what happened, if it was taken
+     * @param rejected why it was refused (it goes to the dead-letter address), else {@code null}
+     */
+    record Received(Outcome outcome, RejectedMessageException rejected) {
+    }
+
+    /**
+     * Validates and applies several documents taken from the broker in one JMS transaction: the appeal
+     * events among them in one store transaction, in the order given, each at most once. A document that
+     * is invalid or cannot be applied is refused alone; the others still take effect.
+     *
+     * @param documents the documents, in the order the broker delivered them
+     * @return one result per document, in the same order
+     * @throws RuntimeException if the store fails for all of them: nothing was applied, the caller rolls
+     *         the JMS transaction back and the broker delivers the batch again
+     */
+    List<Received> receiveAll(List<String> documents);
 }

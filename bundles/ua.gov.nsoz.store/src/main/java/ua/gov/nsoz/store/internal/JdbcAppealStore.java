@@ -146,8 +146,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     public UpdateResult update(Appeal next, AppealEvent event, java.util.Collection<String> outboxDestinations,
             Inbound inbound) {
         return inTransaction("Cannot update appeal " + next.id(), c -> {
-            if (inbound != null && !insertInbox(c, inbound.messageId(), inbound.sourceNode(), inbound.sourceSeq(),
-                    "APPLIED")) {
+            if (inbound != null && !insertInbox(c, inbound, "APPLIED")) {
                 return UpdateResult.DUPLICATE;
             }
             try (PreparedStatement ps = c.prepareStatement(
@@ -175,7 +174,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     public boolean reply(Inbound inbound, String destination, String messageId, String messageType, String appealId,
             String payload) {
         return inTransaction("Cannot answer message " + inbound.messageId(), c -> {
-            if (!insertInbox(c, inbound.messageId(), inbound.sourceNode(), inbound.sourceSeq(), "ANSWERED")) {
+            if (!insertInbox(c, inbound, "ANSWERED")) {
                 return false;
             }
             insertOutbox(c, destination, messageId, messageType, appealId, null, payload);
@@ -551,40 +550,61 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     @Override
     public ApplyResult applyReplica(String messageId, String sourceNode, long sourceSeq, Appeal snapshot,
             AppealEvent event) {
-        return inTransaction("Cannot apply message " + messageId, c -> {
-            if (!insertInbox(c, messageId, sourceNode, sourceSeq, "APPLIED")) {
-                return ApplyResult.DUPLICATE;
+        return applyReplicas(List.of(new Replica(new Inbound(messageId, sourceNode, sourceSeq), snapshot, event)))
+                .get(0);
+    }
+
+    @Override
+    public List<ApplyResult> applyReplicas(List<Replica> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        String what = batch.size() == 1 ? "message " + batch.get(0).inbound().messageId()
+                : batch.size() + " messages from " + batch.get(0).inbound().messageId();
+        return inTransaction("Cannot apply " + what, c -> {
+            List<ApplyResult> results = new ArrayList<>(batch.size());
+            for (Replica r : batch) {
+                results.add(applyOne(c, r));
             }
-            try {
-                insertEvent(c, event);
-            } catch (SQLException e) {
-                // The same event came in another message (resent after a crash): the history has it.
-                if (!"23505".equals(e.getSQLState())) {
-                    throw e;
-                }
-            }
-            long current = -1;
-            try (PreparedStatement ps = c.prepareStatement("SELECT version FROM appeal WHERE id = ?")) {
-                ps.setString(1, snapshot.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        current = rs.getLong(1);
-                    }
-                }
-            }
-            if (current >= snapshot.version()) {
-                try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET outcome = 'STALE' WHERE message_id = ?")) {
-                    ps.setString(1, messageId);
-                    ps.executeUpdate();
-                }
-                return ApplyResult.STALE;
-            }
-            if (current >= 0) {
-                deleteAppealRows(c, snapshot.id());
-            }
-            insertAppealRows(c, snapshot);
-            return ApplyResult.APPLIED;
+            return results;
         });
+    }
+
+    private static ApplyResult applyOne(Connection c, Replica r) throws SQLException {
+        Inbound in = r.inbound();
+        Appeal snapshot = r.snapshot();
+        if (!insertInbox(c, in, "APPLIED")) {
+            return ApplyResult.DUPLICATE;
+        }
+        try {
+            insertEvent(c, r.event());
+        } catch (SQLException e) {
+            // The same event came in another message (resent after a crash): the history has it.
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+        }
+        long current = -1;
+        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM appeal WHERE id = ?")) {
+            ps.setString(1, snapshot.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    current = rs.getLong(1);
+                }
+            }
+        }
+        if (current >= snapshot.version()) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET outcome = 'STALE' WHERE message_id = ?")) {
+                ps.setString(1, in.messageId());
+                ps.executeUpdate();
+            }
+            return ApplyResult.STALE;
+        }
+        if (current >= 0) {
+            deleteAppealRows(c, snapshot.id());
+        }
+        insertAppealRows(c, snapshot);
+        return ApplyResult.APPLIED;
     }
 
     private static void deleteAppealRows(Connection c, String id) throws SQLException {
@@ -599,20 +619,28 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     @Override
     public boolean recordReceived(String messageId, String sourceNode, long sourceSeq) {
-        return inTransaction("Cannot record message " + messageId,
-                c -> insertInbox(c, messageId, sourceNode, sourceSeq, "RECEIVED"));
+        return recordReceived(new Inbound(messageId, sourceNode, sourceSeq));
+    }
+
+    @Override
+    public boolean recordReceived(Inbound inbound) {
+        return inTransaction("Cannot record message " + inbound.messageId(), c -> insertInbox(c, inbound, "RECEIVED"));
     }
 
     /** @return false if the message id is already in the inbox (the statement alone is undone, not the transaction) */
-    private static boolean insertInbox(Connection c, String messageId, String sourceNode, long sourceSeq, String outcome)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO inbox (message_id, source_node, source_seq, outcome, applied_at) VALUES (?,?,?,?,?)")) {
-            ps.setString(1, messageId);
-            ps.setString(2, sourceNode);
-            ps.setLong(3, sourceSeq);
+    private static boolean insertInbox(Connection c, Inbound in, String outcome) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox (message_id, source_node, source_seq, outcome, "
+                + "applied_at, sent_at) VALUES (?,?,?,?,?,?)")) {
+            ps.setString(1, in.messageId());
+            ps.setString(2, in.sourceNode());
+            ps.setLong(3, in.sourceSeq());
             ps.setString(4, outcome);
             ps.setLong(5, System.currentTimeMillis());
+            if (in.sentAt() == null) {
+                ps.setNull(6, Types.BIGINT);
+            } else {
+                ps.setLong(6, in.sentAt().toEpochMilli());
+            }
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -666,7 +694,23 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
                     lastReceived = rs.getLong(2);
                 }
             }
-            return new LinkStats(peer, backlog, shipped, lastSent, lastShippedAt, oldest, received, lastReceived);
+            Instant lastReceivedAt = null;
+            Long lag = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT applied_at, sent_at FROM inbox WHERE source_node = ? "
+                    + "AND source_seq = ?")) {
+                ps.setString(1, peer);
+                ps.setLong(2, lastReceived);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        long applied = rs.getLong(1);
+                        lastReceivedAt = Instant.ofEpochMilli(applied);
+                        long sent = rs.getLong(2);
+                        lag = rs.wasNull() ? null : Math.max(0, applied - sent);
+                    }
+                }
+            }
+            return new LinkStats(peer, backlog, shipped, lastSent, lastShippedAt, oldest, received, lastReceived,
+                    lastReceivedAt, lag);
         } catch (SQLException e) {
             throw new StoreException("Cannot read the link figures for " + peer, e);
         }

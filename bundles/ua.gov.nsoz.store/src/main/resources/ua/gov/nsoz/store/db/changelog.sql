@@ -102,3 +102,7 @@ CREATE TABLE peer_link (
     last_sent_seq   BIGINT      NOT NULL,
     CONSTRAINT pk_peer_link PRIMARY KEY (peer)
 );
+
+--changeset nsoz:4-inbox-sent-at
+--comment: When the sender committed each applied message: the link's lag (sync-status, benchmarks).
+ALTER TABLE inbox ADD COLUMN sent_at BIGINT;

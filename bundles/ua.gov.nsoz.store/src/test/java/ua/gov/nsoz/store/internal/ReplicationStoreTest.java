@@ -2,12 +2,15 @@ package ua.gov.nsoz.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static ua.gov.nsoz.store.internal.JdbcAppealStoreTest.full;
 import static ua.gov.nsoz.store.internal.JdbcAppealStoreTest.newId;
 import static ua.gov.nsoz.store.internal.JdbcAppealStoreTest.registered;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -18,6 +21,8 @@ import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.AppealEvent;
 import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.store.ReplicationStore.ApplyResult;
+import ua.gov.nsoz.store.ReplicationStore.Inbound;
+import ua.gov.nsoz.store.ReplicationStore.Replica;
 import ua.gov.nsoz.store.ReplicationStore.LinkStats;
 import ua.gov.nsoz.store.ReplicationStore.OutboxEntry;
 
@@ -161,5 +166,42 @@ class ReplicationStoreTest {
         assertEquals(7, store.stats("ucc").lastReceivedSeq());
         store.enqueue("kyiv-city", newId(), "changeRequest", newId(), "{}");
         assertEquals(List.of("kyiv-city", "ucc"), store.peers());
+    }
+
+    @Test
+    @DisplayName("A batch applies in one transaction, in order: versions, duplicates within it and the lag are kept")
+    void batchAppliesInOrder() {
+        Appeal v1 = full(newId(), "LV-2026-000001");
+        Appeal v2 = withStatus(v1, AppealStatus.FORWARDED, 2);
+        Appeal other = full(newId(), "LV-2026-000002");
+        String m1 = newId();
+        Instant sent = Instant.now().minusMillis(1500);
+        List<ApplyResult> results = store.applyReplicas(List.of(
+                new Replica(new Inbound(m1, "lviv", 1, sent), v1, registered(v1)),
+                new Replica(new Inbound(newId(), "lviv", 2, sent), other, registered(other)),
+                new Replica(new Inbound(m1, "lviv", 1, sent), v1, registered(v1)),
+                new Replica(new Inbound(newId(), "lviv", 3, sent), v2, event(v2, "FORWARDED"))));
+        assertEquals(List.of(ApplyResult.APPLIED, ApplyResult.APPLIED, ApplyResult.DUPLICATE, ApplyResult.APPLIED),
+                results);
+        assertEquals(2, store.get(v1.id()).orElseThrow().version());
+        assertEquals(Optional.of(other), store.get(other.id()));
+        LinkStats stats = store.stats("lviv");
+        assertEquals(3, stats.received());
+        assertEquals(3, stats.lastReceivedSeq());
+        assertTrue(stats.lastReceivedLagMillis() >= 1500, "lag " + stats.lastReceivedLagMillis());
+        assertNotNull(stats.lastReceivedAt());
+    }
+
+    @Test
+    @DisplayName("A batch that fails leaves nothing of it behind (all or nothing)")
+    void failedBatchLeavesNothing() {
+        Appeal good = full(newId(), "LV-2026-000001");
+        Appeal bad = full(newId(), "LV-2026-000002");
+        AppealEvent badEvent = new AppealEvent(newId(), bad.id(), 1, "X".repeat(500), Instant.now(), "lviv", null, "{}");
+        assertThrows(ua.gov.nsoz.store.StoreException.class, () -> store.applyReplicas(List.of(
+                new Replica(new Inbound(newId(), "lviv", 1), good, registered(good)),
+                new Replica(new Inbound(newId(), "lviv", 2), bad, badEvent))));
+        assertEquals(Optional.empty(), store.get(good.id()));
+        assertEquals(0, store.stats("lviv").received());
     }
 }

@@ -35,7 +35,10 @@ import ua.gov.nsoz.exchange.Header;
 import ua.gov.nsoz.exchange.InvalidMessageException;
 import ua.gov.nsoz.store.ReplicationStore;
 import ua.gov.nsoz.store.ReplicationStore.ApplyResult;
+import ua.gov.nsoz.store.ReplicationStore.Inbound;
 import ua.gov.nsoz.store.ReplicationStore.OutboxEntry;
+import ua.gov.nsoz.store.ReplicationStore.Replica;
+import ua.gov.nsoz.store.StoreException;
 import ua.gov.nsoz.sync.ExchangeGateway;
 import ua.gov.nsoz.sync.RejectedMessageException;
 
@@ -136,7 +139,7 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         } catch (ValidationException e) {
             String reason = e.errors().stream().map(FieldError::message).reduce((a, b) -> a + "; " + b).orElse("refused");
             ObjectNode refusal = json.createObjectNode().put("requestId", r.requestId()).put("reason", reason);
-            boolean first = store.reply(new ReplicationStore.Inbound(h.messageId(), h.sourceNode(), h.sourceSeq()),
+            boolean first = store.reply(inbound(h),
                     h.sourceNode(), java.util.UUID.randomUUID().toString(), "changeRefused", r.appealId(),
                     refusal.toString());
             LOG.info("Change request {} for appeal {} from {} refused: {}", r.requestId(), r.appealId(), h.sourceNode(),
@@ -147,32 +150,117 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
 
     @Override
     public Outcome receive(String xml) throws RejectedMessageException {
-        ExchangeMessage message;
+        Received received = receiveAll(List.of(xml)).get(0);
+        if (received.rejected() != null) {
+            throw received.rejected();
+        }
+        return received.outcome();
+    }
+
+    @Override
+    public List<Received> receiveAll(List<String> documents) {
+        Received[] results = new Received[documents.size()];
+        List<Integer> positions = new ArrayList<>();
+        List<Replica> replicas = new ArrayList<>();
+        for (int i = 0; i < documents.size(); i++) {
+            try {
+                ExchangeMessage message = read(documents.get(i));
+                if (message instanceof AppealEventMessage e) {
+                    replicas.add(toReplica(e));
+                    positions.add(i);
+                } else {
+                    // Keep the order: what came before it is applied first.
+                    applyReplicas(replicas, positions, results);
+                    results[i] = new Received(receiveOther(message), null);
+                }
+            } catch (RejectedMessageException e) {
+                results[i] = new Received(null, e);
+            }
+        }
+        applyReplicas(replicas, positions, results);
+        return List.of(results);
+    }
+
+    private static ExchangeMessage read(String xml) throws RejectedMessageException {
         try {
-            message = ExchangeCodec.read(xml);
+            return ExchangeCodec.read(xml);
         } catch (InvalidMessageException e) {
             throw new RejectedMessageException(e.reason(), e);
         }
-        Header h = message.header();
-        if (message instanceof AppealEventMessage e) {
-            Appeal appeal = e.appeal();
-            if (!appeal.node().equals(h.sourceNode())) {
-                throw new RejectedMessageException("Node " + h.sourceNode() + " sent an event of appeal " + appeal.id()
-                        + ", which node " + appeal.node() + " owns: only the owner writes an appeal's history", null);
-            }
-            String payload;
-            try {
-                payload = json.writeValueAsString(appeal);
-            } catch (JsonProcessingException ex) {
-                throw new IllegalStateException("Cannot serialize appeal " + appeal.id(), ex);
-            }
-            AppealEvent event = new AppealEvent(e.eventId(), appeal.id(), appeal.version(), e.type(), e.occurredAt(),
-                    e.actorNode(), e.actor(), payload);
-            ApplyResult result = store.applyReplica(h.messageId(), h.sourceNode(), h.sourceSeq(), appeal, event);
-            LOG.debug("Message {} from {} seq {}: appeal {} v{} {}", h.messageId(), h.sourceNode(), h.sourceSeq(),
-                    appeal.id(), appeal.version(), result);
-            return Outcome.valueOf(result.name());
+    }
+
+    private Replica toReplica(AppealEventMessage e) throws RejectedMessageException {
+        Header h = e.header();
+        Appeal appeal = e.appeal();
+        if (!appeal.node().equals(h.sourceNode())) {
+            throw new RejectedMessageException("Node " + h.sourceNode() + " sent an event of appeal " + appeal.id()
+                    + ", which node " + appeal.node() + " owns: only the owner writes an appeal's history", null);
         }
+        String payload;
+        try {
+            payload = json.writeValueAsString(appeal);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("Cannot serialize appeal " + appeal.id(), ex);
+        }
+        AppealEvent event = new AppealEvent(e.eventId(), appeal.id(), appeal.version(), e.type(), e.occurredAt(),
+                e.actorNode(), e.actor(), payload);
+        return new Replica(inbound(h), appeal, event);
+    }
+
+    private static Inbound inbound(Header h) {
+        return new Inbound(h.messageId(), h.sourceNode(), h.sourceSeq(), h.createdAt());
+    }
+
+    /**
+     * Applies the collected events in one transaction and clears the lists. If the store refuses the batch,
+     * each is tried alone: one that still fails is refused with the store's reason, unless all fail (the
+     * store itself is down), in which case the failure propagates and nothing is lost.
+     */
+    private void applyReplicas(List<Replica> replicas, List<Integer> positions, Received[] results) {
+        if (replicas.isEmpty()) {
+            return;
+        }
+        try {
+            List<ApplyResult> applied = store.applyReplicas(replicas);
+            for (int k = 0; k < applied.size(); k++) {
+                results[positions.get(k)] = new Received(Outcome.valueOf(applied.get(k).name()), null);
+                log(replicas.get(k), applied.get(k));
+            }
+        } catch (StoreException batchFailure) {
+            if (replicas.size() == 1) {
+                throw batchFailure;
+            }
+            int failed = 0;
+            for (int k = 0; k < replicas.size(); k++) {
+                Replica r = replicas.get(k);
+                try {
+                    ApplyResult one = store.applyReplicas(List.of(r)).get(0);
+                    results[positions.get(k)] = new Received(Outcome.valueOf(one.name()), null);
+                    log(r, one);
+                } catch (StoreException e) {
+                    failed++;
+                    results[positions.get(k)] = new Received(null, new RejectedMessageException(
+                            "Cannot be applied at " + node.nodeId() + ": " + e.getMessage()
+                                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"), e));
+                }
+            }
+            if (failed == replicas.size()) {
+                throw batchFailure;
+            }
+        } finally {
+            replicas.clear();
+            positions.clear();
+        }
+    }
+
+    private static void log(Replica r, ApplyResult result) {
+        LOG.debug("Message {} from {} seq {}: appeal {} v{} {}", r.inbound().messageId(), r.inbound().sourceNode(),
+                r.inbound().sourceSeq(), r.snapshot().id(), r.snapshot().version(), result);
+    }
+
+    /** Every message but an appeal event: change requests, refusals, acks. */
+    private Outcome receiveOther(ExchangeMessage message) throws RejectedMessageException {
+        Header h = message.header();
         if (message instanceof ChangeRequestMessage r) {
             return applyRequest(r);
         }
@@ -180,12 +268,10 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
             // The requester learns that the owner refused; the reason is the owner's words.
             LOG.info("Change request {} for appeal {} was refused by {}: {}", r.requestId(), r.appealId(),
                     h.sourceNode(), r.reason());
-            return store.recordReceived(h.messageId(), h.sourceNode(), h.sourceSeq()) ? Outcome.APPLIED
-                    : Outcome.DUPLICATE;
+            return store.recordReceived(inbound(h)) ? Outcome.APPLIED : Outcome.DUPLICATE;
         }
         if (message instanceof AckMessage) {
-            return store.recordReceived(h.messageId(), h.sourceNode(), h.sourceSeq()) ? Outcome.APPLIED
-                    : Outcome.DUPLICATE;
+            return store.recordReceived(inbound(h)) ? Outcome.APPLIED : Outcome.DUPLICATE;
         }
         throw new RejectedMessageException("Unknown message " + message.getClass().getSimpleName(), null);
     }

@@ -197,4 +197,24 @@ class ExchangeGatewayTest {
         assertEquals(ua.gov.nsoz.api.AppealStatus.ACCEPTED, atCenter.status());
         assertEquals(regionStore.get(a.id()).orElseThrow(), atCenter, "the owner's history wins; both agree");
     }
+
+    @Test
+    @DisplayName("A batch from the broker: good documents apply together, a bad one is refused alone, a repeat is a duplicate")
+    void batchRefusesOnlyTheBadOne() {
+        for (int i = 0; i < 5; i++) {
+            register("Пакет " + i);
+        }
+        List<Outgoing> out = regionLink.outgoing("ucc", 100);
+        List<String> docs = new java.util.ArrayList<>(out.stream().map(Outgoing::xml).toList());
+        docs.add(2, "<appealEvent xmlns=\"urn:ua:gov:nsoz:exchange:1\"/>");
+        docs.add(out.get(0).xml());
+        List<ua.gov.nsoz.sync.ExchangeGateway.Received> results = centerLink.receiveAll(docs);
+        assertEquals(7, results.size());
+        assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED,
+                Outcome.DUPLICATE), results.stream().filter(r -> r.rejected() == null).map(r -> r.outcome()).toList());
+        assertTrue(results.get(2).rejected() != null && results.get(2).outcome() == null);
+        assertEquals(5, centerStore.search(AppealQuery.all()).total());
+        assertEquals(5, centerStore.stats("lviv").received());
+        assertTrue(centerStore.stats("lviv").lastReceivedLagMillis() != null, "the sender's time is kept for the lag");
+    }
 }
