@@ -41,6 +41,10 @@ import org.springframework.jms.connection.CachingConnectionFactory;
 public class CamelContextOwner {
 
     private static final Logger LOG = LoggerFactory.getLogger(CamelContextOwner.class);
+    /** Registry name of the node's broker, for consumers that keep their own connection. */
+    static final String BROKER = "nsozBroker";
+    /** Registry name of the caching factory (one shared connection, cached sessions and producers). */
+    static final String CONNECTIONS = "nsozConnections";
 
     private final List<RoutesBuilder> pending = new ArrayList<>();
     private DefaultCamelContext camel;
@@ -90,6 +94,8 @@ public class CamelContextOwner {
             context.getCamelContextExtension().setName("nsoz-" + config.nodeId());
             context.setApplicationContextClassLoader(bundleLoader);
             context.addComponent("jms", jms);
+            context.getRegistry().bind(BROKER, ConnectionFactory.class, artemis);
+            context.getRegistry().bind(CONNECTIONS, ConnectionFactory.class, connections);
             context.start();
             camel = context;
             LOG.info("Camel context {} started on broker {} as {} (node {}, center {})", context.getName(),

@@ -48,11 +48,15 @@ public @interface ReplicationConfig {
     @AttributeDefinition(description = "Concurrent consumers per inbound route")
     int concurrentConsumers() default 1;
 
+    /** @return documents per transaction, sending and receiving */
+    @AttributeDefinition(description = "Documents per JMS and store transaction, sending and receiving")
+    int batchSize() default 500;
+
     /** @return how often a consumer retries to reach the broker, in milliseconds */
     @AttributeDefinition(description = "Milliseconds between attempts of a consumer to (re)connect to the broker")
     long recoveryIntervalMillis() default 5000;
 
     /** @return how often the outbox is looked at, in milliseconds */
-    @AttributeDefinition(description = "How often the outbox is drained to the broker (ms)")
+    @AttributeDefinition(description = "How often the outbox is looked at when no local change wakes the route (ms)")
     long shipIntervalMillis() default 200;
 }
