@@ -1,6 +1,7 @@
 package ua.gov.nsoz.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -233,6 +234,54 @@ class AppealApiIT {
         }
         assertTrue(toCenter != null && toCenter.get("backlog").asLong() + toCenter.get("shipped").asLong() >= 1,
                 sync.toString());
+    }
+
+    @Test
+    @DisplayName("GET /sync shows the broker's side too: the bridge to the absent center is down, the appeal waits on the broker")
+    void syncBrokerFigures() throws Exception {
+        assertEquals(201, api.postJson("/api/v1/appeals", validAppeal("Брокер " + UUID.randomUUID())).statusCode());
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        JsonNode sync;
+        JsonNode toCenter;
+        do {
+            sync = JSON.readTree(api.get("/api/v1/sync").body());
+            toCenter = null;
+            for (JsonNode l : sync.get("links")) {
+                if (l.get("peer").asText().equals("ucc")) {
+                    toCenter = l;
+                }
+            }
+            if (sync.get("linkRunning").asBoolean() && toCenter != null && toCenter.has("waitingOnBroker")
+                    && toCenter.get("waitingOnBroker").asLong() >= 1) {
+                break;
+            }
+            Thread.sleep(200); // poll a condition with a deadline
+        } while (System.nanoTime() < deadline);
+        assertTrue(sync.get("linkRunning").asBoolean(), sync.toString());
+        assertTrue(sync.get("broker").get("up").asBoolean(), sync.toString());
+        assertFalse(toCenter.get("connected").asBoolean(), "no center runs in this test: " + sync);
+        assertTrue(toCenter.get("waitingOnBroker").asLong() >= 1, "the appeal waits on lviv's broker: " + sync);
+        boolean outQueue = false;
+        for (JsonNode q : sync.get("broker").get("queues")) {
+            outQueue |= q.get("queue").asText().equals("nsoz.out") && q.get("role").asText().equals("outgoing");
+        }
+        assertTrue(outQueue, sync.toString());
+    }
+
+    @Test
+    @DisplayName("GET /sync/dead-letters lists what the node refused; a replay needs a dead letter's id")
+    void deadLetters() throws Exception {
+        HttpResponse<String> r = api.get("/api/v1/sync/dead-letters");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode dead = JSON.readTree(r.body());
+        assertEquals(dead.get("total").asLong(), dead.get("items").size(), dead.toString());
+        assertEquals(400, api.get("/api/v1/sync/dead-letters?limit=0").statusCode());
+        HttpResponse<String> bad = api.post("/api/v1/sync/dead-letters/not-an-id/replay", "application/json", "");
+        assertEquals(400, bad.statusCode(), bad.body());
+        HttpResponse<String> none = api.post("/api/v1/sync/dead-letters/" + UUID.randomUUID() + "/replay",
+                "application/json", "");
+        assertEquals(404, none.statusCode(), none.body());
+        assertTrue(none.body().contains("No dead letter"), none.body());
     }
 
     @Test

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import ua.gov.nsoz.itests.support.Broker;
 
 /**
  * A region (lviv) and the center (ucc) as two separate Karaf processes started by the launcher, with
@@ -118,6 +119,75 @@ class FederationIT {
         throw new AssertionError(node + " never showed version " + version + " of " + id + "; last: " + a);
     }
 
+    /** The broker port the launcher gives a node (a port past 65535 subtracts the offset instead). */
+    private static int brokerPort(String node) {
+        int base = switch (node) {
+            case "ucc" -> 61616;
+            case "kyiv-city" -> 61617;
+            default -> 61618;
+        };
+        int p = base + LauncherTest.PORT_OFFSET;
+        return p <= 65535 ? p : base - LauncherTest.PORT_OFFSET;
+    }
+
+    private static String secret(String file) throws IOException {
+        return Files.readString(LauncherTest.instances.resolve(file)).trim();
+    }
+
+    private static JsonNode link(JsonNode sync, String peer) {
+        for (JsonNode l : sync.get("links")) {
+            if (peer.equals(l.get("peer").asText())) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private static long queueDepth(JsonNode sync, String queue) {
+        for (JsonNode q : sync.get("broker").get("queues")) {
+            if (queue.equals(q.get("queue").asText())) {
+                return q.get("messages").asLong();
+            }
+        }
+        return -1;
+    }
+
+    private static JsonNode awaitSync(String node, java.util.function.Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        JsonNode s = null;
+        while (System.nanoTime() < deadline) {
+            s = LauncherTest.JSON.readTree(LauncherTest.get(node, "/api/v1/sync").body());
+            if (s.get("linkRunning").asBoolean() && condition.test(s)) {
+                return s;
+            }
+            TimeUnit.MILLISECONDS.sleep(300); // poll a condition with a deadline
+        }
+        throw new AssertionError(node + ": GET /sync never met the condition; last: " + s);
+    }
+
+    private static JsonNode awaitLink(String node, String peer, java.util.function.Predicate<JsonNode> condition)
+            throws Exception {
+        return link(awaitSync(node, s -> {
+            JsonNode l = link(s, peer);
+            return l != null && l.has("connected") && l.has("waitingOnBroker") && condition.test(l);
+        }), peer);
+    }
+
+    private static JsonNode awaitDeadLetter(String messageId) throws Exception {
+        long deadline = System.nanoTime() + CATCH_UP.toNanos();
+        String last = null;
+        while (System.nanoTime() < deadline) {
+            last = LauncherTest.get("ucc", "/api/v1/sync/dead-letters").body();
+            for (JsonNode d : LauncherTest.JSON.readTree(last).get("items")) {
+                if (messageId.equals(d.path("messageId").asText())) {
+                    return d;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(300); // poll a condition with a deadline
+        }
+        throw new AssertionError("no dead letter " + messageId + " at ucc; last: " + last);
+    }
+
     @Test
     @DisplayName("Through a partition, a crash and changes on both sides, the center and the region converge exactly once")
     void federation() throws Exception {
@@ -128,9 +198,43 @@ class FederationIT {
         // (a) The center is down: the region keeps working, and everything arrives once when it is back.
         assertEquals(0, LauncherTest.run(LauncherTest.STOP_PROCESS_TIMEOUT, "stop", "ucc").exitCode());
         List<String> whileDown = register(WHILE_DOWN, "rozryv");
+        JsonNode toCenter = awaitLink("lviv", "ucc", l -> l.get("backlog").asLong() == 0
+                && l.get("waitingOnBroker").asLong() >= WHILE_DOWN);
+        assertFalse(toCenter.get("connected").asBoolean(), "the center is down: " + toCenter);
+        // One of them as it travels, to send it again later (d).
+        Broker.Doc inFlight;
+        try (Broker lvivBroker = new Broker(brokerPort("lviv"), "nsoz-node", secret(".lviv.node-secret"))) {
+            inFlight = lvivBroker.browse("nsoz.out").get(0);
+        }
         start("ucc");
         awaitAtCenter("rozryv", WHILE_DOWN);
         assertEquals(new HashSet<>(whileDown), idsAtCenter("rozryv"), "each appeal exactly once, none foreign");
+        awaitLink("lviv", "ucc", l -> l.get("connected").asBoolean() && l.get("waitingOnBroker").asLong() == 0);
+        awaitLink("ucc", "lviv", l -> l.get("connected").asBoolean());
+
+        // (d) A replayed message changes nothing; a malformed one is refused with its reason, listed, and a
+        // replay of it (once mended it would apply) is refused again and listed once.
+        long receivedBefore = awaitLink("ucc", "lviv", l -> true).get("received").asLong();
+        String malformedId = java.util.UUID.randomUUID().toString();
+        try (Broker center = new Broker(brokerPort("ucc"), "nsoz-link", secret(".link-secret"))) {
+            java.util.Map<String, String> again = new java.util.HashMap<>(inFlight.properties());
+            again.keySet().removeIf(k -> k.startsWith("_AMQ") || k.startsWith("__AMQ"));
+            again.put("_AMQ_DUPL_ID", "test-replay-" + malformedId); // past the broker's duplicate detection
+            center.send("nsoz.in", inFlight.text(), again);
+            center.send("nsoz.in", inFlight.text().replace("</header>", "</header><unexpected/>"), java.util.Map.of(
+                    "NsozMessageId", malformedId, "NsozOrigin", "lviv"));
+        }
+        JsonNode dead = awaitDeadLetter(malformedId);
+        assertTrue(dead.get("reason").asText().length() > 10, dead.toString());
+        assertEquals("nsoz.in", dead.get("fromQueue").asText());
+        JsonNode centerSync = awaitSync("ucc", s -> queueDepth(s, "nsoz.in") == 0);
+        assertEquals(receivedBefore, link(centerSync, "lviv").get("received").asLong(),
+                "the replayed message was a duplicate: nothing new applied");
+        assertEquals(WHILE_DOWN, idsAtCenter("rozryv").size());
+        JsonNode replayed = post("ucc", "/api/v1/sync/dead-letters/" + malformedId + "/replay", "");
+        assertEquals("nsoz.in", replayed.get("queue").asText());
+        awaitSync("ucc", s -> queueDepth(s, "nsoz.in") == 0 && s.get("broker").get("deadLetters").asLong() == 1);
+        assertEquals(malformedId, awaitDeadLetter(malformedId).get("messageId").asText(), "refused again, listed once");
 
         // (c) Changes both ways: the center asks the owner; the region's own change reaches the center.
         String a = whileDown.get(0);
@@ -152,7 +256,7 @@ class FederationIT {
         awaitAtCenter("avariya", BEFORE_KILL);
         assertEquals(new HashSet<>(beforeKill), idsAtCenter("avariya"));
         assertEquals(new HashSet<>(first), idsAtCenter("zvyazok"));
-        Path deadLetters = LauncherTest.instances.resolve("ucc/data/log/karaf.log");
-        assertFalse(Files.readString(deadLetters).contains("Rejected"), "no message went to nsoz.dead");
+        JsonNode deadAtEnd = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/sync/dead-letters").body());
+        assertEquals(1, deadAtEnd.get("total").asLong(), "only the malformed message went to nsoz.dead: " + deadAtEnd);
     }
 }

@@ -128,6 +128,11 @@ final class ErrorMappers {
                 }
             }
             int status = e.getResponse().getStatus();
+            if (status == 503) {
+                // Said on purpose (a part of the node is not running): no incident.
+                LOG.warn("503 {}", e.getMessage());
+                return answer(status, e.getMessage(), null, null);
+            }
             if (status >= 500) {
                 return Fault.fault(e);
             }

@@ -4,37 +4,74 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.TreeSet;
+import javax.ws.rs.BadRequestException;
+import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
+import javax.ws.rs.NotFoundException;
+import javax.ws.rs.POST;
 import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
+import javax.ws.rs.QueryParam;
+import javax.ws.rs.ServiceUnavailableException;
 import javax.ws.rs.core.MediaType;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.rest.RestResource;
 import ua.gov.nsoz.store.ReplicationStore;
 import ua.gov.nsoz.store.ReplicationStore.LinkStats;
+import ua.gov.nsoz.sync.LinkMonitor;
+import ua.gov.nsoz.sync.LinkMonitor.BrokerState;
+import ua.gov.nsoz.sync.LinkMonitor.DeadLetter;
+import ua.gov.nsoz.sync.LinkMonitor.PeerState;
+import ua.gov.nsoz.sync.LinkMonitor.QueueState;
 
-/** {@code /api/v1/sync}: the figures of this node's links, the same as {@code nsoz:sync-status}. */
+/**
+ * {@code /api/v1/sync}: the figures of this node's links, the same as {@code nsoz:sync-status}, and its dead
+ * letters, the same as {@code nsoz:dead-letters}.
+ */
 @Component(service = RestResource.class)
 @Path("/sync")
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource implements RestResource {
 
-    /** One link. */
+    /** One link: the store's figures, and the broker's when the link runs. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LinkJson(String peer, long backlog, Instant oldestPendingAt, Long lagSeconds, long shipped, long lastSentSeq,
-            Instant lastShippedAt, long received, long lastReceivedSeq) {
+    record LinkJson(String peer, Boolean connected, long backlog, Instant oldestPendingAt, Long lagSeconds,
+            long shipped, long lastSentSeq, Instant lastShippedAt, Long waitingOnBroker, long received,
+            long lastReceivedSeq, Instant lastReceivedAt, Long lastReceivedLagMillis) {
+    }
+
+    /** The broker's part. */
+    record BrokerJson(boolean up, long deadLetters, List<QueueState> queues) {
     }
 
     /** All links. */
-    record SyncJson(String node, List<LinkJson> links) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SyncJson(String node, boolean linkRunning, BrokerJson broker, List<LinkJson> links) {
+    }
+
+    /** The dead letters. */
+    record DeadLettersJson(long total, List<DeadLetter> items) {
+    }
+
+    /** A replayed dead letter. */
+    record ReplayJson(String messageId, String queue) {
     }
 
     private final ReplicationStore replication;
     private final NodeIdentity node;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile LinkMonitor monitor;
 
     /**
      * @param replication the outbox and inbox
@@ -46,18 +83,69 @@ public class SyncResource implements RestResource {
         this.node = node;
     }
 
-    /** @return one entry per peer */
+    /** @return one entry per peer, with the broker's figures when the link runs */
     @GET
     public SyncJson status() {
+        LinkMonitor link = monitor;
+        BrokerState broker = link == null ? null : link.state();
         TreeSet<String> peers = new TreeSet<>(replication.peers());
         if (node.centerNodeId() != null) {
             peers.add(node.centerNodeId());
         }
+        if (broker != null) {
+            broker.peers().forEach(p -> peers.add(p.peer()));
+        }
         Instant now = Instant.now();
-        List<LinkJson> links = peers.stream().map(replication::stats).map((LinkStats s) -> new LinkJson(s.peer(),
-                s.backlog(), s.oldestPendingAt(),
-                s.oldestPendingAt() == null ? null : Duration.between(s.oldestPendingAt(), now).getSeconds(),
-                s.shipped(), s.lastSentSeq(), s.lastShippedAt(), s.received(), s.lastReceivedSeq())).toList();
-        return new SyncJson(node.nodeId(), links);
+        List<LinkJson> links = peers.stream().map(peer -> {
+            LinkStats s = replication.stats(peer);
+            PeerState p = broker == null ? null
+                    : broker.peers().stream().filter(x -> x.peer().equals(peer)).findFirst().orElse(null);
+            return new LinkJson(s.peer(), p == null ? null : p.connected(), s.backlog(), s.oldestPendingAt(),
+                    s.oldestPendingAt() == null ? null : Duration.between(s.oldestPendingAt(), now).getSeconds(),
+                    s.shipped(), s.lastSentSeq(), s.lastShippedAt(), p == null ? null : p.waiting(), s.received(),
+                    s.lastReceivedSeq(), s.lastReceivedAt(), s.lastReceivedLagMillis());
+        }).toList();
+        return new SyncJson(node.nodeId(), link != null,
+                broker == null ? null : new BrokerJson(broker.brokerUp(), broker.deadLetters(), broker.queues()), links);
+    }
+
+    /**
+     * @param limit at most this many (1–1000)
+     * @return the messages this node refused, oldest first, with the reasons
+     */
+    @GET
+    @Path("/dead-letters")
+    public DeadLettersJson deadLetters(@QueryParam("limit") @DefaultValue("100") int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new BadRequestException("limit: від 1 до 1000 / from 1 to 1000");
+        }
+        LinkMonitor link = running();
+        return new DeadLettersJson(link.state().deadLetters(), link.deadLetters(limit));
+    }
+
+    /**
+     * @param messageId the dead letter's message id
+     * @return where it went back to
+     */
+    @POST
+    @Path("/dead-letters/{messageId}/replay")
+    public ReplayJson replay(@PathParam("messageId") String messageId) {
+        LinkMonitor link = running();
+        try {
+            return new ReplayJson(messageId, link.replay(messageId));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(e.getMessage());
+        } catch (NoSuchElementException e) {
+            throw new NotFoundException(e.getMessage());
+        }
+    }
+
+    private LinkMonitor running() {
+        LinkMonitor link = monitor;
+        if (link == null) {
+            throw new ServiceUnavailableException("Обмін з іншими вузлами не працює на цьому вузлі / The link to other "
+                    + "nodes is not running on this node (see the log of ua.gov.nsoz.replication)");
+        }
+        return link;
     }
 }

@@ -11,8 +11,15 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.store.ReplicationStore;
 import ua.gov.nsoz.store.ReplicationStore.LinkStats;
+import ua.gov.nsoz.sync.LinkMonitor;
+import ua.gov.nsoz.sync.LinkMonitor.BrokerState;
+import ua.gov.nsoz.sync.LinkMonitor.PeerState;
 
-/** {@code nsoz:sync-status}: the links of this node, one row per peer, as this node's store sees them. */
+/**
+ * {@code nsoz:sync-status}: the links of this node, one row per peer: the store's outbox and inbox figures, and
+ * the broker's (connection, messages waiting on it, dead letters) while the link runs. The same figures as
+ * {@code GET /api/v1/sync}.
+ */
 @Service
 @Command(scope = "nsoz", name = "sync-status",
         description = "Стан обміну з іншими вузлами / The exchange with the other nodes, per peer")
@@ -24,14 +31,29 @@ public class SyncStatusCommand implements Action {
     @Reference
     NodeIdentity node;
 
+    @Reference(optional = true)
+    LinkMonitor link;
+
+    private static String connected(PeerState p) {
+        if (p == null || p.connected() == null) {
+            return "—";
+        }
+        return p.connected() ? "так / yes" : "ні / no";
+    }
+
     @Override
     public Object execute() {
+        BrokerState broker = link == null ? null : link.state();
         TreeSet<String> peers = new TreeSet<>(replication.peers());
         if (node.centerNodeId() != null) {
             peers.add(node.centerNodeId());
         }
+        if (broker != null) {
+            broker.peers().forEach(p -> peers.add(p.peer()));
+        }
         ShellTable t = new ShellTable();
         t.column("Вузол / Peer");
+        t.column("Зв'язок / Connected");
         t.column("Черга / Backlog").alignRight();
         t.column("Найстаріше / Oldest waiting");
         t.column("Надіслано / Shipped").alignRight();
@@ -39,14 +61,27 @@ public class SyncStatusCommand implements Action {
         t.column("Коли / Last shipped");
         t.column("Отримано / Received").alignRight();
         t.column("Ост. № / Last received").alignRight();
+        t.column("Затримка / Lag");
+        t.column("У брокері / On broker").alignRight();
         Instant now = Instant.now();
         for (String peer : peers) {
             LinkStats s = replication.stats(peer);
-            t.addRow().addContent(peer, s.backlog(),
+            PeerState p = broker == null ? null
+                    : broker.peers().stream().filter(x -> x.peer().equals(peer)).findFirst().orElse(null);
+            t.addRow().addContent(peer, connected(p), s.backlog(),
                     s.oldestPendingAt() == null ? "—" : Format.duration(Duration.between(s.oldestPendingAt(), now)),
-                    s.shipped(), s.lastSentSeq(), Format.time(s.lastShippedAt()), s.received(), s.lastReceivedSeq());
+                    s.shipped(), s.lastSentSeq(), Format.time(s.lastShippedAt()), s.received(), s.lastReceivedSeq(),
+                    s.lastReceivedLagMillis() == null ? "—" : s.lastReceivedLagMillis() + " ms",
+                    p == null ? "—" : p.waiting());
         }
         t.print(System.out);
+        if (broker == null) {
+            System.out.println("Обмін вимкнено на цьому вузлі / The link is not running on this node "
+                    + "(see the log of ua.gov.nsoz.replication)");
+        } else {
+            System.out.printf("Брокер / Broker: %s; відхилених / dead letters: %d (nsoz:dead-letters)%n",
+                    broker.brokerUp() ? "працює / up" : "не відповідає / not answering", broker.deadLetters());
+        }
         if (peers.isEmpty()) {
             System.out.println("Немає обміну з іншими вузлами / No exchange with other nodes yet");
         }

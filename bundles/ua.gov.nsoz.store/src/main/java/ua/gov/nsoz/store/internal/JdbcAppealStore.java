@@ -53,6 +53,8 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     private final DataSource dataSource;
     private final ConcurrentMap<Integer, Block> counters = new ConcurrentHashMap<>();
+    /** Peers known to have their peer_link row (made once, before the first transaction that needs it). */
+    private final Set<String> knownPeers = ConcurrentHashMap.newKeySet();
 
     /**
      * @param dataSource where the tables live; the schema must be migrated already
@@ -131,6 +133,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     @Override
     public void insert(Appeal a, AppealEvent event, java.util.Collection<String> outboxDestinations) {
+        ensurePeers(outboxDestinations);
         inTransaction("Cannot store appeal " + a.id(), c -> {
             insertAppealRows(c, a);
             insertEvent(c, event);
@@ -145,9 +148,16 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     @Override
     public UpdateResult update(Appeal next, AppealEvent event, java.util.Collection<String> outboxDestinations,
             Inbound inbound) {
+        ensurePeers(outboxDestinations);
+        if (inbound != null) {
+            ensurePeer(inbound.sourceNode());
+        }
         return inTransaction("Cannot update appeal " + next.id(), c -> {
-            if (inbound != null && !insertInbox(c, inbound, "APPLIED")) {
-                return UpdateResult.DUPLICATE;
+            if (inbound != null) {
+                if (!insertInbox(c, inbound, "APPLIED")) {
+                    return UpdateResult.DUPLICATE;
+                }
+                countReceived(c, inbound.sourceNode(), 1, inbound.sourceSeq(), inbound.sentAt());
             }
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE appeal SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")) {
@@ -173,13 +183,71 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     @Override
     public boolean reply(Inbound inbound, String destination, String messageId, String messageType, String appealId,
             String payload) {
+        ensurePeer(inbound.sourceNode());
+        ensurePeer(destination);
         return inTransaction("Cannot answer message " + inbound.messageId(), c -> {
             if (!insertInbox(c, inbound, "ANSWERED")) {
                 return false;
             }
+            countReceived(c, inbound.sourceNode(), 1, inbound.sourceSeq(), inbound.sentAt());
             insertOutbox(c, destination, messageId, messageType, appealId, null, payload);
             return true;
         });
+    }
+
+    /** Makes the peer's row in peer_link if it has none (its own short transaction; a row without figures is harmless). */
+    private void ensurePeer(String peer) {
+        if (peer == null || knownPeers.contains(peer)) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO peer_link (peer, shipped, last_sent_seq) "
+                        + "VALUES (?, 0, 0)")) {
+            ps.setString(1, peer);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw new StoreException("Cannot record peer " + peer, e);
+            }
+        }
+        knownPeers.add(peer);
+    }
+
+    private void ensurePeers(java.util.Collection<String> peers) {
+        if (peers != null) {
+            peers.forEach(this::ensurePeer);
+        }
+    }
+
+    /**
+     * Counts messages applied from a peer, in the transaction that applied them.
+     *
+     * @param maxSeq the highest sequence among them
+     * @param sentAt when the sender committed that one ({@code null} if unknown)
+     */
+    private static void countReceived(Connection c, String peer, int count, long maxSeq, Instant sentAt)
+            throws SQLException {
+        if (count == 0) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement("UPDATE peer_link SET received = received + ?, "
+                + "last_received_seq = CASE WHEN last_received_seq > ? THEN last_received_seq ELSE ? END, "
+                + "last_received_at = ?, last_received_lag = ? WHERE peer = ?")) {
+            ps.setLong(1, count);
+            ps.setLong(2, maxSeq);
+            ps.setLong(3, maxSeq);
+            ps.setLong(4, now);
+            if (sentAt == null) {
+                ps.setNull(5, Types.BIGINT);
+            } else {
+                ps.setLong(5, Math.max(0, now - sentAt.toEpochMilli()));
+            }
+            ps.setString(6, peer);
+            if (ps.executeUpdate() == 0) {
+                throw new SQLException("No peer_link row for " + peer, "NSOZ1");
+            }
+        }
     }
 
     private static void insertOutbox(Connection c, String destination, String messageId, String type, String appealId,
@@ -541,6 +609,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     @Override
     public void enqueue(String destination, String messageId, String messageType, String appealId, String payload) {
+        ensurePeer(destination);
         inTransaction("Cannot queue a message for " + destination, c -> {
             insertOutbox(c, destination, messageId, messageType, appealId, null, payload);
             return null;
@@ -561,10 +630,21 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         }
         String what = batch.size() == 1 ? "message " + batch.get(0).inbound().messageId()
                 : batch.size() + " messages from " + batch.get(0).inbound().messageId();
+        batch.forEach(r -> ensurePeer(r.inbound().sourceNode()));
         return inTransaction("Cannot apply " + what, c -> {
             List<ApplyResult> results = new ArrayList<>(batch.size());
+            java.util.Map<String, List<Inbound>> counted = new java.util.HashMap<>();
             for (Replica r : batch) {
-                results.add(applyOne(c, r));
+                ApplyResult result = applyOne(c, r);
+                results.add(result);
+                if (result != ApplyResult.DUPLICATE) {
+                    counted.computeIfAbsent(r.inbound().sourceNode(), k -> new ArrayList<>()).add(r.inbound());
+                }
+            }
+            for (java.util.Map.Entry<String, List<Inbound>> e : counted.entrySet()) {
+                Inbound last = e.getValue().stream().max(java.util.Comparator.comparingLong(Inbound::sourceSeq))
+                        .orElseThrow();
+                countReceived(c, e.getKey(), e.getValue().size(), last.sourceSeq(), last.sentAt());
             }
             return results;
         });
@@ -624,7 +704,14 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     @Override
     public boolean recordReceived(Inbound inbound) {
-        return inTransaction("Cannot record message " + inbound.messageId(), c -> insertInbox(c, inbound, "RECEIVED"));
+        ensurePeer(inbound.sourceNode());
+        return inTransaction("Cannot record message " + inbound.messageId(), c -> {
+            if (!insertInbox(c, inbound, "RECEIVED")) {
+                return false;
+            }
+            countReceived(c, inbound.sourceNode(), 1, inbound.sourceSeq(), inbound.sentAt());
+            return true;
+        });
     }
 
     /** @return false if the message id is already in the inbox (the statement alone is undone, not the transaction) */
@@ -671,8 +758,12 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
             long shipped = 0;
             long lastSent = 0;
             Instant lastShippedAt = null;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT shipped, last_sent_seq, last_shipped_at FROM peer_link WHERE peer = ?")) {
+            long received = 0;
+            long lastReceived = 0;
+            Instant lastReceivedAt = null;
+            Long lag = null;
+            try (PreparedStatement ps = c.prepareStatement("SELECT shipped, last_sent_seq, last_shipped_at, received, "
+                    + "last_received_seq, last_received_at, last_received_lag FROM peer_link WHERE peer = ?")) {
                 ps.setString(1, peer);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
@@ -680,32 +771,12 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
                         lastSent = rs.getLong(2);
                         long at = rs.getLong(3);
                         lastShippedAt = rs.wasNull() ? null : Instant.ofEpochMilli(at);
-                    }
-                }
-            }
-            long received;
-            long lastReceived;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT COUNT(*), COALESCE(MAX(source_seq), 0) FROM inbox WHERE source_node = ?")) {
-                ps.setString(1, peer);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    received = rs.getLong(1);
-                    lastReceived = rs.getLong(2);
-                }
-            }
-            Instant lastReceivedAt = null;
-            Long lag = null;
-            try (PreparedStatement ps = c.prepareStatement("SELECT applied_at, sent_at FROM inbox WHERE source_node = ? "
-                    + "AND source_seq = ?")) {
-                ps.setString(1, peer);
-                ps.setLong(2, lastReceived);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        long applied = rs.getLong(1);
-                        lastReceivedAt = Instant.ofEpochMilli(applied);
-                        long sent = rs.getLong(2);
-                        lag = rs.wasNull() ? null : Math.max(0, applied - sent);
+                        received = rs.getLong(4);
+                        lastReceived = rs.getLong(5);
+                        long rat = rs.getLong(6);
+                        lastReceivedAt = rs.wasNull() ? null : Instant.ofEpochMilli(rat);
+                        long l = rs.getLong(7);
+                        lag = rs.wasNull() ? null : l;
                     }
                 }
             }
@@ -719,8 +790,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     @Override
     public List<String> peers() {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT destination FROM outbox UNION SELECT peer FROM peer_link "
-                        + "UNION SELECT DISTINCT source_node FROM inbox ORDER BY 1");
+                PreparedStatement ps = c.prepareStatement("SELECT peer FROM peer_link ORDER BY peer");
                 ResultSet rs = ps.executeQuery()) {
             List<String> peers = new ArrayList<>();
             while (rs.next()) {

@@ -106,3 +106,18 @@ CREATE TABLE peer_link (
 --changeset nsoz:4-inbox-sent-at
 --comment: When the sender committed each applied message: the link's lag (sync-status, benchmarks).
 ALTER TABLE inbox ADD COLUMN sent_at BIGINT;
+
+--changeset nsoz:5-peer-link-received
+--comment: Every peer has its row, and the received figures are kept there as messages are applied: listing the
+--comment: peers and reading a link's figures no longer scan the inbox, which grows with every message.
+ALTER TABLE peer_link ADD COLUMN received BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE peer_link ADD COLUMN last_received_seq BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE peer_link ADD COLUMN last_received_at BIGINT;
+ALTER TABLE peer_link ADD COLUMN last_received_lag BIGINT;
+INSERT INTO peer_link (peer, shipped, last_sent_seq)
+    SELECT DISTINCT destination, 0, 0 FROM outbox WHERE destination NOT IN (SELECT peer FROM peer_link);
+INSERT INTO peer_link (peer, shipped, last_sent_seq)
+    SELECT DISTINCT source_node, 0, 0 FROM inbox WHERE source_node NOT IN (SELECT peer FROM peer_link);
+UPDATE peer_link SET received = (SELECT COUNT(*) FROM inbox WHERE inbox.source_node = peer_link.peer),
+    last_received_seq = (SELECT COALESCE(MAX(source_seq), 0) FROM inbox WHERE inbox.source_node = peer_link.peer),
+    last_received_at = (SELECT MAX(applied_at) FROM inbox WHERE inbox.source_node = peer_link.peer);

@@ -29,8 +29,8 @@ import ua.gov.nsoz.sync.ExchangeGateway.Outgoing;
  * <p>A batch of up to {@code batchSize} documents goes in one local JMS transaction (one journal sync
  * instead of one per message); the entries leave the outbox only after the broker committed them, so a
  * crash in between resends them, and the receiver's duplicate detection and inbox make that harmless.
- * The route wakes as soon as a local change commits ({@link OutboxSignal}), else every
- * {@code shipIntervalMillis}.
+ * The route wakes as soon as a local change commits ({@link OutboxSignal}) and lets {@code lingerMillis}
+ * pass so that what commits meanwhile goes in the same batch; else it looks every {@code shipIntervalMillis}.
  */
 @Component(service = RoutesBuilder.class, configurationPid = "ua.gov.nsoz.replication",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -67,11 +67,15 @@ public class LinkOutboundRoutes extends RouteBuilder {
                 ConnectionFactory.class);
         long interval = Math.max(50, config.shipIntervalMillis());
         int batch = Math.max(1, config.batchSize());
+        long linger = Math.max(0, config.lingerMillis());
         // Each round waits for a signal (or the interval) itself; the timer only starts the next round.
         from("timer:nsoz-outbox?delay=1000&period=1")
                 .routeId("nsoz-outbox")
                 .process(exchange -> {
-                    signal.await(interval);
+                    if (signal.await(interval) && linger > 0) {
+                        // Under load, a batch per commit costs a journal sync each: let a few gather.
+                        Thread.sleep(linger);
+                    }
                     List<String> peers = central ? store.peers() : List.of(config.centerNodeId());
                     try {
                         for (String peer : peers) {

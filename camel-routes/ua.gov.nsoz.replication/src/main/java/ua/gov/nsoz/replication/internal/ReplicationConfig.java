@@ -48,6 +48,11 @@ public @interface ReplicationConfig {
     @AttributeDefinition(description = "Concurrent consumers per inbound route")
     int concurrentConsumers() default 1;
 
+    /** @return how long the outbound route lets changes gather after a wake-up, in milliseconds */
+    @AttributeDefinition(description = "After a local commit wakes the outbound route, wait this long (ms) so that "
+            + "changes committed meanwhile leave in the same batch")
+    long lingerMillis() default 20;
+
     /** @return documents per transaction, sending and receiving */
     @AttributeDefinition(description = "Documents per JMS and store transaction, sending and receiving")
     int batchSize() default 500;

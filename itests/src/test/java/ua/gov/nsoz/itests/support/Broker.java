@@ -1,0 +1,89 @@
+package ua.gov.nsoz.itests.support;
+
+import jakarta.jms.Connection;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.QueueBrowser;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+
+/** A client of a node's Artemis broker, as another node or the node's own routes connect to it. */
+public final class Broker implements AutoCloseable {
+
+    /** A message as it sits on a queue: its text and its string properties. */
+    public record Doc(String text, Map<String, String> properties) {
+    }
+
+    private final ActiveMQConnectionFactory factory;
+    private final Connection connection;
+
+    /**
+     * @param port the broker's port on localhost
+     * @param user a broker user
+     * @param password its password
+     * @throws JMSException if the broker refuses
+     */
+    public Broker(int port, String user, String password) throws JMSException {
+        factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        connection = factory.createConnection(user, password);
+        connection.start();
+    }
+
+    /**
+     * Sends one persistent text message.
+     *
+     * @param queue where to
+     * @param text the body
+     * @param properties string properties
+     * @throws JMSException if the broker refuses
+     */
+    public void send(String queue, String text, Map<String, String> properties) throws JMSException {
+        try (Session s = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            MessageProducer p = s.createProducer(s.createQueue(queue));
+            TextMessage m = s.createTextMessage(text);
+            for (Map.Entry<String, String> e : properties.entrySet()) {
+                m.setStringProperty(e.getKey(), e.getValue());
+            }
+            p.send(m);
+        }
+    }
+
+    /**
+     * @param queue the queue
+     * @return what is on it, without taking anything
+     * @throws JMSException if the broker refuses
+     */
+    public List<Doc> browse(String queue) throws JMSException {
+        List<Doc> out = new ArrayList<>();
+        try (Session s = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                QueueBrowser b = s.createBrowser(s.createQueue(queue))) {
+            Enumeration<?> e = b.getEnumeration();
+            while (e.hasMoreElements()) {
+                Message m = (Message) e.nextElement();
+                Map<String, String> props = new LinkedHashMap<>();
+                for (Object name : Collections.list(m.getPropertyNames())) {
+                    Object v = m.getObjectProperty(name.toString());
+                    if (v != null) {
+                        props.put(name.toString(), v.toString());
+                    }
+                }
+                out.add(new Doc(m instanceof TextMessage t ? t.getText() : null, props));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() throws JMSException {
+        connection.close();
+        factory.close();
+    }
+}
