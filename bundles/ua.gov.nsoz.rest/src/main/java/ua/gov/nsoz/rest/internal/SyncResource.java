@@ -49,8 +49,24 @@ public class SyncResource implements RestResource {
             long lastReceivedSeq, Instant lastReceivedAt, Long lastReceivedLagMillis) {
     }
 
+    /** One queue of the broker. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record QueueJson(String queue, String peer, String role, long messages, int consumers) {
+        static QueueJson of(QueueState q) {
+            return new QueueJson(q.queue(), q.peer(), q.role(), q.messages(), q.consumers());
+        }
+    }
+
     /** The broker's part. */
-    record BrokerJson(boolean up, long deadLetters, List<QueueState> queues) {
+    record BrokerJson(boolean up, long deadLetters, List<QueueJson> queues) {
+    }
+
+    /** One dead letter. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record DeadLetterJson(String messageId, String origin, String fromQueue, String reason, Instant deadAt) {
+        static DeadLetterJson of(DeadLetter d) {
+            return new DeadLetterJson(d.messageId(), d.origin(), d.fromQueue(), d.reason(), d.deadAt());
+        }
     }
 
     /** All links. */
@@ -59,7 +75,7 @@ public class SyncResource implements RestResource {
     }
 
     /** The dead letters. */
-    record DeadLettersJson(long total, List<DeadLetter> items) {
+    record DeadLettersJson(long total, List<DeadLetterJson> items) {
     }
 
     /** A replayed dead letter. */
@@ -106,7 +122,8 @@ public class SyncResource implements RestResource {
                     s.lastReceivedSeq(), s.lastReceivedAt(), s.lastReceivedLagMillis());
         }).toList();
         return new SyncJson(node.nodeId(), link != null,
-                broker == null ? null : new BrokerJson(broker.brokerUp(), broker.deadLetters(), broker.queues()), links);
+                broker == null ? null : new BrokerJson(broker.brokerUp(), broker.deadLetters(),
+                        broker.queues().stream().map(QueueJson::of).toList()), links);
     }
 
     /**
@@ -120,7 +137,8 @@ public class SyncResource implements RestResource {
             throw new BadRequestException("limit: від 1 до 1000 / from 1 to 1000");
         }
         LinkMonitor link = running();
-        return new DeadLettersJson(link.state().deadLetters(), link.deadLetters(limit));
+        return new DeadLettersJson(link.state().deadLetters(),
+                link.deadLetters(limit).stream().map(DeadLetterJson::of).toList());
     }
 
     /**

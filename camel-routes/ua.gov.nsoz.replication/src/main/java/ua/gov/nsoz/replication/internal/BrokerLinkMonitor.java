@@ -22,11 +22,6 @@ import java.util.regex.Pattern;
 import javax.management.JMException;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.apache.camel.CamelContext;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.sync.LinkMonitor;
@@ -34,11 +29,9 @@ import ua.gov.nsoz.sync.LinkMonitor;
 /**
  * The broker's side of the link's figures, read from the node's own Artemis: queue depths and consumers
  * and the core bridge's connection from its MBeans (the OSGi broker registers them in the platform MBean
- * server), dead letters by browsing {@code nsoz.dead}. Active while the link's Camel context runs.
+ * server), dead letters by browsing {@code nsoz.dead}. Published by {@link CamelContextOwner} while the link runs.
  */
-@Component(service = LinkMonitor.class, configurationPid = "ua.gov.nsoz.replication",
-        configurationPolicy = ConfigurationPolicy.REQUIRE)
-public class BrokerLinkMonitor implements LinkMonitor {
+public final class BrokerLinkMonitor implements LinkMonitor {
 
     private static final Logger LOG = LoggerFactory.getLogger(BrokerLinkMonitor.class);
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -52,12 +45,11 @@ public class BrokerLinkMonitor implements LinkMonitor {
 
     /**
      * @param config the link's configuration
-     * @param camel the link's Camel context (published once the link runs), which holds the broker's factory
+     * @param broker the node's broker
      */
-    @Activate
-    public BrokerLinkMonitor(ReplicationConfig config, @Reference CamelContext camel) {
+    BrokerLinkMonitor(ReplicationConfig config, ConnectionFactory broker) {
         this.config = config;
-        this.broker = camel.getRegistry().lookupByNameAndType(CamelContextOwner.BROKER, ConnectionFactory.class);
+        this.broker = broker;
     }
 
     private boolean central() {

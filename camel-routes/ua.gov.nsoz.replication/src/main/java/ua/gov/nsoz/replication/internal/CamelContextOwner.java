@@ -25,6 +25,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jms.connection.CachingConnectionFactory;
+import ua.gov.nsoz.sync.LinkMonitor;
 
 /**
  * Owns the node's one CamelContext: builds it with the {@code jms} component on the node's own broker,
@@ -50,6 +51,7 @@ public class CamelContextOwner {
     private DefaultCamelContext camel;
     private CachingConnectionFactory connections;
     private ServiceRegistration<CamelContext> registration;
+    private ServiceRegistration<LinkMonitor> monitor;
 
     /**
      * @param config the link's configuration
@@ -114,6 +116,8 @@ public class CamelContextOwner {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("camel.context.name", camel.getName());
         registration = bundleContext.registerService(CamelContext.class, camel, props);
+        monitor = bundleContext.registerService(LinkMonitor.class, new BrokerLinkMonitor(config,
+                camel.getRegistry().lookupByNameAndType(BROKER, ConnectionFactory.class)), null);
     }
 
     /** @param builder a route builder service of this bundle; added now or when the context is up */
@@ -165,6 +169,10 @@ public class CamelContextOwner {
     /** Stops the routes (in-flight exchanges finish within Camel's shutdown timeout) and the connections. */
     @Deactivate
     void deactivate() {
+        if (monitor != null) {
+            monitor.unregister();
+            monitor = null;
+        }
         if (registration != null) {
             registration.unregister();
             registration = null;

@@ -43,6 +43,8 @@ public class LinkOutboundRoutes extends RouteBuilder {
     private final ReplicationStore store;
     private final OutboxSignal signal;
     private boolean failing;
+    /** At the center: the regions whose queue is known to exist on this broker (made on their first message). */
+    private final java.util.Set<String> queuesMade = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param config the link's configuration
@@ -77,12 +79,22 @@ public class LinkOutboundRoutes extends RouteBuilder {
                         Thread.sleep(linger);
                     }
                     List<String> peers = central ? store.peers() : List.of(config.centerNodeId());
+                    Thread thread = Thread.currentThread();
+                    ClassLoader previous = thread.getContextClassLoader();
+                    // The Artemis client looks some classes up through the context class loader.
+                    thread.setContextClassLoader(LinkOutboundRoutes.class.getClassLoader());
                     try {
                         for (String peer : peers) {
                             if (!Links.isNodeId(peer) || peer.equals(nodeId)) {
                                 continue;
                             }
                             String queue = central ? config.toQueuePrefix() + peer : config.outQueue();
+                            if (central && !queuesMade.contains(peer)) {
+                                // A region's federation pulls this queue and retries (a login a second) until it
+                                // exists: make it as soon as the region is known here, not on the first answer.
+                                makeQueue(connections, queue);
+                                queuesMade.add(peer);
+                            }
                             ship(connections, nodeId, peer, queue, batch);
                         }
                         if (failing) {
@@ -96,8 +108,18 @@ public class LinkOutboundRoutes extends RouteBuilder {
                                     e.toString());
                             failing = true;
                         }
+                    } finally {
+                        thread.setContextClassLoader(previous);
                     }
                 });
+    }
+
+    /** A producer on an address that does not exist yet makes it (auto-create for nsoz.to.# in artemis-central.xml). */
+    private static void makeQueue(ConnectionFactory connections, String queue) throws JMSException {
+        try (Connection connection = connections.createConnection();
+                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            session.createProducer(session.createQueue(queue)).close();
+        }
     }
 
     /** Sends what waits for one peer, batch after batch, until the outbox is empty or the broker fails. */
@@ -179,8 +201,6 @@ public class LinkOutboundRoutes extends RouteBuilder {
                 }
                 throw e;
             }
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 }
