@@ -2,6 +2,7 @@ package ua.gov.nsoz.itests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,10 +40,13 @@ class FederationIT {
     @BeforeAll
     static void setUp() throws IOException {
         LauncherTest.setUp();
+        // The whole federation runs over mutual TLS between the brokers, with the demo's own certificates.
+        LauncherTest.EXTRA_ENV.put("NSOZ_LINK_TLS", "true");
     }
 
     @AfterAll
     static void tearDown() throws IOException {
+        LauncherTest.EXTRA_ENV.clear();
         LauncherTest.stoppedCleanly = true;
         LauncherTest.tearDown();
     }
@@ -119,15 +123,40 @@ class FederationIT {
         throw new AssertionError(node + " never showed version " + version + " of " + id + "; last: " + a);
     }
 
-    /** The broker port the launcher gives a node (a port past 65535 subtracts the offset instead). */
+    /** A port as the launcher shifts it (a port past 65535 subtracts the offset instead). */
+    private static int shifted(int base) {
+        int p = base + LauncherTest.PORT_OFFSET;
+        return p <= 65535 ? p : base - LauncherTest.PORT_OFFSET;
+    }
+
+    /** A node's own broker port (its routes' acceptor, loopback). */
     private static int brokerPort(String node) {
-        int base = switch (node) {
+        return shifted(switch (node) {
             case "ucc" -> 61616;
             case "kyiv-city" -> 61617;
             default -> 61618;
-        };
-        int p = base + LauncherTest.PORT_OFFSET;
-        return p <= 65535 ? p : base - LauncherTest.PORT_OFFSET;
+        });
+    }
+
+    /** The URL of the center's link acceptor, with the key store of the given node or of a stranger. */
+    private static String centerLink(Path keyStore) throws IOException {
+        Path tls = LauncherTest.instances.resolve(".link-tls");
+        String pw = secret(".link-tls/password");
+        return "tcp://127.0.0.1:" + shifted(61610) + "?sslEnabled=true&callTimeout=10000&keyStoreType=PKCS12"
+                + "&keyStorePath=" + keyStore + "&keyStorePassword=" + pw + "&trustStoreType=PKCS12&trustStorePath="
+                + tls.resolve("truststore.p12") + "&trustStorePassword=" + pw;
+    }
+
+    /** A key store with a self-signed certificate, which the center's trust store does not know. */
+    private static Path strangerKeyStore() throws Exception {
+        Path store = LauncherTest.instances.resolve("stranger.p12");
+        String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "node", "-keyalg", "EC", "-groupname",
+                "secp256r1", "-dname", "CN=lviv, OU=NSOZ", "-validity", "30", "-keystore", store.toString(),
+                "-storetype", "PKCS12", "-storepass", secret(".link-tls/password")).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool made the stranger's key store");
+        return store;
     }
 
     private static String secret(String file) throws IOException {
@@ -216,7 +245,17 @@ class FederationIT {
         // replay of it (once mended it would apply) is refused again and listed once.
         long receivedBefore = awaitLink("ucc", "lviv", l -> true).get("received").asLong();
         String malformedId = java.util.UUID.randomUUID().toString();
-        try (Broker center = new Broker(brokerPort("ucc"), "nsoz-link", secret(".link-secret"))) {
+        // Only a broker with a certificate from the link's CA gets in, and then only with the link password.
+        String linkSecret = secret(".link-secret");
+        assertThrows(jakarta.jms.JMSException.class, () -> new Broker("tcp://127.0.0.1:" + shifted(61610)
+                + "?callTimeout=10000", "nsoz-link", linkSecret).close(), "plain TCP to the TLS acceptor");
+        Path stranger = strangerKeyStore();
+        assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(stranger), "nsoz-link", linkSecret)
+                .close(), "a certificate the link's CA did not sign");
+        assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(LauncherTest.instances
+                .resolve(".link-tls/lviv.p12")), "nsoz-link", "wrong-password").close(), "a wrong password");
+        try (Broker center = new Broker(centerLink(LauncherTest.instances.resolve(".link-tls/lviv.p12")), "nsoz-link",
+                linkSecret)) {
             java.util.Map<String, String> again = new java.util.HashMap<>(inFlight.properties());
             again.keySet().removeIf(k -> k.startsWith("_AMQ") || k.startsWith("__AMQ"));
             again.put("_AMQ_DUPL_ID", "test-replay-" + malformedId); // past the broker's duplicate detection

@@ -76,6 +76,8 @@ class LauncherTest {
     static Path launcher;
     static Path instances;
     static boolean stoppedCleanly;
+    /** More environment for the launcher (a test class sets it before it starts nodes, e.g. NSOZ_LINK_TLS). */
+    static final Map<String, String> EXTRA_ENV = new java.util.concurrent.ConcurrentHashMap<>();
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -226,6 +228,9 @@ class LauncherTest {
             env.put("NSOZ_PORT_OFFSET", Integer.toString(PORT_OFFSET));
             env.put("NSOZ_NO_BUILD", "1");
             env.put("NSOZ_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
+            env.remove("NSOZ_LINK_TLS");
+            env.remove("NSOZ_LINK_PORT");
+            env.putAll(EXTRA_ENV);
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -32,9 +32,24 @@ public final class Broker implements AutoCloseable {
      * @throws JMSException if the broker refuses
      */
     public Broker(int port, String user, String password) throws JMSException {
-        factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
-        connection = factory.createConnection(user, password);
-        connection.start();
+        this("tcp://127.0.0.1:" + port, user, password);
+    }
+
+    /**
+     * @param url an Artemis URL, e.g. with TLS parameters
+     * @param user a broker user
+     * @param password its password
+     * @throws JMSException if the broker refuses
+     */
+    public Broker(String url, String user, String password) throws JMSException {
+        factory = new ActiveMQConnectionFactory(url);
+        try {
+            connection = factory.createConnection(user, password);
+            connection.start();
+        } catch (JMSException | RuntimeException e) {
+            factory.close();
+            throw e;
+        }
     }
 
     /**

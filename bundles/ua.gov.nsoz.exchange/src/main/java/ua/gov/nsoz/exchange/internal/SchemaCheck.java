@@ -50,6 +50,26 @@ public final class SchemaCheck {
     private SchemaCheck() {
     }
 
+    /** One validator per thread (a validator is not thread-safe; making one per document was measurable). */
+    private static final ThreadLocal<Validator> VALIDATOR = ThreadLocal.withInitial(SchemaCheck::newValidator);
+
+    private static Validator newValidator() {
+        Validator v = Holder.SCHEMA.newValidator();
+        try {
+            v.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            throw new IllegalStateException("The JDK's validator does not support secure processing", e);
+        }
+        try {
+            v.setProperty(Xml.LOCALE_PROPERTY, Locale.ENGLISH);
+        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
+            // Messages then follow the default locale; nothing else changes.
+        }
+        return v;
+    }
+
     /** The compiled schema: immutable and thread-safe, compiled on first use. */
     private static final class Holder {
         static final Schema SCHEMA = compile();
@@ -122,19 +142,7 @@ public final class SchemaCheck {
     private static void validate(String xml) throws InvalidMessageException {
         Tracker tracker = new Tracker(Xml.saxReader());
         Errors errors = new Errors(tracker);
-        Validator v = Holder.SCHEMA.newValidator();
-        try {
-            v.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            v.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            throw new IllegalStateException("The JDK's validator does not support secure processing", e);
-        }
-        try {
-            v.setProperty(Xml.LOCALE_PROPERTY, Locale.ENGLISH);
-        } catch (SAXNotRecognizedException | SAXNotSupportedException e) {
-            // Messages then follow the default locale; nothing else changes.
-        }
+        Validator v = VALIDATOR.get();
         v.setErrorHandler(errors);
         try {
             v.validate(new SAXSource(tracker, new InputSource(new StringReader(xml))));
