@@ -157,28 +157,48 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         return received.outcome();
     }
 
+    /** From this many documents on, a batch is parsed and validated on several cores before it is applied. */
+    static final int PARALLEL_FROM = 32;
+
     @Override
     public List<Received> receiveAll(List<String> documents) {
+        // Parsing and validating is most of the work and independent per document: done in parallel for a big
+        // batch (a backlog after a partition); applying stays in order, in one transaction.
+        java.util.stream.Stream<String> stream = documents.size() >= PARALLEL_FROM ? documents.parallelStream()
+                : documents.stream();
+        List<Object> prepared = stream.map(this::prepare).toList();
         Received[] results = new Received[documents.size()];
         List<Integer> positions = new ArrayList<>();
         List<Replica> replicas = new ArrayList<>();
-        for (int i = 0; i < documents.size(); i++) {
-            try {
-                ExchangeMessage message = read(documents.get(i));
-                if (message instanceof AppealEventMessage e) {
-                    replicas.add(toReplica(e));
-                    positions.add(i);
-                } else {
-                    // Keep the order: what came before it is applied first.
-                    applyReplicas(replicas, positions, results);
-                    results[i] = new Received(receiveOther(message), null);
-                }
-            } catch (RejectedMessageException e) {
+        for (int i = 0; i < prepared.size(); i++) {
+            Object p = prepared.get(i);
+            if (p instanceof RejectedMessageException e) {
                 results[i] = new Received(null, e);
+            } else if (p instanceof Replica r) {
+                replicas.add(r);
+                positions.add(i);
+            } else {
+                // Keep the order: what came before it is applied first.
+                applyReplicas(replicas, positions, results);
+                try {
+                    results[i] = new Received(receiveOther((ExchangeMessage) p), null);
+                } catch (RejectedMessageException e) {
+                    results[i] = new Received(null, e);
+                }
             }
         }
         applyReplicas(replicas, positions, results);
         return List.of(results);
+    }
+
+    /** @return a {@link Replica} for an appeal event, the message itself for any other, or why it is refused */
+    private Object prepare(String xml) {
+        try {
+            ExchangeMessage message = read(xml);
+            return message instanceof AppealEventMessage e ? toReplica(e) : message;
+        } catch (RejectedMessageException e) {
+            return e;
+        }
     }
 
     private static ExchangeMessage read(String xml) throws RejectedMessageException {

@@ -217,4 +217,23 @@ class ExchangeGatewayTest {
         assertEquals(5, centerStore.stats("lviv").received());
         assertTrue(centerStore.stats("lviv").lastReceivedLagMillis() != null, "the sender's time is kept for the lag");
     }
+
+    @Test
+    @DisplayName("A big batch is prepared on several cores and still applied in order, each document once")
+    void bigBatchInOrder() {
+        Appeal a = register("Перша версія");
+        for (int i = 0; i < ExchangeGatewayImpl.PARALLEL_FROM; i++) {
+            register("Велика партія " + i);
+        }
+        region.act(a.id(), ua.gov.nsoz.api.AppealAction.NOTE, "Друга версія", "operator");
+        List<String> docs = new java.util.ArrayList<>(regionLink.outgoing("ucc", 1000).stream().map(Outgoing::xml)
+                .toList());
+        docs.add(5, "not xml at all");
+        List<ua.gov.nsoz.sync.ExchangeGateway.Received> results = centerLink.receiveAll(docs);
+        assertEquals(docs.size(), results.size());
+        assertTrue(results.get(5).rejected() != null, "the bad one, at its place");
+        assertEquals(docs.size() - 1, results.stream().filter(r -> r.outcome() == Outcome.APPLIED).count());
+        assertEquals(2, centerStore.get(a.id()).orElseThrow().version(), "its two events applied in order");
+        assertEquals(ExchangeGatewayImpl.PARALLEL_FROM + 1, centerStore.search(AppealQuery.all()).total());
+    }
 }
