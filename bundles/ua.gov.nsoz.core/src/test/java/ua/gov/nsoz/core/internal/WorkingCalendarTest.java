@@ -45,7 +45,7 @@ class WorkingCalendarTest {
     }
 
     @Test
-    @DisplayName("Legal dates are Kyiv dates: the zone is Europe/Kyiv")
+    @DisplayName("Instruction No. 348: legal dates are Kyiv dates, the zone is Europe/Kyiv")
     void zoneIsKyiv() {
         assertEquals("Europe/Kyiv", WorkingCalendar.ZONE.getId());
     }
@@ -136,7 +136,7 @@ class WorkingCalendarTest {
 
         @ParameterizedTest(name = "{0}–{1}")
         @CsvSource({"18:00, 09:00", "09:00, 09:00"})
-        @DisplayName("Working hours that do not start before they end are refused")
+        @DisplayName("Instruction No. 348: working hours that do not start before they end are refused")
         void badHours(LocalTime start, LocalTime end) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new WorkingCalendar(Set.of(), start, end));
@@ -240,7 +240,7 @@ class WorkingCalendarTest {
         }
 
         @Test
-        @DisplayName("A very long bad line is quoted shortened in the message")
+        @DisplayName("Art. 254 CC: a very long bad line is quoted shortened in the message")
         void longBadLineShortened() {
             String junk = "x".repeat(10_000);
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
