@@ -285,6 +285,27 @@ class AppealApiIT {
     }
 
     @Test
+    @DisplayName("GET /appeals/{id}/deadline: an electronic appeal received on a Sunday runs 30 days from Monday (Art. 20, Instruction No. 348)")
+    void deadline() throws IOException {
+        // Sunday 22.11.2026 12:00 Kyiv: not a working day, so the term counts from Monday 23.11.2026.
+        String body = validAppeal("Строк " + UUID.randomUUID()).replace("\"channel\":\"WEB\",",
+                "\"channel\":\"WEB\",\"receivedAt\":\"2026-11-22T10:00:00Z\",");
+        HttpResponse<String> created = api.postJson("/api/v1/appeals", body);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode a = JSON.readTree(created.body());
+        HttpResponse<String> r = api.get("/api/v1/appeals/" + a.get("registrationNumber").asText() + "/deadline");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode d = JSON.readTree(r.body());
+        assertEquals("2026-11-23", d.get("receiptDate").asText(), r.body());
+        assertEquals("STANDARD", d.get("kind").asText());
+        assertEquals(30, d.get("termDays").asInt());
+        assertEquals("2026-12-23", d.get("dueDate").asText(), r.body());
+        assertTrue(d.get("running").asBoolean());
+        assertTrue(d.get("explanation").size() >= 2, r.body());
+        assertEquals(404, api.get("/api/v1/appeals/LV-1900-000000/deadline").statusCode());
+    }
+
+    @Test
     @DisplayName("GET /node says who the node is")
     void nodeInfo() throws IOException {
         JsonNode n = JSON.readTree(api.get("/api/v1/node").body());

@@ -118,6 +118,21 @@ class ShellIT {
     }
 
     @Test
+    @DisplayName("nsoz:deadline-scan lists open appeals by days left; nsoz:appeal-show says how the deadline was computed")
+    void deadlines() throws IOException {
+        JsonNode a = register("Строки " + UUID.randomUUID(), "COMPLAINT");
+        Shell.Result scan = shell.run("nsoz:deadline-scan --within 40");
+        assertTrue(scan.out().contains(a.get("registrationNumber").asText()), scan.all());
+        assertTrue(scan.out().contains("Open:"), scan.all());
+        Shell.Result show = shell.run("nsoz:appeal-show " + a.get("registrationNumber").asText());
+        assertTrue(show.out().contains("Строк / Deadline"), show.all());
+        assertTrue(show.out().contains("ст. 20"), show.all());
+        Shell.Result bad = shell.run("nsoz:deadline-scan --within -1");
+        assertTrue(bad.all().contains("--within"), bad.all());
+        assertFalse(bad.all().contains("\tat "), "no stack trace: " + bad.all());
+    }
+
+    @Test
     @DisplayName("nsoz:dead-letters lists what the node refused; a replay of something that is not there says so")
     void deadLetters() throws IOException {
         Shell.Result list = shell.run("nsoz:dead-letters");

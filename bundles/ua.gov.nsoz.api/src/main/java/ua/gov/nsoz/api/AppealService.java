@@ -88,4 +88,13 @@ public interface AppealService {
      * @throws ValidationException if the paging is out of range
      */
     Page<Appeal> search(AppealQuery query);
+
+    /**
+     * The appeal's deadline as it stands, with each step of its computation (R7; Law Art. 20, Art. 7;
+     * Instruction No. 348 for electronic appeals received after working hours).
+     *
+     * @param appealId the appeal id
+     * @return the deadline, or empty if there is no such appeal here
+     */
+    Optional<Deadline> deadline(String appealId);
 }

@@ -40,4 +40,15 @@ public enum AppealStatus {
     public String labelEn() {
         return labelEn;
     }
+
+    /**
+     * @return whether the appeal is still under consideration, so that its deadline runs: false once it is
+     *         answered (also at first contact), closed, or not considered (Art. 8)
+     */
+    public boolean isOpen() {
+        return switch (this) {
+            case ANSWERED_AT_FIRST_CONTACT, ANSWERED, CLOSED, NOT_CONSIDERED -> false;
+            default -> true;
+        };
+    }
 }

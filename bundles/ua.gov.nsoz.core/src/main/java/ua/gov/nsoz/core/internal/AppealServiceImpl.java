@@ -26,6 +26,8 @@ import ua.gov.nsoz.api.AppealAction;
 import ua.gov.nsoz.api.AppealEvent;
 import ua.gov.nsoz.api.AppealQuery;
 import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.Deadline;
+import ua.gov.nsoz.api.DeadlineKind;
 import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.FieldError;
 import ua.gov.nsoz.api.NewAppeal;
@@ -63,6 +65,8 @@ public class AppealServiceImpl implements AppealService {
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     private final List<AppealListener> listeners = new CopyOnWriteArrayList<>();
+    /** The legal terms on the node's working calendar (the calendar file shipped in this bundle). */
+    private final DeadlineRules deadlines;
 
     /**
      * @param store the local store
@@ -74,6 +78,7 @@ public class AppealServiceImpl implements AppealService {
     }
 
     AppealServiceImpl(AppealStore store, NodeIdentity node, Clock clock) {
+        this.deadlines = new DeadlineRules(WorkingCalendar.loadDefault());
         this.store = store;
         this.node = node;
         this.clock = clock;
@@ -255,5 +260,11 @@ public class AppealServiceImpl implements AppealService {
             throw new ValidationException(errors);
         }
         return store.search(q);
+    }
+
+    @Override
+    public Optional<Deadline> deadline(String appealId) {
+        // Every appeal runs the standard term until preliminary processing marks it otherwise (issue #4 goes on).
+        return store.get(appealId).map(a -> deadlines.compute(a.receivedAt(), a.channel(), DeadlineKind.STANDARD));
     }
 }

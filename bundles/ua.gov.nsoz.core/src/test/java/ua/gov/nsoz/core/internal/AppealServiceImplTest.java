@@ -227,6 +227,34 @@ class AppealServiceImplTest {
     }
 
     @Nested
+    @DisplayName("Deadlines (Art. 20, Instruction No. 348)")
+    class Deadlines {
+
+        @Test
+        @DisplayName("Art. 20: an appeal sent on the web on a Friday evening runs 30 days from Monday, explained step by step")
+        void webAppealAfterHours() {
+            clock.now = Instant.parse("2026-11-28T08:00:00Z");
+            NewAppeal in = appeal();
+            // Friday 27.11.2026, 19:30 Kyiv (UTC+2): after working hours.
+            NewAppeal late = new NewAppeal(in.kind(), in.channel(), in.applicant(), in.text(), in.topic(),
+                    in.addressee(), false, null, false, null, Instant.parse("2026-11-27T17:30:00Z"), null);
+            Appeal a = service.register(late, "op");
+            ua.gov.nsoz.api.Deadline d = service.deadline(a.id()).orElseThrow();
+            assertEquals(java.time.LocalDate.parse("2026-11-30"), d.receiptDate());
+            assertEquals(ua.gov.nsoz.api.DeadlineKind.STANDARD, d.kind());
+            assertEquals(java.time.LocalDate.parse("2026-12-30"), d.dueDate());
+            assertEquals(30, d.totalDays());
+            org.junit.jupiter.api.Assertions.assertTrue(d.explanation().size() >= 2, d.explanation().toString());
+        }
+
+        @Test
+        @DisplayName("No appeal, no deadline")
+        void unknown() {
+            assertEquals(java.util.Optional.empty(), service.deadline("00000000-0000-7000-8000-000000000000"));
+        }
+    }
+
+    @Nested
     @DisplayName("The registered appeal and its event")
     class RegisteredEvent {
 

@@ -86,6 +86,32 @@ public class AppealResource implements RestResource {
                 .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
     }
 
+    /** An appeal's deadline, with each step of its computation. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record DeadlineJson(String appealId, String registrationNumber, String status, java.time.Instant receivedAt,
+            java.time.LocalDate receiptDate, String kind, String article, int termDays, int extensionDays,
+            java.time.LocalDate dueDate, boolean running, Long daysLeft, boolean overdue, List<String> explanation) {
+    }
+
+    /**
+     * @param id an appeal id or a registration number
+     * @return its deadline and how it was computed (R7)
+     */
+    @GET
+    @Path("/{id}/deadline")
+    public DeadlineJson deadline(@PathParam("id") String id) {
+        Appeal appeal = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id))
+                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+        ua.gov.nsoz.api.Deadline d = appeals.deadline(appeal.id())
+                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
+        boolean running = appeal.status().isOpen();
+        return new DeadlineJson(appeal.id(), appeal.registrationNumber(), appeal.status().name(), d.receivedAt(),
+                d.receiptDate(), d.kind().name(), d.kind().articleEn(), d.termDays(), d.extensionDays(), d.dueDate(),
+                running, running ? java.time.temporal.ChronoUnit.DAYS.between(today, d.dueDate()) : null,
+                running && today.isAfter(d.dueDate()), d.explanation());
+    }
+
     /**
      * Does an action to an appeal: applied at once where the appeal was registered (200), otherwise
      * sent to that node as a change request (202).

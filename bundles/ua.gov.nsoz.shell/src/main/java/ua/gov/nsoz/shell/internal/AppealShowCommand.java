@@ -69,6 +69,14 @@ public class AppealShowCommand implements Action {
         for (LegalMark m : a.marks()) {
             t.addRow().addContent("Позначка / Mark", m + ", ст. " + m.article() + ": " + m.messageUk());
         }
+        appeals.deadline(a.id()).ifPresent(d -> {
+            t.addRow().addContent("Строк / Deadline", d.dueDate() + " (" + d.kind().labelUk() + ", "
+                    + d.kind().articleUk() + "; " + d.totalDays() + " дн. / days"
+                    + (a.status().isOpen() ? "" : "; розгляд завершено / consideration ended") + ")");
+            for (String step : d.explanation()) {
+                t.addRow().addContent("  як обчислено / how", step);
+            }
+        });
         t.print(System.out);
         ShellTable h = new ShellTable();
         h.column("Версія / Ver");

@@ -83,7 +83,12 @@ public final class BrokerLinkMonitor implements LinkMonitor {
             } else {
                 long waiting = queues.stream().filter(q -> "outgoing".equals(q.role())).mapToLong(QueueState::messages)
                         .sum();
-                peers.add(new PeerState(config.centerNodeId(), bridgeConnected(), waiting));
+                // The bridge's session stays open while it retries a lost center (reconnect-attempts -1), so its
+                // "Connected" alone says yes; while it is not forwarding, it is not a consumer of nsoz.out.
+                boolean forwarding = queues.stream().anyMatch(q -> "outgoing".equals(q.role()) && q.consumers() > 0);
+                Boolean session = bridgeConnected();
+                peers.add(new PeerState(config.centerNodeId(), session == null ? null : session && forwarding,
+                        waiting));
             }
         } catch (JMException e) {
             LOG.debug("Cannot read the broker's MBeans", e);
