@@ -306,6 +306,41 @@ class AppealApiIT {
     }
 
     @Test
+    @DisplayName("GET /reference/*: the bodies (filtered by region), topics, categories and rules the node routes by")
+    void referenceData() throws IOException {
+        JsonNode summary = JSON.readTree(api.get("/api/v1/reference").body());
+        assertTrue(summary.get("bodies").asInt() > 5 && summary.get("rules").asInt() > 5, summary.toString());
+        JsonNode lviv = JSON.readTree(api.get("/api/v1/reference/bodies?region=UA-46").body());
+        assertEquals(summary.get("version").asText(), lviv.get("version").asText());
+        boolean secretariat = false;
+        for (JsonNode b : lviv.get("items")) {
+            assertTrue(!b.has("region") || b.get("region").asText().equals("UA-46"), b.toString());
+            secretariat |= b.get("kind").asText().equals("CABINET_SECRETARIAT");
+        }
+        assertTrue(secretariat, "the national bodies are listed with the region's");
+        assertTrue(JSON.readTree(api.get("/api/v1/reference/topics").body()).get("items").size() > 10);
+        assertTrue(JSON.readTree(api.get("/api/v1/reference/categories").body()).get("items").size() > 5);
+        assertTrue(JSON.readTree(api.get("/api/v1/reference/rules").body()).get("items").size() > 5);
+    }
+
+    @Test
+    @DisplayName("GET /reference/route/{id}: an appeal to the Prime Minister goes to the Cabinet Secretariat; social protection in Lviv oblast to its administration; each with the reason")
+    void routesByCompetence() throws IOException {
+        String toPrimeMinister = validAppeal("Інше " + UUID.randomUUID()).replace(
+                "Львівська обласна державна адміністрація", "Прем'єр-міністру України");
+        JsonNode a = JSON.readTree(api.postJson("/api/v1/appeals", toPrimeMinister).body());
+        JsonNode r = JSON.readTree(api.get("/api/v1/reference/route/" + a.get("id").asText()).body());
+        assertEquals("CABINET_SECRETARIAT", r.get("body").get("kind").asText(), r.toString());
+        assertTrue(r.get("trace").size() >= 1, r.toString());
+        JsonNode social = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Соціальний захист")).body());
+        JsonNode s = JSON.readTree(api.get("/api/v1/reference/route/" + social.get("registrationNumber").asText())
+                .body());
+        assertEquals("LODA", s.get("body").get("code").asText(), s.toString());
+        assertFalse(s.get("reasonUk").asText().isBlank());
+        assertEquals(404, api.get("/api/v1/reference/route/LV-1900-000000").statusCode());
+    }
+
+    @Test
     @DisplayName("GET /node says who the node is")
     void nodeInfo() throws IOException {
         JsonNode n = JSON.readTree(api.get("/api/v1/node").body());

@@ -133,6 +133,22 @@ class ShellIT {
     }
 
     @Test
+    @DisplayName("nsoz:body-list, nsoz:rules-list and nsoz:route-explain show the directory, the rules and why an appeal goes where")
+    void routing() throws IOException {
+        Shell.Result bodies = shell.run("nsoz:body-list --region UA-46");
+        assertTrue(bodies.out().contains("LODA"), bodies.all());
+        assertTrue(bodies.out().contains("Bodies:"), bodies.all());
+        Shell.Result rules = shell.run("nsoz:rules-list");
+        assertTrue(rules.out().contains("SOCIAL-46"), rules.all());
+        JsonNode a = register("Соціальний захист", "APPLICATION");
+        Shell.Result why = shell.run("nsoz:route-explain " + a.get("registrationNumber").asText());
+        assertTrue(why.out().contains("LODA"), why.all());
+        assertTrue(why.out().contains("Steps:"), why.all());
+        Shell.Result missing = shell.run("nsoz:route-explain LV-1900-000000");
+        assertTrue(missing.all().contains("No appeal"), missing.all());
+    }
+
+    @Test
     @DisplayName("nsoz:dead-letters lists what the node refused; a replay of something that is not there says so")
     void deadLetters() throws IOException {
         Shell.Result list = shell.run("nsoz:dead-letters");
