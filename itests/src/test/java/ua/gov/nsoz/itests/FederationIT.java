@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -81,24 +80,11 @@ class FederationIT {
         return ids;
     }
 
-    /** Every appeal id the center holds with this topic word, reading all pages. */
-    private static Set<String> idsAtCenter(String tag) throws IOException, InterruptedException {
-        Set<String> ids = new HashSet<>();
-        int total = Integer.MAX_VALUE;
-        for (int offset = 0; offset < total; offset += 500) {
-            JsonNode page = LauncherTest.JSON.readTree(LauncherTest.get("ucc",
-                    "/api/v1/appeals?region=UA-46&q=" + tag + "&limit=500&offset=" + offset).body());
-            total = page.get("total").asInt();
-            page.get("items").forEach(i -> ids.add(i.get("id").asText()));
-        }
-        return ids;
-    }
-
     private static void awaitAtCenter(String tag, int expected) throws Exception {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         int seen = -1;
         while (System.nanoTime() < deadline) {
-            seen = idsAtCenter(tag).size();
+            seen = LauncherTest.lvivIdsAtCenter(tag).size();
             if (seen >= expected) {
                 return;
             }
@@ -123,15 +109,9 @@ class FederationIT {
         throw new AssertionError(node + " never showed version " + version + " of " + id + "; last: " + a);
     }
 
-    /** A port as the launcher shifts it (a port past 65535 subtracts the offset instead). */
-    private static int shifted(int base) {
-        int p = base + LauncherTest.PORT_OFFSET;
-        return p <= 65535 ? p : base - LauncherTest.PORT_OFFSET;
-    }
-
     /** A node's own broker port (its routes' acceptor, loopback). */
     private static int brokerPort(String node) {
-        return shifted(switch (node) {
+        return LauncherTest.shiftedPort(switch (node) {
             case "ucc" -> 61616;
             case "kyiv-city" -> 61617;
             default -> 61618;
@@ -142,7 +122,7 @@ class FederationIT {
     private static String centerLink(Path keyStore) throws IOException {
         Path tls = LauncherTest.instances.resolve(".link-tls");
         String pw = secret(".link-tls/password");
-        return "tcp://127.0.0.1:" + shifted(61610) + "?sslEnabled=true&callTimeout=10000&keyStoreType=PKCS12"
+        return "tcp://127.0.0.1:" + LauncherTest.shiftedPort(61610) + "?sslEnabled=true&callTimeout=10000&keyStoreType=PKCS12"
                 + "&keyStorePath=" + keyStore + "&keyStorePassword=" + pw + "&trustStoreType=PKCS12&trustStorePath="
                 + tls.resolve("truststore.p12") + "&trustStorePassword=" + pw;
     }
@@ -237,7 +217,8 @@ class FederationIT {
         }
         start("ucc");
         awaitAtCenter("rozryv", WHILE_DOWN);
-        assertEquals(new HashSet<>(whileDown), idsAtCenter("rozryv"), "each appeal exactly once, none foreign");
+        assertEquals(new HashSet<>(whileDown), LauncherTest.lvivIdsAtCenter("rozryv"),
+                "each appeal exactly once, none foreign");
         awaitLink("lviv", "ucc", l -> l.get("connected").asBoolean() && l.get("waitingOnBroker").asLong() == 0);
         awaitLink("ucc", "lviv", l -> l.get("connected").asBoolean());
 
@@ -247,7 +228,7 @@ class FederationIT {
         String malformedId = java.util.UUID.randomUUID().toString();
         // Only a broker with a certificate from the link's CA gets in, and then only with the link password.
         String linkSecret = secret(".link-secret");
-        assertThrows(jakarta.jms.JMSException.class, () -> new Broker("tcp://127.0.0.1:" + shifted(61610)
+        assertThrows(jakarta.jms.JMSException.class, () -> new Broker("tcp://127.0.0.1:" + LauncherTest.shiftedPort(61610)
                 + "?callTimeout=10000", "nsoz-link", linkSecret).close(), "plain TCP to the TLS acceptor");
         Path stranger = strangerKeyStore();
         assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(stranger), "nsoz-link", linkSecret)
@@ -269,7 +250,7 @@ class FederationIT {
         JsonNode centerSync = awaitSync("ucc", s -> queueDepth(s, "nsoz.in") == 0);
         assertEquals(receivedBefore, link(centerSync, "lviv").get("received").asLong(),
                 "the replayed message was a duplicate: nothing new applied");
-        assertEquals(WHILE_DOWN, idsAtCenter("rozryv").size());
+        assertEquals(WHILE_DOWN, LauncherTest.lvivIdsAtCenter("rozryv").size());
         JsonNode replayed = post("ucc", "/api/v1/sync/dead-letters/" + malformedId + "/replay", "");
         assertEquals("nsoz.in", replayed.get("queue").asText());
         awaitSync("ucc", s -> queueDepth(s, "nsoz.in") == 0 && s.get("broker").get("deadLetters").asLong() == 1);
@@ -293,8 +274,8 @@ class FederationIT {
         ProcessHandle.of(pid).ifPresent(p -> p.onExit().join());
         start("lviv");
         awaitAtCenter("avariya", BEFORE_KILL);
-        assertEquals(new HashSet<>(beforeKill), idsAtCenter("avariya"));
-        assertEquals(new HashSet<>(first), idsAtCenter("zvyazok"));
+        assertEquals(new HashSet<>(beforeKill), LauncherTest.lvivIdsAtCenter("avariya"));
+        assertEquals(new HashSet<>(first), LauncherTest.lvivIdsAtCenter("zvyazok"));
         JsonNode deadAtEnd = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/sync/dead-letters").body());
         assertEquals(1, deadAtEnd.get("total").asLong(), "only the malformed message went to nsoz.dead: " + deadAtEnd);
     }

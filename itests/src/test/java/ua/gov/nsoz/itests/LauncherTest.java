@@ -204,6 +204,25 @@ class LauncherTest {
         }
     }
 
+    /** A port as the launcher shifts it by the offset (a port past 65535 subtracts the offset instead). */
+    static int shiftedPort(int base) {
+        int p = base + PORT_OFFSET;
+        return p <= 65535 ? p : base - PORT_OFFSET;
+    }
+
+    /** Every appeal id of lviv (UA-46) the center holds with this word in its topic, reading all pages. */
+    static java.util.Set<String> lvivIdsAtCenter(String tag) throws IOException, InterruptedException {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        int total = Integer.MAX_VALUE;
+        for (int offset = 0; offset < total; offset += 500) {
+            com.fasterxml.jackson.databind.JsonNode page = JSON.readTree(get("ucc",
+                    "/api/v1/appeals?region=UA-46&q=" + tag + "&limit=500&offset=" + offset).body());
+            total = page.get("total").asInt();
+            page.get("items").forEach(i -> ids.add(i.get("id").asText()));
+        }
+        return ids;
+    }
+
     record Run(int exitCode, String output) {
     }
 

@@ -55,11 +55,6 @@ class PartitionIT {
         LauncherTest.tearDown();
     }
 
-    private static int shifted(int base) {
-        int p = base + LauncherTest.PORT_OFFSET;
-        return p <= 65535 ? p : base - LauncherTest.PORT_OFFSET;
-    }
-
     private static void start(String node) {
         LauncherTest.Run run = LauncherTest.run(LauncherTest.START_PROCESS_TIMEOUT, "start", node);
         assertEquals(0, run.exitCode(), "start " + node + ":\n" + run.output());
@@ -75,18 +70,6 @@ class PartitionIT {
                     .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(201, r.statusCode(), "the region registers while the link is cut: " + r.body());
             ids.add(LauncherTest.JSON.readTree(r.body()).get("id").asText());
-        }
-        return ids;
-    }
-
-    private static Set<String> idsAtCenter(String tag) throws IOException, InterruptedException {
-        Set<String> ids = new HashSet<>();
-        int total = Integer.MAX_VALUE;
-        for (int offset = 0; offset < total; offset += 500) {
-            JsonNode page = LauncherTest.JSON.readTree(LauncherTest.get("ucc",
-                    "/api/v1/appeals?region=UA-46&q=" + tag + "&limit=500&offset=" + offset).body());
-            total = page.get("total").asInt();
-            page.get("items").forEach(i -> ids.add(i.get("id").asText()));
         }
         return ids;
     }
@@ -125,7 +108,7 @@ class PartitionIT {
         }
         reactor = new NioReactor();
         proxy = TcpCrusherBuilder.builder().withReactor(reactor).withBindAddress("127.0.0.1", proxyPort)
-                .withConnectAddress("127.0.0.1", shifted(61610)).buildAndOpen();
+                .withConnectAddress("127.0.0.1", LauncherTest.shiftedPort(61610)).buildAndOpen();
         start("ucc");
         // lviv reaches the center's link acceptor only through the proxy.
         LauncherTest.EXTRA_ENV.put("NSOZ_CENTER_BROKER_PORT", Integer.toString(proxyPort));
@@ -133,7 +116,7 @@ class PartitionIT {
         LauncherTest.EXTRA_ENV.clear();
 
         Set<String> first = new HashSet<>(register(1, "mist"));
-        await("the first appeal at the center", () -> idsAtCenter("mist").equals(first));
+        await("the first appeal at the center", () -> LauncherTest.lvivIdsAtCenter("mist").equals(first));
         await("lviv connected to the center", () -> {
             JsonNode l = linkToCenter();
             return l != null && l.get("connected").asBoolean();
@@ -149,11 +132,11 @@ class PartitionIT {
             JsonNode l = linkToCenter();
             return l != null && l.get("backlog").asLong() == 0 && l.get("waitingOnBroker").asLong() >= WHILE_CUT;
         });
-        assertTrue(idsAtCenter("obryv").isEmpty(), "nothing crosses a cut link");
+        assertTrue(LauncherTest.lvivIdsAtCenter("obryv").isEmpty(), "nothing crosses a cut link");
 
         proxy.open(); // the link is back; neither node restarts
-        await("everything at the center", () -> idsAtCenter("obryv").size() >= WHILE_CUT);
-        assertEquals(whileCut, idsAtCenter("obryv"), "each appeal exactly once, none foreign");
+        await("everything at the center", () -> LauncherTest.lvivIdsAtCenter("obryv").size() >= WHILE_CUT);
+        assertEquals(whileCut, LauncherTest.lvivIdsAtCenter("obryv"), "each appeal exactly once, none foreign");
         await("lviv connected again, nothing waiting", () -> {
             JsonNode l = linkToCenter();
             return l != null && l.get("connected").asBoolean() && l.get("waitingOnBroker").asLong() == 0;

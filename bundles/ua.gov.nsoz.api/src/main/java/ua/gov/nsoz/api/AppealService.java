@@ -97,4 +97,12 @@ public interface AppealService {
      * @return the deadline, or empty if there is no such appeal here
      */
     Optional<Deadline> deadline(String appealId);
+
+    /**
+     * @param idOrNumber an appeal id or a registration number, as users type either
+     * @return the appeal, or empty if neither finds one
+     */
+    default Optional<Appeal> find(String idOrNumber) {
+        return get(idOrNumber).or(() -> findByRegistrationNumber(idOrNumber));
+    }
 }

@@ -41,7 +41,7 @@ import ua.gov.nsoz.api.reference.Topic;
 public final class JsonReferenceData implements ReferenceData {
 
     /** The folder of the shipped files inside the bundle. */
-    public static final String FOLDER = "/ua/gov/nsoz/reference/data/";
+    public static final String FOLDER = "/ua/gov/nsoz/reference/dataset/";
     /** The executive bodies. */
     public static final String BODIES = "bodies.json";
     /** The topics of the classifier of appeals. */

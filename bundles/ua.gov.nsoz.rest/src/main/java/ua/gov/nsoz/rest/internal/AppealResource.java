@@ -76,14 +76,24 @@ public class AppealResource implements RestResource {
     }
 
     /**
+     * @param appeals the service
+     * @param id an appeal id or a registration number
+     * @return the appeal
+     * @throws NotFoundException (404) if there is none
+     */
+    static Appeal found(AppealService appeals, String id) {
+        return appeals.find(id)
+                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+    }
+
+    /**
      * @param id an appeal id or a registration number
      * @return the appeal
      */
     @GET
     @Path("/{id}")
     public AppealJson get(@PathParam("id") String id) {
-        return appeals.get(id).or(() -> appeals.findByRegistrationNumber(id)).map(AppealJson::of)
-                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+        return AppealJson.of(found(appeals, id));
     }
 
     /** An appeal's deadline, with each step of its computation. */
@@ -100,8 +110,7 @@ public class AppealResource implements RestResource {
     @GET
     @Path("/{id}/deadline")
     public DeadlineJson deadline(@PathParam("id") String id) {
-        Appeal appeal = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id))
-                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+        Appeal appeal = found(appeals, id);
         ua.gov.nsoz.api.Deadline d = appeals.deadline(appeal.id())
                 .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
@@ -129,8 +138,7 @@ public class AppealResource implements RestResource {
             throw new ValidationException(List.of(new FieldError("action",
                     "Обов'язкове поле: дія ACCEPT або NOTE / Required: the action, ACCEPT or NOTE")));
         }
-        Appeal appeal = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id))
-                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+        Appeal appeal = found(appeals, id);
         AppealService.ActionResult r = appeals.act(appeal.id(), request.action(), request.comment(), actor(security));
         Dto.ActionResultJson body = new Dto.ActionResultJson(r.applied(), r.requestId(), r.appeal().node(),
                 AppealJson.of(r.appeal()));

@@ -3,7 +3,6 @@ package ua.gov.nsoz.rest.internal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import javax.ws.rs.GET;
-import javax.ws.rs.NotFoundException;
 import javax.ws.rs.Path;
 import javax.ws.rs.PathParam;
 import javax.ws.rs.Produces;
@@ -138,8 +137,7 @@ public class ReferenceResource implements RestResource {
     @GET
     @Path("/route/{id}")
     public RouteJson route(@PathParam("id") String id) {
-        Appeal a = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id))
-                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+        Appeal a = AppealResource.found(appeals, id);
         CompetenceRouter.Route r = router.route(a);
         return new RouteJson(a.id(), a.registrationNumber(), r.body().map(BodyJson::of).orElse(null), r.reasonUk(),
                 r.reasonEn(), r.trace());

@@ -33,7 +33,7 @@ public class AppealShowCommand implements Action {
 
     @Override
     public Object execute() {
-        Appeal a = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id)).orElse(null);
+        Appeal a = appeals.find(id).orElse(null);
         if (a == null) {
             throw new IllegalArgumentException("Звернення не знайдено / No appeal with id or number " + id);
         }

@@ -29,7 +29,7 @@ public class RouteExplainCommand implements Action {
 
     @Override
     public Object execute() {
-        Appeal a = appeals.get(id).or(() -> appeals.findByRegistrationNumber(id)).orElseThrow(
+        Appeal a = appeals.find(id).orElseThrow(
                 () -> new IllegalArgumentException("Звернення не знайдено / No appeal with id or number " + id));
         CompetenceRouter.Route r = router.route(a);
         System.out.println(a.registrationNumber() + ": " + r.body().map(b -> b.code() + " — " + b.nameUk())
