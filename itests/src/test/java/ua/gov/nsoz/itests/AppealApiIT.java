@@ -303,6 +303,14 @@ class AppealApiIT {
         assertTrue(d.get("running").asBoolean());
         assertTrue(d.get("explanation").size() >= 2, r.body());
         assertEquals(404, api.get("/api/v1/appeals/LV-1900-000000/deadline").statusCode());
+        // Preliminary processing: no additional study needed, so 15 days (Art. 20).
+        HttpResponse<String> marked = api.postJson("/api/v1/appeals/" + a.get("id").asText() + "/actions",
+                "{\"action\":\"NO_ADDITIONAL_STUDY\"}");
+        assertEquals(200, marked.statusCode(), marked.body());
+        JsonNode shorter = JSON.readTree(api.get("/api/v1/appeals/" + a.get("id").asText() + "/deadline").body());
+        assertEquals("NO_ADDITIONAL_STUDY", shorter.get("kind").asText(), shorter.toString());
+        assertEquals(15, shorter.get("termDays").asInt());
+        assertEquals("2026-12-08", shorter.get("dueDate").asText(), shorter.toString());
     }
 
     @Test

@@ -8,7 +8,12 @@ public enum AppealAction {
     /** The executive body accepts the appeal for consideration: status ACCEPTED. */
     ACCEPT("ACCEPTED"),
     /** An operator's note in the appeal's history; the status stays. */
-    NOTE("NOTE");
+    NOTE("NOTE"),
+    /**
+     * Preliminary processing found that the appeal needs no additional study: it is to be considered at once,
+     * within 15 days of receipt instead of 30 (Law Art. 20). The status stays.
+     */
+    NO_ADDITIONAL_STUDY("MARKED_NO_ADDITIONAL_STUDY");
 
     private final String eventType;
 

@@ -24,7 +24,9 @@ public record ChangeRequestMessage(Header header, String requestId, String appea
         /** The executive body accepts the appeal for consideration (status {@code ACCEPTED}). */
         ACCEPT,
         /** An operator's note is added to the appeal's history; the status does not change. */
-        NOTE
+        NOTE,
+        /** Mark the appeal as needing no additional study: a 15-day term (Law Art. 20); status unchanged. */
+        NO_ADDITIONAL_STUDY
     }
 
     /** Required parts must be present. */

@@ -7,7 +7,7 @@
  * version bump.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package ua.gov.nsoz.exchange;
 
 import org.osgi.annotation.bundle.Export;

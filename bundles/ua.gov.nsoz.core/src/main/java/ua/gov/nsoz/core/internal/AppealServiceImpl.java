@@ -176,6 +176,10 @@ public class AppealServiceImpl implements AppealService {
         if (action == AppealAction.NOTE && note == null) {
             errors.add(new FieldError("comment", "Обов'язкове поле: текст примітки / Required: the note's text"));
         }
+        if (action == AppealAction.NO_ADDITIONAL_STUDY && !current.status().isOpen()) {
+            errors.add(new FieldError("action", "Звернення у статусі " + current.status() + " вже не розглядається "
+                    + "/ An appeal in status " + current.status() + " is no longer under consideration"));
+        }
         if (action == AppealAction.ACCEPT && !ACCEPTABLE.contains(current.status())) {
             errors.add(new FieldError("action", "Звернення у статусі " + current.status() + " не можна прийняти до розгляду "
                     + "/ An appeal in status " + current.status() + " cannot be accepted for consideration"));
@@ -264,7 +268,12 @@ public class AppealServiceImpl implements AppealService {
 
     @Override
     public Optional<Deadline> deadline(String appealId) {
-        // Every appeal runs the standard term until preliminary processing marks it otherwise (issue #4 goes on).
-        return store.get(appealId).map(a -> deadlines.compute(a.receivedAt(), a.channel(), DeadlineKind.STANDARD));
+        // The standard term, unless preliminary processing marked the appeal as needing no additional study.
+        return store.get(appealId).map(a -> {
+            boolean noStudy = store.events(appealId).stream()
+                    .anyMatch(e -> AppealAction.NO_ADDITIONAL_STUDY.eventType().equals(e.type()));
+            return deadlines.compute(a.receivedAt(), a.channel(),
+                    noStudy ? DeadlineKind.NO_ADDITIONAL_STUDY : DeadlineKind.STANDARD);
+        });
     }
 }

@@ -136,7 +136,8 @@ public class AppealResource implements RestResource {
     public Response act(@PathParam("id") String id, Dto.ActionRequest request, @Context SecurityContext security) {
         if (request == null || request.action() == null) {
             throw new ValidationException(List.of(new FieldError("action",
-                    "Обов'язкове поле: дія ACCEPT або NOTE / Required: the action, ACCEPT or NOTE")));
+                    "Обов'язкове поле: дія ACCEPT, NOTE або NO_ADDITIONAL_STUDY / Required: the action, ACCEPT, NOTE or "
+                            + "NO_ADDITIONAL_STUDY")));
         }
         Appeal appeal = found(appeals, id);
         AppealService.ActionResult r = appeals.act(appeal.id(), request.action(), request.comment(), actor(security));

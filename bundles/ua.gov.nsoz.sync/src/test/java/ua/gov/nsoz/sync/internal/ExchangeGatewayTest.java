@@ -236,4 +236,22 @@ class ExchangeGatewayTest {
         assertEquals(2, centerStore.get(a.id()).orElseThrow().version(), "its two events applied in order");
         assertEquals(ExchangeGatewayImpl.PARALLEL_FROM + 1, centerStore.search(AppealQuery.all()).total());
     }
+
+    @Test
+    @DisplayName("Art. 20: marked at the center as needing no additional study, the appeal runs 15 days at its region and at the center")
+    void noAdditionalStudyFromCenter() throws Exception {
+        Appeal a = register("Довідка без додаткового вивчення");
+        pump(regionLink, "ucc", centerLink);
+        assertEquals(30, center.deadline(a.id()).orElseThrow().termDays());
+        ua.gov.nsoz.api.AppealService.ActionResult asked = center.act(a.id(),
+                ua.gov.nsoz.api.AppealAction.NO_ADDITIONAL_STUDY, null, "operator-ucc");
+        assertEquals(false, asked.applied(), "the center asks the owner");
+        assertEquals(1, pump(centerLink, "lviv", regionLink));
+        assertEquals(ua.gov.nsoz.api.DeadlineKind.NO_ADDITIONAL_STUDY, region.deadline(a.id()).orElseThrow().kind());
+        assertEquals(15, region.deadline(a.id()).orElseThrow().termDays());
+        assertEquals(1, pump(regionLink, "ucc", centerLink));
+        assertEquals(region.deadline(a.id()), center.deadline(a.id()), "both nodes compute the same deadline");
+        region.act(a.id(), ua.gov.nsoz.api.AppealAction.ACCEPT, null, "clerk");
+        assertEquals(15, region.deadline(a.id()).orElseThrow().termDays(), "the mark stays with later events");
+    }
 }
