@@ -99,6 +99,15 @@ public interface AppealService {
     Optional<Deadline> deadline(String appealId);
 
     /**
+     * The deadline of an appeal the caller has already read (a report over many appeals, a view of one): reads
+     * only its history.
+     *
+     * @param appeal the appeal
+     * @return its deadline, with each step of its computation
+     */
+    Deadline deadline(Appeal appeal);
+
+    /**
      * @param idOrNumber an appeal id or a registration number, as users type either
      * @return the appeal, or empty if neither finds one
      */

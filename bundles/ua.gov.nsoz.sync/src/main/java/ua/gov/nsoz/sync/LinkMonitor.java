@@ -41,6 +41,14 @@ public interface LinkMonitor {
      * @param deadLetters messages in the dead-letter queue
      */
     record BrokerState(boolean brokerUp, List<PeerState> peers, List<QueueState> queues, long deadLetters) {
+
+        /**
+         * @param peer a peer node id
+         * @return the broker's view of the link to it, or {@code null} if the broker knows no such peer
+         */
+        public PeerState peer(String peer) {
+            return peers.stream().filter(p -> p.peer().equals(peer)).findFirst().orElse(null);
+        }
     }
 
     /**

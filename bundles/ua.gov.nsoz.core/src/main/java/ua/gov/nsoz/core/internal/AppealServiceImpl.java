@@ -268,12 +268,15 @@ public class AppealServiceImpl implements AppealService {
 
     @Override
     public Optional<Deadline> deadline(String appealId) {
+        return store.get(appealId).map(this::deadline);
+    }
+
+    @Override
+    public Deadline deadline(Appeal a) {
         // The standard term, unless preliminary processing marked the appeal as needing no additional study.
-        return store.get(appealId).map(a -> {
-            boolean noStudy = store.events(appealId).stream()
-                    .anyMatch(e -> AppealAction.NO_ADDITIONAL_STUDY.eventType().equals(e.type()));
-            return deadlines.compute(a.receivedAt(), a.channel(),
-                    noStudy ? DeadlineKind.NO_ADDITIONAL_STUDY : DeadlineKind.STANDARD);
-        });
+        boolean noStudy = store.events(a.id()).stream()
+                .anyMatch(e -> AppealAction.NO_ADDITIONAL_STUDY.eventType().equals(e.type()));
+        return deadlines.compute(a.receivedAt(), a.channel(),
+                noStudy ? DeadlineKind.NO_ADDITIONAL_STUDY : DeadlineKind.STANDARD);
     }
 }

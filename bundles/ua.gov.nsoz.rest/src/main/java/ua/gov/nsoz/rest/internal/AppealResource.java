@@ -111,8 +111,7 @@ public class AppealResource implements RestResource {
     @Path("/{id}/deadline")
     public DeadlineJson deadline(@PathParam("id") String id) {
         Appeal appeal = found(appeals, id);
-        ua.gov.nsoz.api.Deadline d = appeals.deadline(appeal.id())
-                .orElseThrow(() -> new NotFoundException("Звернення не знайдено / No appeal with id or number " + id));
+        ua.gov.nsoz.api.Deadline d = appeals.deadline(appeal);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
         boolean running = appeal.status().isOpen();
         return new DeadlineJson(appeal.id(), appeal.registrationNumber(), appeal.status().name(), d.receivedAt(),

@@ -114,8 +114,7 @@ public class SyncResource implements RestResource {
         Instant now = Instant.now();
         List<LinkJson> links = peers.stream().map(peer -> {
             LinkStats s = replication.stats(peer);
-            PeerState p = broker == null ? null
-                    : broker.peers().stream().filter(x -> x.peer().equals(peer)).findFirst().orElse(null);
+            PeerState p = broker == null ? null : broker.peer(peer);
             return new LinkJson(s.peer(), p == null ? null : p.connected(), s.backlog(), s.oldestPendingAt(),
                     s.oldestPendingAt() == null ? null : Duration.between(s.oldestPendingAt(), now).getSeconds(),
                     s.shipped(), s.lastSentSeq(), s.lastShippedAt(), p == null ? null : p.waiting(), s.received(),

@@ -8,6 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.Deadline;
 import ua.gov.nsoz.api.AppealEvent;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.Applicant;
@@ -33,10 +34,7 @@ public class AppealShowCommand implements Action {
 
     @Override
     public Object execute() {
-        Appeal a = appeals.find(id).orElse(null);
-        if (a == null) {
-            throw new IllegalArgumentException("Звернення не знайдено / No appeal with id or number " + id);
-        }
+        Appeal a = Format.found(appeals, id);
         ShellTable t = new ShellTable();
         t.column("Поле / Field");
         t.column("Значення / Value").maxSize(100).wrap();
@@ -69,14 +67,13 @@ public class AppealShowCommand implements Action {
         for (LegalMark m : a.marks()) {
             t.addRow().addContent("Позначка / Mark", m + ", ст. " + m.article() + ": " + m.messageUk());
         }
-        appeals.deadline(a.id()).ifPresent(d -> {
-            t.addRow().addContent("Строк / Deadline", d.dueDate() + " (" + d.kind().labelUk() + ", "
-                    + d.kind().articleUk() + "; " + d.totalDays() + " дн. / days"
-                    + (a.status().isOpen() ? "" : "; розгляд завершено / consideration ended") + ")");
-            for (String step : d.explanation()) {
-                t.addRow().addContent("  як обчислено / how", step);
-            }
-        });
+        Deadline d = appeals.deadline(a);
+        t.addRow().addContent("Строк / Deadline", d.dueDate() + " (" + d.kind().labelUk() + ", "
+                + d.kind().articleUk() + "; " + d.totalDays() + " дн. / days"
+                + (a.status().isOpen() ? "" : "; розгляд завершено / consideration ended") + ")");
+        for (String step : d.explanation()) {
+            t.addRow().addContent("  як обчислено / how", step);
+        }
         t.print(System.out);
         ShellTable h = new ShellTable();
         h.column("Версія / Ver");

@@ -64,10 +64,7 @@ public class DeadlineScanCommand implements Action {
                         AppealQuery.MAX_LIMIT));
                 for (Appeal a : page.items()) {
                     open++;
-                    Deadline d = appeals.deadline(a.id()).orElse(null);
-                    if (d == null) {
-                        continue;
-                    }
+                    Deadline d = appeals.deadline(a);
                     long left = ChronoUnit.DAYS.between(today, d.dueDate());
                     if (left < 0) {
                         overdueByRegion.merge(a.region() == null ? "—" : a.region(), 1, Integer::sum);

@@ -30,4 +30,15 @@ final class Format {
         String flat = s.replaceAll("\\s+", " ");
         return flat.length() <= max ? flat : flat.substring(0, max - 1) + "…";
     }
+
+    /**
+     * @param appeals the service
+     * @param id an appeal id or registration number, as the user typed it
+     * @return the appeal
+     * @throws IllegalArgumentException with the message the shell shows, if there is none
+     */
+    static ua.gov.nsoz.api.Appeal found(ua.gov.nsoz.api.AppealService appeals, String id) {
+        return appeals.find(id).orElseThrow(
+                () -> new IllegalArgumentException("Звернення не знайдено / No appeal with id or number " + id));
+    }
 }

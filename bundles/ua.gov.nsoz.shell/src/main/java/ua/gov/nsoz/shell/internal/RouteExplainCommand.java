@@ -29,8 +29,7 @@ public class RouteExplainCommand implements Action {
 
     @Override
     public Object execute() {
-        Appeal a = appeals.find(id).orElseThrow(
-                () -> new IllegalArgumentException("Звернення не знайдено / No appeal with id or number " + id));
+        Appeal a = Format.found(appeals, id);
         CompetenceRouter.Route r = router.route(a);
         System.out.println(a.registrationNumber() + ": " + r.body().map(b -> b.code() + " — " + b.nameUk())
                 .orElse("орган не визначено / no body proposed"));

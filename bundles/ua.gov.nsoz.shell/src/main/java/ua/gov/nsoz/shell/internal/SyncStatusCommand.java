@@ -66,8 +66,7 @@ public class SyncStatusCommand implements Action {
         Instant now = Instant.now();
         for (String peer : peers) {
             LinkStats s = replication.stats(peer);
-            PeerState p = broker == null ? null
-                    : broker.peers().stream().filter(x -> x.peer().equals(peer)).findFirst().orElse(null);
+            PeerState p = broker == null ? null : broker.peer(peer);
             t.addRow().addContent(peer, connected(p), s.backlog(),
                     s.oldestPendingAt() == null ? "—" : Format.duration(Duration.between(s.oldestPendingAt(), now)),
                     s.shipped(), s.lastSentSeq(), Format.time(s.lastShippedAt()), s.received(), s.lastReceivedSeq(),
