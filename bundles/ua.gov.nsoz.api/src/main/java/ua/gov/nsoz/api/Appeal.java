@@ -28,15 +28,58 @@ import java.util.Set;
  * @param receivedAt when it was received
  * @param registeredAt when it was registered
  * @param updatedAt when it last changed
+ * @param processing where its consideration stands
  */
 public record Appeal(String id, String registrationNumber, String node, String region, AppealKind kind,
         Channel channel, Applicant applicant, String text, String topic, String addressee, boolean collective,
         Integer coSigners, boolean confidential, Boolean signed, List<Attachment> attachments, Set<LegalMark> marks,
-        AppealStatus status, long version, Instant receivedAt, Instant registeredAt, Instant updatedAt) {
+        AppealStatus status, long version, Instant receivedAt, Instant registeredAt, Instant updatedAt,
+        Processing processing) {
 
-    /** Defensive copies of the collections. */
+    /** Defensive copies of the collections; no processing is {@link Processing#NONE}. */
     public Appeal {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         marks = marks == null ? Set.of() : Set.copyOf(marks);
+        processing = processing == null ? Processing.NONE : processing;
+    }
+
+    /**
+     * An appeal on which nothing has been done since registration.
+     *
+     * @see #Appeal(String, String, String, String, AppealKind, Channel, Applicant, String, String, String, boolean,
+     *      Integer, boolean, Boolean, List, Set, AppealStatus, long, Instant, Instant, Instant, Processing)
+     */
+    public Appeal(String id, String registrationNumber, String node, String region, AppealKind kind, Channel channel,
+            Applicant applicant, String text, String topic, String addressee, boolean collective, Integer coSigners,
+            boolean confidential, Boolean signed, List<Attachment> attachments, Set<LegalMark> marks,
+            AppealStatus status, long version, Instant receivedAt, Instant registeredAt, Instant updatedAt) {
+        this(id, registrationNumber, node, region, kind, channel, applicant, text, topic, addressee, collective,
+                coSigners, confidential, signed, attachments, marks, status, version, receivedAt, registeredAt,
+                updatedAt, Processing.NONE);
+    }
+
+    /**
+     * @param newProcessing where its consideration stands
+     * @return this appeal, same version, with that processing state
+     */
+    public Appeal withProcessing(Processing newProcessing) {
+        return new Appeal(id, registrationNumber, node, region, kind, channel, applicant, text, topic, addressee,
+                collective, coSigners, confidential, signed, attachments, marks, status, version, receivedAt,
+                registeredAt, updatedAt, newProcessing);
+    }
+
+    /**
+     * The next version of this appeal, after an event.
+     *
+     * @param newTopic its topic
+     * @param newStatus its status
+     * @param at when the event happened
+     * @param newProcessing where its consideration stands
+     * @return the appeal with the version one higher
+     */
+    public Appeal next(String newTopic, AppealStatus newStatus, Instant at, Processing newProcessing) {
+        return new Appeal(id, registrationNumber, node, region, kind, channel, applicant, text, newTopic, addressee,
+                collective, coSigners, confidential, signed, attachments, marks, newStatus, version + 1, receivedAt,
+                registeredAt, at, newProcessing);
     }
 }

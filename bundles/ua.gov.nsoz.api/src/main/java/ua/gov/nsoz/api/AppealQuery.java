@@ -14,9 +14,16 @@ import java.time.Instant;
  * @param text words to find in the text or topic, case-insensitive
  * @param offset rows to skip
  * @param limit rows to return at most
+ * @param body the executive body (reference id) the appeals are with: a body's inbox
  */
 public record AppealQuery(AppealStatus status, AppealKind kind, Channel channel, String region, Instant from,
-        Instant to, String text, int offset, int limit) {
+        Instant to, String text, int offset, int limit, String body) {
+
+    /** A query without a body filter. */
+    public AppealQuery(AppealStatus status, AppealKind kind, Channel channel, String region, Instant from, Instant to,
+            String text, int offset, int limit) {
+        this(status, kind, channel, region, from, to, text, offset, limit, null);
+    }
 
     /** The largest page a caller may ask for. */
     public static final int MAX_LIMIT = 500;

@@ -31,17 +31,32 @@ public interface AppealService {
     /**
      * Does an action to an appeal. The node that registered the appeal is the only writer of its
      * history: there the action takes effect at once (a new version and event, replicated); on any
-     * other node it is queued as a change request to the owner, which applies it or refuses it.
+     * other node it is checked against the appeal as known here and queued as a change request to the
+     * owner, which checks it again and applies it or refuses it.
+     *
+     * @param appealId the appeal
+     * @param request what to do, with what the action needs
+     * @param actor who does it, with their roles
+     * @return what happened
+     * @throws ValidationException if the action does not fit the appeal's state, misses what it needs, or the
+     *         actor may not do it
+     * @throws java.util.NoSuchElementException if this node does not know the appeal
+     */
+    ActionResult act(String appealId, ActionRequest request, Actor actor);
+
+    /**
+     * {@link #act(String, ActionRequest, Actor)} for an action that needs at most a comment, by an actor with no
+     * roles.
      *
      * @param appealId the appeal
      * @param action what to do
-     * @param comment a note (required for NOTE)
+     * @param comment a note
      * @param actor who does it
      * @return what happened
-     * @throws ValidationException if the action does not fit the appeal's state or the comment is wrong
-     * @throws java.util.NoSuchElementException if this node does not know the appeal
      */
-    ActionResult act(String appealId, AppealAction action, String comment, String actor);
+    default ActionResult act(String appealId, AppealAction action, String comment, String actor) {
+        return act(appealId, ActionRequest.of(action, comment), Actor.of(actor));
+    }
 
     /**
      * Where a requested change came from: the request, and the message that carried it.
@@ -59,16 +74,46 @@ public interface AppealService {
      * message, as this node's own event (carrying the request id).
      *
      * @param appealId the appeal, owned by this node
-     * @param action what to do
-     * @param comment the note
-     * @param actor who asked, at the requesting node
+     * @param request what to do
+     * @param actor who asked, at the requesting node, with the roles that node gave them
      * @param origin the request and its message
      * @return the result; {@code applied} is false if the message had been applied before
      * @throws ValidationException if the action does not fit the appeal's state
      * @throws java.util.NoSuchElementException if this node does not own such an appeal
      */
-    ActionResult applyRequested(String appealId, AppealAction action, String comment, String actor,
-            ChangeOrigin origin);
+    ActionResult applyRequested(String appealId, ActionRequest request, Actor actor, ChangeOrigin origin);
+
+    /**
+     * The applicant's access code for the public status lookup, given at registration. Only the node that
+     * registered the appeal can tell it (it is derived from that node's secret); the record carries only a
+     * salted hash of it.
+     *
+     * @param appeal an appeal of this node
+     * @return the code, or empty if the appeal is another node's
+     */
+    Optional<String> accessCode(Appeal appeal);
+
+    /**
+     * The public status lookup (R8): no personal data, no text.
+     *
+     * @param registrationNumber the number
+     * @param accessCode the code given at registration
+     * @return the status, or empty if the number is unknown or the code does not match (the caller cannot tell which)
+     */
+    Optional<PublicStatus> publicStatus(String registrationNumber, String accessCode);
+
+    /**
+     * The applicant rates the answer (R8): action {@link AppealAction#RATE} by the actor {@code applicant}.
+     *
+     * @param registrationNumber the number
+     * @param accessCode the code given at registration
+     * @param rating 1 to 5
+     * @param comment an optional comment
+     * @return what happened
+     * @throws ValidationException if the appeal is not answered yet, is rated already or the rating is out of range
+     * @throws java.util.NoSuchElementException if the number is unknown or the code does not match
+     */
+    ActionResult rate(String registrationNumber, String accessCode, int rating, String comment);
 
     /**
      * @param id the appeal id
@@ -114,4 +159,23 @@ public interface AppealService {
     default Optional<Appeal> find(String idOrNumber) {
         return get(idOrNumber).or(() -> findByRegistrationNumber(idOrNumber));
     }
+
+    /**
+     * Open appeals past their last day (R7), counted per executive body (appeals not yet forwarded under "") or per
+     * region.
+     *
+     * @param byBody true per body, false per region
+     * @param today the date in Kyiv
+     * @return the counts
+     */
+    java.util.Map<String, Long> overdueCounts(boolean byBody, java.time.LocalDate today);
+
+    /**
+     * The open appeals of this node whose term ends on or before a date: for the deadline watch.
+     *
+     * @param lastDay the date
+     * @param limit how many at most
+     * @return earliest first
+     */
+    java.util.List<Appeal> dueBy(java.time.LocalDate lastDay, int limit);
 }

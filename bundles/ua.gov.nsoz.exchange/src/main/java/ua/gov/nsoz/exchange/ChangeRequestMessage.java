@@ -2,6 +2,9 @@ package ua.gov.nsoz.exchange;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Set;
+import ua.gov.nsoz.api.ActionRequest;
+import ua.gov.nsoz.api.AppealAction;
 
 /**
  * A node that does not own an appeal (e.g. the center, where a central body works) asks the owner to
@@ -11,30 +14,47 @@ import java.util.Objects;
  * @param header the message header
  * @param requestId globally unique id of the request
  * @param appealId the appeal to change
- * @param action what to do
+ * @param request what to do, with what the action needs
  * @param actor who asks (a user name or a system component); optional
- * @param comment the note to add, or a comment on the request; optional
+ * @param roles the roles the requesting node authenticated the actor with
  * @param requestedAt when it was asked
  */
-public record ChangeRequestMessage(Header header, String requestId, String appealId, Action action, String actor,
-        String comment, Instant requestedAt) implements ExchangeMessage {
+public record ChangeRequestMessage(Header header, String requestId, String appealId, ActionRequest request,
+        String actor, Set<String> roles, Instant requestedAt) implements ExchangeMessage {
 
-    /** What a node that does not own an appeal may ask its owner to do. */
-    public enum Action {
-        /** The executive body accepts the appeal for consideration (status {@code ACCEPTED}). */
-        ACCEPT,
-        /** An operator's note is added to the appeal's history; the status does not change. */
-        NOTE,
-        /** Mark the appeal as needing no additional study: a 15-day term (Law Art. 20); status unchanged. */
-        NO_ADDITIONAL_STUDY
-    }
-
-    /** Required parts must be present. */
+    /** Required parts must be present; the roles are copied. */
     public ChangeRequestMessage {
         Objects.requireNonNull(header, "header");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(appealId, "appealId");
-        Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(request, "request");
         Objects.requireNonNull(requestedAt, "requestedAt");
+        roles = roles == null ? Set.of() : Set.copyOf(roles);
+    }
+
+    /**
+     * A request for an action that needs at most a comment, by an actor with no roles.
+     *
+     * @param header the message header
+     * @param requestId the request id
+     * @param appealId the appeal
+     * @param action what to do
+     * @param actor who asks
+     * @param comment the note
+     * @param requestedAt when
+     */
+    public ChangeRequestMessage(Header header, String requestId, String appealId, AppealAction action, String actor,
+            String comment, Instant requestedAt) {
+        this(header, requestId, appealId, ActionRequest.of(action, comment), actor, Set.of(), requestedAt);
+    }
+
+    /** @return the action asked for */
+    public AppealAction action() {
+        return request.action();
+    }
+
+    /** @return the comment, if any */
+    public String comment() {
+        return request.comment();
     }
 }

@@ -83,10 +83,18 @@ class ExchangeCodecRoundTripTest {
     @Test
     void changeRequestRoundTrip() throws Exception {
         roundTrip(Samples.changeRequest());
-        for (ChangeRequestMessage.Action action : ChangeRequestMessage.Action.values()) {
+        for (ua.gov.nsoz.api.AppealAction action : ua.gov.nsoz.api.AppealAction.values()) {
             roundTrip(new ChangeRequestMessage(Samples.header(2), "0193a5f3-1000-7000-8000-000000000009",
                     Samples.APPEAL_ID, action, null, null, Samples.T0));
         }
+        // Every parameter an action can carry, and the actor's roles.
+        roundTrip(Samples.extendRequest());
+        roundTrip(Samples.answerRequest());
+    }
+
+    @Test
+    void processingRoundTrip() throws Exception {
+        roundTrip(Samples.event(Samples.processed(Samples.appeal())));
     }
 
     @Test

@@ -57,8 +57,34 @@ final class Samples {
 
     static ChangeRequestMessage changeRequest() {
         return new ChangeRequestMessage(new Header("0193a5f3-0000-7000-8000-000000000001", "ucc", 5, T0), 
-                "0193a5f3-1000-7000-8000-000000000001", APPEAL_ID, ChangeRequestMessage.Action.NOTE,
+                "0193a5f3-1000-7000-8000-000000000001", APPEAL_ID, ua.gov.nsoz.api.AppealAction.NOTE,
                 "operator.shevchenko", "Заявник телефонував повторно, просить пришвидшити розгляд.", T0.minusMillis(5));
+    }
+
+    static ChangeRequestMessage extendRequest() {
+        return new ChangeRequestMessage(header(7), "0193a5f3-1000-7000-8000-000000000007", APPEAL_ID,
+                new ua.gov.nsoz.api.ActionRequest(ua.gov.nsoz.api.AppealAction.EXTEND, "Потрібна перевірка на місці",
+                        null, null, null, null, null, null, 15, null, null),
+                "head.moz", java.util.Set.of("nsoz-head", "nsoz-clerk"), T0);
+    }
+
+    static ChangeRequestMessage answerRequest() {
+        return new ChangeRequestMessage(header(8), "0193a5f3-1000-7000-8000-000000000008", APPEAL_ID,
+                new ua.gov.nsoz.api.ActionRequest(ua.gov.nsoz.api.AppealAction.ANSWER, null, "moz", "01.02",
+                        ua.gov.nsoz.api.Classification.REPEATED, ua.gov.nsoz.api.NotConsideredGround.REPEATED,
+                        ua.gov.nsoz.api.AnswerResult.SATISFIED, "Відповідь: ремонт виконано.\r\nДякуємо.", null, 4,
+                        java.util.List.of(new ua.gov.nsoz.api.Attachment("vidpovid.pdf", "application/pdf", 1234,
+                                "a".repeat(64)))),
+                "clerk.moz", java.util.Set.of(), T0);
+    }
+
+    /** The appeal with every processing field set. */
+    static Appeal processed(Appeal a) {
+        return a.withProcessing(new ua.gov.nsoz.api.Processing(ua.gov.nsoz.api.Classification.DUPLICATE,
+                "LV-2026-000001", "lviv-oda", T0, true, 10, java.time.LocalDate.of(2026, 12, 31),
+                ua.gov.nsoz.api.NotConsideredGround.LATE_COMPLAINT, ua.gov.nsoz.api.AnswerResult.EXPLAINED,
+                "Роз'яснено <порядок> & строки", java.util.List.of(new ua.gov.nsoz.api.Attachment("a.pdf", null, 0, null)),
+                T0.plusSeconds(60), 5, java.time.LocalDate.of(2026, 12, 29), T0.plusSeconds(120), "b".repeat(64)));
     }
 
     static ChangeRefusedMessage changeRefused() {

@@ -91,4 +91,50 @@ public interface AppealStore {
      * @return its events in version order
      */
     List<AppealEvent> events(String appealId);
+
+    /**
+     * The same applicant's other appeals (matched by name and address, else e-mail, else phone; case, spacing and
+     * punctuation ignored), newest first: for the detection of repeated and duplicate appeals.
+     *
+     * @param appeal the appeal
+     * @param limit how many at most
+     * @return the others
+     */
+    List<Appeal> sameApplicant(Appeal appeal, int limit);
+
+    /**
+     * @param appeal the appeal
+     * @param since registered at or after
+     * @return how many other applicants sent the same text (case, spacing and punctuation ignored) since then: mass
+     *         appeals
+     */
+    long otherApplicantsWithSameText(Appeal appeal, java.time.Instant since);
+
+    /**
+     * Open appeals (their term running) of a node whose last day is on or before a date, earliest first.
+     *
+     * @param node the owning node
+     * @param lastDay the date
+     * @param limit how many at most
+     * @return the appeals
+     */
+    List<Appeal> dueBy(String node, java.time.LocalDate lastDay, int limit);
+
+    /**
+     * Open appeals whose last day is before a date, counted by a dimension.
+     *
+     * @param byBody true to count per executive body (appeals not forwarded yet under "") , false per region
+     * @param today the date
+     * @return count per body or region
+     */
+    java.util.Map<String, Long> overdueCounts(boolean byBody, java.time.LocalDate today);
+
+    /**
+     * A secret of this node kept in its store, made on first use (e.g. the key access codes are derived with).
+     *
+     * @param name the secret's name
+     * @param create makes a new value
+     * @return the secret
+     */
+    String secret(String name, java.util.function.Supplier<String> create);
 }

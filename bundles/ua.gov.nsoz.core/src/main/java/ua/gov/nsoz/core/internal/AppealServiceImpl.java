@@ -21,6 +21,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import ua.gov.nsoz.api.ActionRequest;
+import ua.gov.nsoz.api.Actor;
 import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.AppealAction;
 import ua.gov.nsoz.api.AppealEvent;
@@ -33,6 +35,9 @@ import ua.gov.nsoz.api.FieldError;
 import ua.gov.nsoz.api.NewAppeal;
 import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.api.Page;
+import ua.gov.nsoz.api.Processing;
+import ua.gov.nsoz.api.PublicStatus;
+import ua.gov.nsoz.api.reference.ReferenceData;
 import ua.gov.nsoz.api.ValidationException;
 import ua.gov.nsoz.api.spi.AppealListener;
 import ua.gov.nsoz.store.AppealStore;
@@ -45,12 +50,6 @@ public class AppealServiceImpl implements AppealService {
     /** The event written when an appeal is registered. */
     public static final String EVENT_REGISTERED = "REGISTERED";
 
-    /** Longest note or comment on an action. */
-    static final int MAX_COMMENT = 4000;
-
-    /** Statuses from which a body may accept an appeal for consideration. */
-    static final java.util.Set<AppealStatus> ACCEPTABLE = java.util.EnumSet.of(AppealStatus.REGISTERED,
-            AppealStatus.FORWARDED, AppealStatus.REDIRECTED);
 
     /** Registration years follow Kyiv time: an appeal at 00:30 on 1 January local time is next year's. */
     static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
@@ -67,6 +66,11 @@ public class AppealServiceImpl implements AppealService {
     private final List<AppealListener> listeners = new CopyOnWriteArrayList<>();
     /** The legal terms on the node's working calendar (the calendar file shipped in this bundle). */
     private final DeadlineRules deadlines;
+    /** Bodies and topics, to check the codes an action names; without it any code is taken. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReferenceData reference;
+    /** The key access codes are derived with, read from the store once. */
+    private volatile byte[] accessKey;
 
     /**
      * @param store the local store
@@ -92,9 +96,15 @@ public class AppealServiceImpl implements AppealService {
         int year = now.atZone(KYIV).getYear();
         long sequence = store.nextRegistrationSequence(year);
         String number = registrationNumber(node.code(), year, sequence);
-        Appeal appeal = new Appeal(Ids.newId(), number, node.nodeId(), node.region(), a.kind(), a.channel(),
+        String id = Ids.newId();
+        Appeal draft = new Appeal(id, number, node.nodeId(), node.region(), a.kind(), a.channel(),
                 a.applicant(), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(),
                 a.signed(), a.attachments(), IntakeRules.marks(a), AppealStatus.REGISTERED, 1, a.receivedAt(), now, now);
+        // Repeated, duplicate or mass (shown to the operator), the access code's hash, and the term.
+        Processing found = Relations.classify(store, draft, now).toBuilder()
+                .accessHash(AccessCodes.hash(id, AccessCodes.code(accessKey(), id))).build();
+        Appeal appeal = draft.withProcessing(found.toBuilder()
+                .dueDate(rules().dueDate(AppealStatus.REGISTERED, draft, found)).build());
         AppealEvent event = new AppealEvent(Ids.newId(), appeal.id(), 1, EVENT_REGISTERED, now, node.nodeId(), actor,
                 toJson(appeal));
         store.insert(appeal, event, replicationTargets());
@@ -139,79 +149,63 @@ public class AppealServiceImpl implements AppealService {
     }
 
     @Override
-    public ActionResult act(String appealId, AppealAction action, String comment, String actor) {
+    public ActionResult act(String appealId, ActionRequest request, Actor actor) {
         Appeal current = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
-        String note = checkAction(current, action, comment);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ProcessingRules.Outcome checked = rules().apply(current, request, actor, now);
         if (current.node().equals(node.nodeId())) {
-            return new ActionResult(applyLocally(appealId, action, note, actor, null), true, null);
+            return new ActionResult(applyLocally(appealId, request, actor, null), true, null);
         }
         // Not ours: the owner is the single writer of the appeal's history; ask it.
         String requestId = Ids.newId();
-        ObjectNode request = json.createObjectNode().put("requestId", requestId).put("action", action.name())
-                .put("actor", actor).put("comment", note).put("requestedAt", clock.instant().toString());
-        replication().enqueue(current.node(), requestId, "changeRequest", appealId, request.toString());
-        LOG.debug("Change request {} ({}) for appeal {} queued for its owner {}", requestId, action, appealId,
+        ObjectNode payload = json.valueToTree(checked.request());
+        payload.put("requestId", requestId).put("actor", actor.name()).put("requestedAt", now.toString());
+        payload.set("roles", json.valueToTree(actor.roles()));
+        replication().enqueue(current.node(), requestId, "changeRequest", appealId, payload.toString());
+        LOG.debug("Change request {} ({}) for appeal {} queued for its owner {}", requestId, request.action(), appealId,
                 current.node());
         return new ActionResult(current, false, requestId);
     }
 
     @Override
-    public ActionResult applyRequested(String appealId, AppealAction action, String comment, String actor,
-            ChangeOrigin origin) {
-        Appeal current = store.get(appealId).filter(a -> a.node().equals(node.nodeId()))
+    public ActionResult applyRequested(String appealId, ActionRequest request, Actor actor, ChangeOrigin origin) {
+        store.get(appealId).filter(a -> a.node().equals(node.nodeId()))
                 .orElseThrow(() -> new NoSuchElementException(appealId));
-        String note = checkAction(current, action, comment);
-        Appeal next = applyLocally(appealId, action, note, actor, origin);
-        return new ActionResult(next == null ? current : next, next != null, origin.requestId());
+        Appeal next = applyLocally(appealId, request, actor, origin);
+        return new ActionResult(next == null ? store.get(appealId).orElseThrow() : next, next != null,
+                origin.requestId());
     }
 
-    /** @return the cleaned comment; throws ValidationException if the action does not fit */
-    private static String checkAction(Appeal current, AppealAction action, String comment) {
-        String note = IntakeRules.clean(comment);
-        List<FieldError> errors = new ArrayList<>();
-        if (note != null && (note.length() > MAX_COMMENT || !IntakeRules.exchangeable(note))) {
-            errors.add(new FieldError("comment", "До " + MAX_COMMENT + " символів, без керівних символів / At most "
-                    + MAX_COMMENT + " characters, no control characters"));
-        }
-        if (action == AppealAction.NOTE && note == null) {
-            errors.add(new FieldError("comment", "Обов'язкове поле: текст примітки / Required: the note's text"));
-        }
-        if (action == AppealAction.NO_ADDITIONAL_STUDY && !current.status().isOpen()) {
-            errors.add(new FieldError("action", "Звернення у статусі " + current.status() + " вже не розглядається "
-                    + "/ An appeal in status " + current.status() + " is no longer under consideration"));
-        }
-        if (action == AppealAction.ACCEPT && !ACCEPTABLE.contains(current.status())) {
-            errors.add(new FieldError("action", "Звернення у статусі " + current.status() + " не можна прийняти до розгляду "
-                    + "/ An appeal in status " + current.status() + " cannot be accepted for consideration"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
-        return note;
+    /** The rules with the reference data as it is now (a dynamic service). */
+    private ProcessingRules rules() {
+        ReferenceData ref = reference;
+        return new ProcessingRules(deadlines, b -> ref == null || ref.body(b).isPresent(),
+                t -> ref == null || ref.topic(t).isPresent());
     }
 
     /** Writes the change as this node's event; retries on a concurrent change. Null if the message was a duplicate. */
-    private Appeal applyLocally(String appealId, AppealAction action, String note, String actor, ChangeOrigin origin) {
+    private Appeal applyLocally(String appealId, ActionRequest request, Actor actor, ChangeOrigin origin) {
         for (int attempt = 0; attempt < 5; attempt++) {
             Appeal a = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
-            if (attempt > 0) {
-                checkAction(a, action, note);
-            }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            AppealStatus status = action == AppealAction.ACCEPT ? AppealStatus.ACCEPTED : a.status();
-            Appeal next = new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(),
-                    a.applicant(), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(),
-                    a.signed(), a.attachments(), a.marks(), status, a.version() + 1, a.receivedAt(), a.registeredAt(),
-                    now);
+            ProcessingRules rules = rules();
+            ProcessingRules.Outcome o = rules.apply(a, request, actor, now);
+            Processing processing = o.processing().toBuilder().dueDate(rules.dueDate(o.status(), a, o.processing()))
+                    .build();
+            Appeal next = a.next(o.topic(), o.status(), now, processing);
             ObjectNode payload = json.valueToTree(next);
-            if (note != null) {
-                payload.put("comment", note);
+            ActionRequest r = o.request();
+            if (r.comment() != null) {
+                payload.put("comment", r.comment());
+            }
+            if (r.days() != null) {
+                payload.put("days", r.days());
             }
             if (origin != null) {
                 payload.put("requestId", origin.requestId());
             }
-            AppealEvent event = new AppealEvent(Ids.newId(), a.id(), next.version(), action.eventType(), now,
-                    origin == null ? node.nodeId() : origin.node(), actor, payload.toString());
+            AppealEvent event = new AppealEvent(Ids.newId(), a.id(), next.version(), request.action().eventType(), now,
+                    origin == null ? node.nodeId() : origin.node(), actor.name(), payload.toString());
             ReplicationStore.Inbound inbound = origin == null ? null
                     : new ReplicationStore.Inbound(origin.messageId(), origin.node(), origin.sourceSeq());
             switch (store.update(next, event, replicationTargets(), inbound)) {
@@ -273,10 +267,74 @@ public class AppealServiceImpl implements AppealService {
 
     @Override
     public Deadline deadline(Appeal a) {
-        // The standard term, unless preliminary processing marked the appeal as needing no additional study.
-        boolean noStudy = store.events(a.id()).stream()
-                .anyMatch(e -> AppealAction.NO_ADDITIONAL_STUDY.eventType().equals(e.type()));
-        return deadlines.compute(a.receivedAt(), a.channel(),
-                noStudy ? DeadlineKind.NO_ADDITIONAL_STUDY : DeadlineKind.STANDARD);
+        Processing p = a.processing();
+        Deadline d = deadlines.compute(a.receivedAt(), a.channel(), ProcessingRules.kind(p));
+        if (p.extensionDays() == 0) {
+            return d;
+        }
+        // Each extension from the history, with its reason, so the explanation tells them apart.
+        for (AppealEvent e : store.events(a.id())) {
+            if (AppealAction.EXTEND.eventType().equals(e.type())) {
+                try {
+                    com.fasterxml.jackson.databind.JsonNode n = json.readTree(e.payload());
+                    d = deadlines.extend(d, n.path("days").asInt(), n.path("comment").asText("—"));
+                } catch (JsonProcessingException | IllegalArgumentException ex) {
+                    throw new IllegalStateException("Extension event " + e.eventId() + " cannot be read", ex);
+                }
+            }
+        }
+        return d;
+    }
+
+    @Override
+    public Optional<String> accessCode(Appeal appeal) {
+        return appeal.node().equals(node.nodeId()) ? Optional.of(AccessCodes.code(accessKey(), appeal.id()))
+                : Optional.empty();
+    }
+
+    private byte[] accessKey() {
+        byte[] k = accessKey;
+        if (k == null) {
+            k = java.util.Base64.getDecoder().decode(store.secret("access-code", AccessCodes::newKey));
+            accessKey = k;
+        }
+        return k;
+    }
+
+    @Override
+    public Optional<PublicStatus> publicStatus(String registrationNumber, String accessCode) {
+        return byCode(registrationNumber, accessCode).map(a -> {
+            Processing p = a.processing();
+            ReferenceData ref = reference;
+            String bodyName = p.body() == null ? null
+                    : ref == null ? p.body() : ref.body(p.body()).map(b -> b.nameUk() + " / " + b.nameEn()).orElse(p.body());
+            return new PublicStatus(a.registrationNumber(), a.kind(), a.status(), a.registeredAt(), bodyName,
+                    p.dueDate(), p.result(), p.answeredAt(), p.rating(), ProcessingRules.RATEABLE.contains(a.status()));
+        });
+    }
+
+    @Override
+    public ActionResult rate(String registrationNumber, String accessCode, int rating, String comment) {
+        Appeal a = byCode(registrationNumber, accessCode).orElseThrow(() -> new NoSuchElementException(registrationNumber));
+        return act(a.id(), new ActionRequest(AppealAction.RATE, comment, null, null, null, null, null, null, null, rating,
+                null), Actor.of("applicant"));
+    }
+
+    private Optional<Appeal> byCode(String number, String code) {
+        if (number == null || code == null) {
+            return Optional.empty();
+        }
+        return store.findByRegistrationNumber(number.strip())
+                .filter(a -> AccessCodes.matches(a.processing().accessHash(), a.id(), code));
+    }
+
+    @Override
+    public java.util.Map<String, Long> overdueCounts(boolean byBody, java.time.LocalDate today) {
+        return store.overdueCounts(byBody, today);
+    }
+
+    @Override
+    public List<Appeal> dueBy(java.time.LocalDate lastDay, int limit) {
+        return store.dueBy(node.nodeId(), lastDay, limit);
     }
 }

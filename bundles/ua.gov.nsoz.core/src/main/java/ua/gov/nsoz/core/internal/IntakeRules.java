@@ -148,17 +148,27 @@ public final class IntakeRules {
     }
 
     private static List<Attachment> checkAttachments(List<FieldError> errors, List<Attachment> list) {
+        return checkAttachments(errors, "attachments", list);
+    }
+
+    /**
+     * @param errors where to add what is wrong
+     * @param field the list's field name
+     * @param list file descriptions
+     * @return the cleaned list
+     */
+    static List<Attachment> checkAttachments(List<FieldError> errors, String field, List<Attachment> list) {
         if (list.size() > MAX_ATTACHMENTS) {
-            errors.add(new FieldError("attachments", "Не більше " + MAX_ATTACHMENTS + " вкладень / At most "
+            errors.add(new FieldError(field, "Не більше " + MAX_ATTACHMENTS + " вкладень / At most "
                     + MAX_ATTACHMENTS + " attachments"));
             return List.of();
         }
         List<Attachment> out = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Attachment at = list.get(i);
-            String prefix = "attachments[" + i + "].";
+            String prefix = field + "[" + i + "].";
             if (at == null) {
-                errors.add(required("attachments[" + i + "]", "опис вкладення", "the attachment's description"));
+                errors.add(required(field + "[" + i + "]", "опис вкладення", "the attachment's description"));
                 continue;
             }
             String fileName = checkLength(errors, prefix + "fileName", at.fileName(), 255);
@@ -182,7 +192,7 @@ public final class IntakeRules {
         return out;
     }
 
-    private static String checkLength(List<FieldError> errors, String field, String value, int max) {
+    static String checkLength(List<FieldError> errors, String field, String value, int max) {
         String v = clean(value);
         if (v != null && v.length() > max) {
             errors.add(tooLong(field, max));
@@ -227,7 +237,7 @@ public final class IntakeRules {
         return t.isEmpty() ? null : t;
     }
 
-    private static FieldError required(String field, String whatUk, String whatEn) {
+    static FieldError required(String field, String whatUk, String whatEn) {
         return new FieldError(field, "Обов'язкове поле: " + whatUk + " / Required: " + whatEn);
     }
 

@@ -107,6 +107,33 @@ class AppealServiceImplTest {
         public List<AppealEvent> events(String appealId) {
             return events.stream().filter(e -> e.appealId().equals(appealId)).toList();
         }
+
+        @Override
+        public List<Appeal> sameApplicant(Appeal appeal, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public long otherApplicantsWithSameText(Appeal appeal, Instant since) {
+            return 0;
+        }
+
+        @Override
+        public List<Appeal> dueBy(String node, java.time.LocalDate lastDay, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Map<String, Long> overdueCounts(boolean byBody, java.time.LocalDate today) {
+            return Map.of();
+        }
+
+        final Map<String, String> secrets = new HashMap<>();
+
+        @Override
+        public String secret(String name, java.util.function.Supplier<String> create) {
+            return secrets.computeIfAbsent(name, n -> create.get());
+        }
     }
 
     /** A clock the test moves by hand. */

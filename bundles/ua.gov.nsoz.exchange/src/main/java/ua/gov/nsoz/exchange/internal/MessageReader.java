@@ -10,7 +10,14 @@ import java.util.Set;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.time.LocalDate;
+import ua.gov.nsoz.api.ActionRequest;
+import ua.gov.nsoz.api.AnswerResult;
 import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.AppealAction;
+import ua.gov.nsoz.api.Classification;
+import ua.gov.nsoz.api.NotConsideredGround;
+import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.api.AppealKind;
 import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Applicant;
@@ -114,25 +121,46 @@ public final class MessageReader {
         Header header = null;
         String requestId = null;
         String appealId = null;
-        ChangeRequestMessage.Action action = null;
+        AppealAction action = null;
         String actor = null;
         String comment = null;
         Instant requestedAt = null;
+        Set<String> roles = new java.util.TreeSet<>();
+        String body = null;
+        String topic = null;
+        Classification classification = null;
+        NotConsideredGround ground = null;
+        AnswerResult result = null;
+        String text = null;
+        Integer days = null;
+        Integer rating = null;
+        List<Attachment> documents = new ArrayList<>();
         for (String name = nextChild(); name != null; name = nextChild()) {
             switch (name) {
                 case "header" -> header = header();
                 case "requestId" -> requestId = text();
                 case "appealId" -> appealId = text();
-                case "action" -> action = enumValue(ChangeRequestMessage.Action.class);
+                case "action" -> action = enumValue(AppealAction.class);
                 case "actor" -> actor = text();
                 case "comment" -> comment = text();
                 case "requestedAt" -> requestedAt = instant();
+                case "role" -> roles.add(text());
+                case "body" -> body = text();
+                case "topic" -> topic = text();
+                case "classification" -> classification = enumValue(Classification.class);
+                case "ground" -> ground = enumValue(NotConsideredGround.class);
+                case "result" -> result = enumValue(AnswerResult.class);
+                case "text" -> text = text();
+                case "days" -> days = intValue();
+                case "rating" -> rating = intValue();
+                case "document" -> documents.add(attachment());
                 default -> throw unexpected(name);
             }
         }
+        ActionRequest request = new ActionRequest(required("action", action), comment, body, topic, classification,
+                ground, result, text, days, rating, documents);
         return new ChangeRequestMessage(required("header", header), required("requestId", requestId),
-                required("appealId", appealId), required("action", action), actor, comment,
-                required("requestedAt", requestedAt));
+                required("appealId", appealId), request, actor, roles, required("requestedAt", requestedAt));
     }
 
     private ChangeRefusedMessage changeRefused() throws XMLStreamException, InvalidMessageException {
@@ -209,6 +237,7 @@ public final class MessageReader {
         Instant receivedAt = null;
         Instant registeredAt = null;
         Instant updatedAt = null;
+        Processing processing = null;
         for (String name = nextChild(); name != null; name = nextChild()) {
             switch (name) {
                 case "id" -> id = text();
@@ -232,6 +261,7 @@ public final class MessageReader {
                 case "receivedAt" -> receivedAt = instant();
                 case "registeredAt" -> registeredAt = instant();
                 case "updatedAt" -> updatedAt = instant();
+                case "processing" -> processing = processing();
                 default -> throw unexpected(name);
             }
         }
@@ -241,7 +271,59 @@ public final class MessageReader {
                 required("appeal/collective", collective), coSigners, required("appeal/confidential", confidential),
                 signed, attachments, marks, required("appeal/status", status), required("appeal/version", version),
                 required("appeal/receivedAt", receivedAt), required("appeal/registeredAt", registeredAt),
-                required("appeal/updatedAt", updatedAt));
+                required("appeal/updatedAt", updatedAt), processing);
+    }
+
+    private Processing processing() throws XMLStreamException, InvalidMessageException {
+        Classification classification = null;
+        String relatedTo = null;
+        String body = null;
+        Instant forwardedAt = null;
+        Boolean noStudy = null;
+        Integer extensionDays = null;
+        LocalDate dueDate = null;
+        NotConsideredGround ground = null;
+        AnswerResult result = null;
+        String answer = null;
+        List<Attachment> documents = new ArrayList<>();
+        Instant answeredAt = null;
+        Integer rating = null;
+        LocalDate remindedFor = null;
+        Instant escalatedAt = null;
+        String accessHash = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "classification" -> classification = enumValue(Classification.class);
+                case "relatedTo" -> relatedTo = text();
+                case "body" -> body = text();
+                case "forwardedAt" -> forwardedAt = instant();
+                case "noAdditionalStudy" -> noStudy = booleanValue();
+                case "extensionDays" -> extensionDays = intValue();
+                case "dueDate" -> dueDate = date();
+                case "ground" -> ground = enumValue(NotConsideredGround.class);
+                case "result" -> result = enumValue(AnswerResult.class);
+                case "answer" -> answer = text();
+                case "answerDocument" -> documents.add(attachment());
+                case "answeredAt" -> answeredAt = instant();
+                case "rating" -> rating = intValue();
+                case "remindedFor" -> remindedFor = date();
+                case "escalatedAt" -> escalatedAt = instant();
+                case "accessHash" -> accessHash = text();
+                default -> throw unexpected(name);
+            }
+        }
+        return new Processing(required("processing/classification", classification), relatedTo, body, forwardedAt,
+                required("processing/noAdditionalStudy", noStudy), required("processing/extensionDays", extensionDays),
+                dueDate, ground, result, answer, documents, answeredAt, rating, remindedFor, escalatedAt, accessHash);
+    }
+
+    private LocalDate date() throws XMLStreamException, InvalidMessageException {
+        String v = text().strip();
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeException e) {
+            throw fail("not a date like 2026-12-31");
+        }
     }
 
     private Applicant applicant() throws XMLStreamException, InvalidMessageException {

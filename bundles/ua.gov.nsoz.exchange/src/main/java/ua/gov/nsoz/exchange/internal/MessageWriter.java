@@ -6,7 +6,9 @@ import java.util.EnumSet;
 import java.util.Set;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import ua.gov.nsoz.api.ActionRequest;
 import ua.gov.nsoz.api.Appeal;
+import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.Attachment;
 import ua.gov.nsoz.api.LegalMark;
@@ -125,7 +127,7 @@ public final class MessageWriter {
         leaf("confidential", "appeal.confidential", Boolean.toString(a.confidential()));
         optional("signed", "appeal.signed", a.signed() == null ? null : a.signed().toString());
         for (int i = 0; i < a.attachments().size(); i++) {
-            attachment("appeal.attachments[" + i + "]", a.attachments().get(i));
+            attachment("attachment", "appeal.attachments[" + i + "]", a.attachments().get(i));
         }
         // A set has no order; the schema's enumeration order makes the document deterministic.
         Set<LegalMark> marks = a.marks().isEmpty() ? Set.of() : EnumSet.copyOf(a.marks());
@@ -137,6 +139,39 @@ public final class MessageWriter {
         time("receivedAt", "appeal.receivedAt", a.receivedAt());
         time("registeredAt", "appeal.registeredAt", a.registeredAt());
         time("updatedAt", "appeal.updatedAt", a.updatedAt());
+        if (!a.processing().equals(Processing.NONE)) {
+            processing(a.processing());
+        }
+        end();
+    }
+
+    private void processing(Processing p) throws XMLStreamException {
+        start("processing");
+        leaf("classification", "appeal.processing.classification", p.classification().name());
+        optional("relatedTo", "appeal.processing.relatedTo", p.relatedTo());
+        optional("body", "appeal.processing.body", p.body());
+        if (p.forwardedAt() != null) {
+            time("forwardedAt", "appeal.processing.forwardedAt", p.forwardedAt());
+        }
+        leaf("noAdditionalStudy", "appeal.processing.noAdditionalStudy", Boolean.toString(p.noAdditionalStudy()));
+        leaf("extensionDays", "appeal.processing.extensionDays", Integer.toString(p.extensionDays()));
+        optional("dueDate", "appeal.processing.dueDate", p.dueDate() == null ? null : p.dueDate().toString());
+        optional("ground", "appeal.processing.ground", p.ground() == null ? null : p.ground().name());
+        optional("result", "appeal.processing.result", p.result() == null ? null : p.result().name());
+        optional("answer", "appeal.processing.answer", p.answer());
+        for (int i = 0; i < p.answerDocuments().size(); i++) {
+            attachment("answerDocument", "appeal.processing.answerDocuments[" + i + "]", p.answerDocuments().get(i));
+        }
+        if (p.answeredAt() != null) {
+            time("answeredAt", "appeal.processing.answeredAt", p.answeredAt());
+        }
+        optional("rating", "appeal.processing.rating", p.rating() == null ? null : p.rating().toString());
+        optional("remindedFor", "appeal.processing.remindedFor",
+                p.remindedFor() == null ? null : p.remindedFor().toString());
+        if (p.escalatedAt() != null) {
+            time("escalatedAt", "appeal.processing.escalatedAt", p.escalatedAt());
+        }
+        optional("accessHash", "appeal.processing.accessHash", p.accessHash());
         end();
     }
 
@@ -150,8 +185,8 @@ public final class MessageWriter {
         end();
     }
 
-    private void attachment(String field, Attachment at) throws XMLStreamException {
-        start("attachment");
+    private void attachment(String element, String field, Attachment at) throws XMLStreamException {
+        start(element);
         leaf("fileName", field + ".fileName", at.fileName());
         optional("mediaType", field + ".mediaType", at.mediaType());
         leaf("sizeBytes", field + ".sizeBytes", Long.toString(at.sizeBytes()));
@@ -162,10 +197,25 @@ public final class MessageWriter {
     private void changeRequest(ChangeRequestMessage m) throws XMLStreamException {
         leaf("requestId", "requestId", m.requestId());
         leaf("appealId", "appealId", m.appealId());
-        leaf("action", "action", m.action().name());
+        ActionRequest r = m.request();
+        leaf("action", "action", r.action().name());
         optional("actor", "actor", m.actor());
-        optional("comment", "comment", m.comment());
+        optional("comment", "comment", r.comment());
         time("requestedAt", "requestedAt", m.requestedAt());
+        for (String role : new java.util.TreeSet<>(m.roles())) {
+            leaf("role", "roles", role);
+        }
+        optional("body", "body", r.body());
+        optional("topic", "topic", r.topic());
+        optional("classification", "classification", r.classification() == null ? null : r.classification().name());
+        optional("ground", "ground", r.ground() == null ? null : r.ground().name());
+        optional("result", "result", r.result() == null ? null : r.result().name());
+        optional("text", "text", r.text());
+        optional("days", "days", r.days() == null ? null : r.days().toString());
+        optional("rating", "rating", r.rating() == null ? null : r.rating().toString());
+        for (int i = 0; i < r.documents().size(); i++) {
+            attachment("document", "documents[" + i + "]", r.documents().get(i));
+        }
     }
 
     private void changeRefused(ChangeRefusedMessage m) throws XMLStreamException {

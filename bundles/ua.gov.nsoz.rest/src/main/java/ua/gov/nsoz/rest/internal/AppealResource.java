@@ -70,9 +70,11 @@ public class AppealResource implements RestResource {
             throw new ValidationException(List.of(new FieldError("body",
                     "Очікується JSON-об'єкт звернення / Expected a JSON object describing the appeal")));
         }
-        Appeal appeal = appeals.register(request.toDomain(), actor(security));
+        Appeal appeal = appeals.register(request.toDomain(), actor(security).name());
         URI location = uriInfo.getAbsolutePathBuilder().path(appeal.id()).build();
-        return Response.created(location).entity(AppealJson.of(appeal)).build();
+        // The access code is told once, to whoever registers (the operator reads it to the applicant).
+        return Response.created(location).entity(AppealJson.of(appeal, appeals.accessCode(appeal).orElse(null)))
+                .build();
     }
 
     /**
@@ -94,6 +96,18 @@ public class AppealResource implements RestResource {
     @Path("/{id}")
     public AppealJson get(@PathParam("id") String id) {
         return AppealJson.of(found(appeals, id));
+    }
+
+    /** Overdue open appeals per executive body and per region (R7). */
+    record OverdueJson(java.time.LocalDate today, java.util.Map<String, Long> byBody, java.util.Map<String, Long> byRegion) {
+    }
+
+    /** @return overdue counts per body and per region, as this node knows them (the center: all regions) */
+    @GET
+    @Path("/overdue")
+    public OverdueJson overdue() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
+        return new OverdueJson(today, appeals.overdueCounts(true, today), appeals.overdueCounts(false, today));
     }
 
     /** An appeal's deadline, with each step of its computation. */
@@ -135,11 +149,11 @@ public class AppealResource implements RestResource {
     public Response act(@PathParam("id") String id, Dto.ActionRequest request, @Context SecurityContext security) {
         if (request == null || request.action() == null) {
             throw new ValidationException(List.of(new FieldError("action",
-                    "Обов'язкове поле: дія ACCEPT, NOTE або NO_ADDITIONAL_STUDY / Required: the action, ACCEPT, NOTE or "
-                            + "NO_ADDITIONAL_STUDY")));
+                    "Обов'язкове поле: дія, одна з / Required: the action, one of "
+                            + java.util.Arrays.toString(ua.gov.nsoz.api.AppealAction.values()))));
         }
         Appeal appeal = found(appeals, id);
-        AppealService.ActionResult r = appeals.act(appeal.id(), request.action(), request.comment(), actor(security));
+        AppealService.ActionResult r = appeals.act(appeal.id(), request.toDomain(), actor(security));
         Dto.ActionResultJson body = new Dto.ActionResultJson(r.applied(), r.requestId(), r.appeal().node(),
                 AppealJson.of(r.appeal()));
         return Response.status(r.applied() ? 200 : 202).entity(body).build();
@@ -154,13 +168,14 @@ public class AppealResource implements RestResource {
     public PageJson<AppealSummaryJson> search(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("channel") String channel, @QueryParam("region") String region,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("body") String body) {
         List<FieldError> errors = new ArrayList<>();
         AppealQuery q = new AppealQuery(parseEnum(errors, "status", status, AppealStatus::valueOf, AppealStatus.values()),
                 parseEnum(errors, "kind", kind, AppealKind::valueOf, AppealKind.values()),
                 parseEnum(errors, "channel", channel, Channel::valueOf, Channel.values()),
                 blankToNull(region), parseTime(errors, "from", from, false), parseTime(errors, "to", to, true),
-                blankToNull(text), parseInt(errors, "offset", offset, 0), parseInt(errors, "limit", limit, 20));
+                blankToNull(text), parseInt(errors, "offset", offset, 0), parseInt(errors, "limit", limit, 20),
+                blankToNull(body));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -169,9 +184,16 @@ public class AppealResource implements RestResource {
                 page.limit());
     }
 
-    /** Who is calling: the authenticated user, or "rest" while the API has no authentication (#5). */
-    private static String actor(SecurityContext security) {
-        return security != null && security.getUserPrincipal() != null ? security.getUserPrincipal().getName() : "rest";
+    /**
+     * Who is calling: the user {@link BasicAuth} authenticated, with their roles; or "rest" with no roles when the
+     * request carried no credentials (until every endpoint requires them, #5).
+     */
+    static ua.gov.nsoz.api.Actor actor(SecurityContext security) {
+        if (security != null && security.getUserPrincipal() != null) {
+            return security instanceof BasicAuth.UserContext u ? u.actor()
+                    : ua.gov.nsoz.api.Actor.of(security.getUserPrincipal().getName());
+        }
+        return ua.gov.nsoz.api.Actor.of("rest");
     }
 
     private static String blankToNull(String s) {

@@ -66,8 +66,39 @@ final class Dto {
         }
     }
 
-    /** {@code POST /appeals/{id}/actions} body. */
-    record ActionRequest(ua.gov.nsoz.api.AppealAction action, String comment) {
+    /** {@code POST /appeals/{id}/actions} body: the action and what it needs (see AppealAction). */
+    record ActionRequest(ua.gov.nsoz.api.AppealAction action, String comment, String body, String topic,
+            ua.gov.nsoz.api.Classification classification, ua.gov.nsoz.api.NotConsideredGround ground,
+            ua.gov.nsoz.api.AnswerResult result, String text, Integer days, Integer rating,
+            List<AttachmentJson> documents) {
+
+        ua.gov.nsoz.api.ActionRequest toDomain() {
+            List<Attachment> list = new ArrayList<>();
+            if (documents != null) {
+                for (AttachmentJson a : documents) {
+                    list.add(a == null ? null : a.toDomain());
+                }
+            }
+            return new ua.gov.nsoz.api.ActionRequest(action, comment, body, topic, classification, ground, result, text,
+                    days, rating, list);
+        }
+    }
+
+    /** Where the consideration of an appeal stands. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ProcessingJson(ua.gov.nsoz.api.Classification classification, String relatedTo, String body,
+            Instant forwardedAt, boolean noAdditionalStudy, int extensionDays, java.time.LocalDate dueDate,
+            ua.gov.nsoz.api.NotConsideredGround ground, String groundArticle, ua.gov.nsoz.api.AnswerResult result,
+            String answer, List<AttachmentJson> answerDocuments, Instant answeredAt, Integer rating,
+            java.time.LocalDate remindedFor, Instant escalatedAt) {
+
+        static ProcessingJson of(ua.gov.nsoz.api.Processing p) {
+            return new ProcessingJson(p.classification(), p.relatedTo(), p.body(), p.forwardedAt(),
+                    p.noAdditionalStudy(), p.extensionDays(), p.dueDate(), p.ground(),
+                    p.ground() == null ? null : p.ground().article(), p.result(), p.answer(),
+                    p.answerDocuments().stream().map(AttachmentJson::of).toList(), p.answeredAt(), p.rating(),
+                    p.remindedFor(), p.escalatedAt());
+        }
     }
 
     /** What an action did: applied here, or sent to the appeal's owner as a change request. */
@@ -93,13 +124,19 @@ final class Dto {
             Channel channel, ApplicantJson applicant, String text, String topic, String addressee, boolean collective,
             Integer coSigners, boolean confidential, Boolean signed, List<AttachmentJson> attachments,
             List<MarkJson> marks, AppealStatus status, long version, Instant receivedAt, Instant registeredAt,
-            Instant updatedAt) {
+            Instant updatedAt, ProcessingJson processing, String accessCode) {
 
         static AppealJson of(Appeal a) {
+            return of(a, null);
+        }
+
+        /** @param accessCode the applicant's access code: only in the answer to the registration */
+        static AppealJson of(Appeal a, String accessCode) {
             return new AppealJson(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(),
                     ApplicantJson.of(a.applicant()), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(),
                     a.confidential(), a.signed(), a.attachments().stream().map(AttachmentJson::of).toList(), marksOf(a),
-                    a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt());
+                    a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt(),
+                    ProcessingJson.of(a.processing()), accessCode);
         }
     }
 
@@ -107,7 +144,8 @@ final class Dto {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record AppealSummaryJson(String id, String registrationNumber, String node, String region, AppealKind kind,
             Channel channel, AppealStatus status, String topic, String textPreview, boolean confidential,
-            List<MarkJson> marks, long version, Instant registeredAt) {
+            List<MarkJson> marks, long version, Instant registeredAt, ua.gov.nsoz.api.Classification classification,
+            String body, java.time.LocalDate dueDate) {
 
         static final int PREVIEW = 160;
 
@@ -115,7 +153,8 @@ final class Dto {
             String text = a.text();
             String preview = text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "…";
             return new AppealSummaryJson(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(),
-                    a.status(), a.topic(), preview, a.confidential(), marksOf(a), a.version(), a.registeredAt());
+                    a.status(), a.topic(), preview, a.confidential(), marksOf(a), a.version(), a.registeredAt(),
+                    a.processing().classification(), a.processing().body(), a.processing().dueDate());
         }
     }
 

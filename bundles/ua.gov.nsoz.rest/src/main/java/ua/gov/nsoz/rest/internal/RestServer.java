@@ -66,6 +66,7 @@ public class RestServer {
             List<Object> providers = new ArrayList<>();
             providers.add(new JacksonJsonProvider(objectMapper()));
             providers.add(new RequestLimits());
+            providers.add(new BasicAuth("karaf"));
             providers.addAll(ErrorMappers.all());
             factory.setProviders(providers);
             server = factory.create();

@@ -22,7 +22,11 @@ import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.ApplicantType;
 import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.AnswerResult;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.Classification;
+import ua.gov.nsoz.api.NotConsideredGround;
+import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.api.LegalMark;
 import ua.gov.nsoz.api.Page;
 import ua.gov.nsoz.store.AppealStore;
@@ -35,15 +39,22 @@ import ua.gov.nsoz.store.StoreException;
  */
 public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
+    /** The columns of {@link Processing}, in the order {@link #bindProcessing} writes them. */
+    private static final String PROCESSING_COLUMNS = "classification, related_to, body_id, forwarded_at, no_study, "
+            + "extension_days, due_day, ground, answer_result, answer_text, answered_at, rating, reminded_for, "
+            + "escalated_at, access_hash";
+
     private static final String COLUMNS = "id, reg_number, node_id, region, kind, channel, status, version, "
             + "applicant_type, applicant_name, applicant_address, applicant_email, applicant_phone, confidential, "
-            + "collective, co_signers, signed, addressee, topic, body, marks, received_at, registered_at, updated_at";
+            + "collective, co_signers, signed, addressee, topic, body, marks, received_at, registered_at, updated_at, "
+            + PROCESSING_COLUMNS;
 
     private static final String INSERT_APPEAL = "INSERT INTO appeal (" + COLUMNS
-            + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+            + ", applicant_key, text_fp) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
     private static final String INSERT_ATTACHMENT = "INSERT INTO appeal_attachment "
-            + "(appeal_id, position, file_name, media_type, size_bytes, sha256) VALUES (?,?,?,?,?,?)";
+            + "(appeal_id, position, file_name, media_type, size_bytes, sha256, part) VALUES (?,?,?,?,?,?,?)";
 
     private static final String INSERT_EVENT = "INSERT INTO appeal_event "
             + "(event_id, appeal_id, version, event_type, occurred_at, node_id, actor, payload) VALUES (?,?,?,?,?,?,?,?)";
@@ -159,18 +170,21 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
                 }
                 countReceived(c, inbound.sourceNode(), 1, inbound.sourceSeq(), inbound.sentAt());
             }
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE appeal SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE appeal SET status = ?, version = ?, updated_at = ?, "
+                    + "topic = ?, " + PROCESSING_COLUMNS.replace(",", " = ?,") + " = ? WHERE id = ? AND version = ?")) {
                 ps.setString(1, next.status().name());
                 ps.setLong(2, next.version());
                 ps.setLong(3, next.updatedAt().toEpochMilli());
-                ps.setString(4, next.id());
-                ps.setLong(5, next.version() - 1);
+                ps.setString(4, next.topic());
+                int i = bindProcessing(ps, 5, next.processing());
+                ps.setString(i++, next.id());
+                ps.setLong(i, next.version() - 1);
                 if (ps.executeUpdate() == 0) {
                     c.rollback();
                     return UpdateResult.CONFLICT;
                 }
             }
+            replaceAnswerDocuments(c, next);
             insertEvent(c, event);
             for (String destination : outboxDestinations) {
                 insertOutbox(c, destination, java.util.UUID.randomUUID().toString(), "appealEvent", next.id(),
@@ -271,24 +285,104 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     private static void insertAppealRows(Connection c, Appeal a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_APPEAL)) {
-            bindAppeal(ps, a);
+            int i = bindAppeal(ps, a);
+            ps.setString(i++, Fingerprints.applicantKey(a.applicant()));
+            ps.setString(i, Fingerprints.textFingerprint(a.text()));
             ps.executeUpdate();
         }
-        if (!a.attachments().isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
-                int position = 0;
-                for (Attachment at : a.attachments()) {
-                    ps.setString(1, a.id());
-                    ps.setInt(2, position++);
-                    ps.setString(3, at.fileName());
-                    ps.setString(4, at.mediaType());
-                    ps.setLong(5, at.sizeBytes());
-                    ps.setString(6, at.sha256());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+        insertAttachments(c, a.id(), a.attachments(), 0, "APPEAL");
+        insertAttachments(c, a.id(), a.processing().answerDocuments(), ANSWER_POSITIONS, "ANSWER");
+    }
+
+    /** Answer documents are numbered from here in appeal_attachment, after the appeal's own (at most 50). */
+    private static final int ANSWER_POSITIONS = 1000;
+
+    private static void insertAttachments(Connection c, String appealId, List<Attachment> list, int first, String part)
+            throws SQLException {
+        if (list.isEmpty()) {
+            return;
         }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_ATTACHMENT)) {
+            int position = first;
+            for (Attachment at : list) {
+                ps.setString(1, appealId);
+                ps.setInt(2, position++);
+                ps.setString(3, at.fileName());
+                ps.setString(4, at.mediaType());
+                ps.setLong(5, at.sizeBytes());
+                ps.setString(6, at.sha256());
+                ps.setString(7, part);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void replaceAnswerDocuments(Connection c, Appeal a) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM appeal_attachment WHERE appeal_id = ? AND part = 'ANSWER'")) {
+            ps.setString(1, a.id());
+            ps.executeUpdate();
+        }
+        insertAttachments(c, a.id(), a.processing().answerDocuments(), ANSWER_POSITIONS, "ANSWER");
+    }
+
+    /** @return the next parameter index */
+    private static int bindProcessing(PreparedStatement ps, int first, Processing p) throws SQLException {
+        int i = first;
+        ps.setString(i++, p.classification().name());
+        ps.setString(i++, p.relatedTo());
+        ps.setString(i++, p.body());
+        setNullableLong(ps, i++, p.forwardedAt() == null ? null : p.forwardedAt().toEpochMilli());
+        ps.setBoolean(i++, p.noAdditionalStudy());
+        ps.setInt(i++, p.extensionDays());
+        setNullableInt(ps, i++, p.dueDate() == null ? null : (int) p.dueDate().toEpochDay());
+        ps.setString(i++, p.ground() == null ? null : p.ground().name());
+        ps.setString(i++, p.result() == null ? null : p.result().name());
+        ps.setString(i++, p.answer());
+        setNullableLong(ps, i++, p.answeredAt() == null ? null : p.answeredAt().toEpochMilli());
+        setNullableInt(ps, i++, p.rating());
+        setNullableInt(ps, i++, p.remindedFor() == null ? null : (int) p.remindedFor().toEpochDay());
+        setNullableLong(ps, i++, p.escalatedAt() == null ? null : p.escalatedAt().toEpochMilli());
+        ps.setString(i++, p.accessHash());
+        return i;
+    }
+
+    private static void setNullableLong(PreparedStatement ps, int i, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(i, Types.BIGINT);
+        } else {
+            ps.setLong(i, value);
+        }
+    }
+
+    private static Processing readProcessing(ResultSet rs, List<Attachment> answerDocuments) throws SQLException {
+        return new Processing(Classification.valueOf(rs.getString("classification")), rs.getString("related_to"),
+                rs.getString("body_id"), instantOrNull(rs, "forwarded_at"), rs.getBoolean("no_study"),
+                rs.getInt("extension_days"), dayOrNull(rs, "due_day"), enumOrNull(NotConsideredGround.class,
+                        rs.getString("ground")),
+                enumOrNull(AnswerResult.class, rs.getString("answer_result")), rs.getString("answer_text"),
+                answerDocuments, instantOrNull(rs, "answered_at"), intOrNull(rs, "rating"),
+                dayOrNull(rs, "reminded_for"), instantOrNull(rs, "escalated_at"), rs.getString("access_hash"));
+    }
+
+    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static java.time.LocalDate dayOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : java.time.LocalDate.ofEpochDay(v);
+    }
+
+    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value);
     }
 
     private static void insertEvent(Connection c, AppealEvent e) throws SQLException {
@@ -309,7 +403,8 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         }
     }
 
-    private static void bindAppeal(PreparedStatement ps, Appeal a) throws SQLException {
+    /** @return the next parameter index */
+    private static int bindAppeal(PreparedStatement ps, Appeal a) throws SQLException {
         Applicant ap = a.applicant();
         int i = 1;
         ps.setString(i++, a.id());
@@ -339,7 +434,8 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         ps.setString(i++, encodeMarks(a.marks()));
         ps.setLong(i++, a.receivedAt().toEpochMilli());
         ps.setLong(i++, a.registeredAt().toEpochMilli());
-        ps.setLong(i, a.updatedAt().toEpochMilli());
+        ps.setLong(i++, a.updatedAt().toEpochMilli());
+        return bindProcessing(ps, i, a.processing());
     }
 
     private static void setNullableInt(PreparedStatement ps, int i, Integer value) throws SQLException {
@@ -402,21 +498,28 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     private static Appeal withAttachments(Connection c, Appeal a) throws SQLException {
         List<Attachment> attachments = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT file_name, media_type, size_bytes, sha256 "
+        List<Attachment> answerDocuments = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT file_name, media_type, size_bytes, sha256, part "
                 + "FROM appeal_attachment WHERE appeal_id = ? ORDER BY position")) {
             ps.setString(1, a.id());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    attachments.add(new Attachment(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)));
+                    Attachment at = new Attachment(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4));
+                    ("ANSWER".equals(rs.getString(5)) ? answerDocuments : attachments).add(at);
                 }
             }
         }
-        if (attachments.isEmpty()) {
+        if (attachments.isEmpty() && answerDocuments.isEmpty()) {
             return a;
         }
+        Processing p = a.processing();
+        Processing withDocuments = new Processing(p.classification(), p.relatedTo(), p.body(), p.forwardedAt(),
+                p.noAdditionalStudy(), p.extensionDays(), p.dueDate(), p.ground(), p.result(), p.answer(),
+                answerDocuments, p.answeredAt(), p.rating(), p.remindedFor(), p.escalatedAt(), p.accessHash());
         return new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(), a.applicant(),
                 a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(), a.signed(),
-                attachments, a.marks(), a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt());
+                attachments, a.marks(), a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt(),
+                withDocuments);
     }
 
     private static Appeal readAppeal(ResultSet rs, List<Attachment> attachments) throws SQLException {
@@ -440,7 +543,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
                 signedValue, attachments, decodeMarks(rs.getString("marks")),
                 AppealStatus.valueOf(rs.getString("status")), rs.getLong("version"),
                 Instant.ofEpochMilli(rs.getLong("received_at")), Instant.ofEpochMilli(rs.getLong("registered_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")));
+                Instant.ofEpochMilli(rs.getLong("updated_at")), readProcessing(rs, List.of()));
     }
 
     @Override
@@ -462,6 +565,10 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         if (q.region() != null) {
             where.append(" AND region = ?");
             args.add(q.region());
+        }
+        if (q.body() != null) {
+            where.append(" AND body_id = ?");
+            args.add(q.body());
         }
         if (q.from() != null) {
             where.append(" AND registered_at >= ?");
@@ -504,6 +611,106 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         } catch (SQLException e) {
             throw new StoreException("Cannot search appeals", e);
         }
+    }
+
+    /** SQL for "the term runs". */
+    private static final String OPEN = "status IN (" + java.util.Arrays.stream(AppealStatus.values())
+            .filter(AppealStatus::isOpen).map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(","))
+            + ")";
+
+    @Override
+    public List<Appeal> sameApplicant(Appeal appeal, int limit) {
+        String key = Fingerprints.applicantKey(appeal.applicant());
+        if (key == null) {
+            return List.of();
+        }
+        return list("SELECT " + COLUMNS + " FROM appeal WHERE applicant_key = ? AND id <> ? "
+                + "ORDER BY registered_at DESC FETCH FIRST " + limit + " ROWS ONLY", key, appeal.id());
+    }
+
+    @Override
+    public long otherApplicantsWithSameText(Appeal appeal, Instant since) {
+        String fp = Fingerprints.textFingerprint(appeal.text());
+        String key = Fingerprints.applicantKey(appeal.applicant());
+        if (fp == null) {
+            return 0;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(DISTINCT COALESCE(applicant_key, id)) FROM appeal "
+                        + "WHERE text_fp = ? AND id <> ? AND registered_at >= ? AND (applicant_key IS NULL OR "
+                        + "applicant_key <> ?)")) {
+            ps.setString(1, fp);
+            ps.setString(2, appeal.id());
+            ps.setLong(3, since.toEpochMilli());
+            ps.setString(4, key == null ? "" : key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count appeals with the same text", e);
+        }
+    }
+
+    @Override
+    public List<Appeal> dueBy(String node, java.time.LocalDate lastDay, int limit) {
+        return list("SELECT " + COLUMNS + " FROM appeal WHERE node_id = ? AND due_day <= " + lastDay.toEpochDay()
+                + " AND " + OPEN + " ORDER BY due_day FETCH FIRST " + limit + " ROWS ONLY", node);
+    }
+
+    @Override
+    public java.util.Map<String, Long> overdueCounts(boolean byBody, java.time.LocalDate today) {
+        String dim = byBody ? "COALESCE(body_id, '')" : "COALESCE(region, '')";
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT " + dim + ", COUNT(*) FROM appeal WHERE due_day < "
+                        + today.toEpochDay() + " AND " + OPEN + " GROUP BY " + dim);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), rs.getLong(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count overdue appeals", e);
+        }
+    }
+
+    private List<Appeal> list(String sql, String... args) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setString(i + 1, args[i]);
+            }
+            List<Appeal> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(readAppeal(rs, List.of()));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read appeals", e);
+        }
+    }
+
+    @Override
+    public String secret(String name, java.util.function.Supplier<String> create) {
+        return inTransaction("Cannot read the node's secret " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM node_secret WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+            }
+            String value = create.get();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO node_secret (name, secret) VALUES (?, ?)")) {
+                ps.setString(1, name);
+                ps.setString(2, value);
+                ps.executeUpdate();
+            }
+            return value;
+        });
     }
 
     private static String escapeLike(String s) {

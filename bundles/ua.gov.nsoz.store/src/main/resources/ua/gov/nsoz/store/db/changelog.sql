@@ -121,3 +121,36 @@ INSERT INTO peer_link (peer, shipped, last_sent_seq)
 UPDATE peer_link SET received = (SELECT COUNT(*) FROM inbox WHERE inbox.source_node = peer_link.peer),
     last_received_seq = (SELECT COALESCE(MAX(source_seq), 0) FROM inbox WHERE inbox.source_node = peer_link.peer),
     last_received_at = (SELECT MAX(applied_at) FROM inbox WHERE inbox.source_node = peer_link.peer);
+
+--changeset nsoz:6-processing
+--comment: Where the consideration of an appeal stands (api Processing), one column per field so that inboxes,
+--comment: overdue counts and statistics are plain SQL; due_day and reminded_for are epoch days (the date in Kyiv).
+--comment: applicant_key and text_fp are hashes the store computes (never personal data in clear) to find
+--comment: repeated, duplicate and mass appeals by index.
+ALTER TABLE appeal ADD COLUMN classification VARCHAR(20) NOT NULL DEFAULT 'PRIMARY';
+ALTER TABLE appeal ADD COLUMN related_to VARCHAR(40);
+ALTER TABLE appeal ADD COLUMN body_id VARCHAR(40);
+ALTER TABLE appeal ADD COLUMN forwarded_at BIGINT;
+ALTER TABLE appeal ADD COLUMN no_study BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE appeal ADD COLUMN extension_days INT NOT NULL DEFAULT 0;
+ALTER TABLE appeal ADD COLUMN due_day INT;
+ALTER TABLE appeal ADD COLUMN ground VARCHAR(30);
+ALTER TABLE appeal ADD COLUMN answer_result VARCHAR(20);
+ALTER TABLE appeal ADD COLUMN answer_text VARCHAR(32000);
+ALTER TABLE appeal ADD COLUMN answered_at BIGINT;
+ALTER TABLE appeal ADD COLUMN rating INT;
+ALTER TABLE appeal ADD COLUMN reminded_for INT;
+ALTER TABLE appeal ADD COLUMN escalated_at BIGINT;
+ALTER TABLE appeal ADD COLUMN access_hash VARCHAR(64);
+ALTER TABLE appeal ADD COLUMN applicant_key CHAR(64);
+ALTER TABLE appeal ADD COLUMN text_fp CHAR(64);
+CREATE INDEX ix_appeal_body ON appeal (body_id, status);
+CREATE INDEX ix_appeal_due ON appeal (due_day);
+CREATE INDEX ix_appeal_applicant_key ON appeal (applicant_key);
+CREATE INDEX ix_appeal_text_fp ON appeal (text_fp);
+ALTER TABLE appeal_attachment ADD COLUMN part VARCHAR(10) NOT NULL DEFAULT 'APPEAL';
+CREATE TABLE node_secret (
+    name   VARCHAR(40)  NOT NULL,
+    secret VARCHAR(100) NOT NULL,
+    CONSTRAINT pk_node_secret PRIMARY KEY (name)
+);

@@ -17,7 +17,8 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.api.Appeal;
-import ua.gov.nsoz.api.AppealAction;
+import ua.gov.nsoz.api.ActionRequest;
+import ua.gov.nsoz.api.Actor;
 import ua.gov.nsoz.api.AppealEvent;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.AppealService.ActionResult;
@@ -99,9 +100,11 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         }
         if ("changeRequest".equals(entry.messageType())) {
             JsonNode p = json.readTree(entry.payload());
-            return new ChangeRequestMessage(header, p.get("requestId").asText(), entry.appealId(),
-                    ChangeRequestMessage.Action.valueOf(p.get("action").asText()), text(p, "actor"), text(p, "comment"),
-                    Instant.parse(p.get("requestedAt").asText()));
+            ActionRequest request = json.treeToValue(p, ActionRequest.class);
+            java.util.Set<String> roles = new java.util.TreeSet<>();
+            p.path("roles").forEach(r -> roles.add(r.asText()));
+            return new ChangeRequestMessage(header, p.get("requestId").asText(), entry.appealId(), request,
+                    text(p, "actor"), roles, Instant.parse(p.get("requestedAt").asText()));
         }
         if ("changeRefused".equals(entry.messageType())) {
             JsonNode p = json.readTree(entry.payload());
@@ -128,9 +131,9 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
     /** The owner's side of a change request: apply it as our own event, or answer with a refusal. */
     private Outcome applyRequest(ChangeRequestMessage r) throws RejectedMessageException {
         Header h = r.header();
-        AppealAction action = AppealAction.valueOf(r.action().name());
         try {
-            ActionResult result = appeals.applyRequested(r.appealId(), action, r.comment(), r.actor(),
+            ActionResult result = appeals.applyRequested(r.appealId(), r.request(),
+                    new Actor(r.actor() == null ? h.sourceNode() : r.actor(), r.roles()),
                     new ChangeOrigin(r.requestId(), h.sourceNode(), h.messageId(), h.sourceSeq()));
             return result.applied() ? Outcome.APPLIED : Outcome.DUPLICATE;
         } catch (NoSuchElementException e) {
