@@ -178,4 +178,10 @@ public interface AppealService {
      * @return earliest first
      */
     java.util.List<Appeal> dueBy(java.time.LocalDate lastDay, int limit);
+
+    /**
+     * @param appealId the appeal
+     * @return its events in version order, as this node holds them (every node holds the same, once replicated)
+     */
+    java.util.List<AppealEvent> history(String appealId);
 }

@@ -198,9 +198,6 @@ public class AppealServiceImpl implements AppealService {
             if (r.comment() != null) {
                 payload.put("comment", r.comment());
             }
-            if (r.days() != null) {
-                payload.put("days", r.days());
-            }
             if (origin != null) {
                 payload.put("requestId", origin.requestId());
             }
@@ -272,12 +269,16 @@ public class AppealServiceImpl implements AppealService {
         if (p.extensionDays() == 0) {
             return d;
         }
-        // Each extension from the history, with its reason, so the explanation tells them apart.
+        // Each extension from the history, with its reason: its days are the growth of the record's total (the
+        // payload is the record after the event, on the owner and on every replica alike).
+        int total = 0;
         for (AppealEvent e : store.events(a.id())) {
             if (AppealAction.EXTEND.eventType().equals(e.type())) {
                 try {
                     com.fasterxml.jackson.databind.JsonNode n = json.readTree(e.payload());
-                    d = deadlines.extend(d, n.path("days").asInt(), n.path("comment").asText("—"));
+                    int after = n.path("processing").path("extensionDays").asInt();
+                    d = deadlines.extend(d, after - total, n.path("comment").asText("—"));
+                    total = after;
                 } catch (JsonProcessingException | IllegalArgumentException ex) {
                     throw new IllegalStateException("Extension event " + e.eventId() + " cannot be read", ex);
                 }
@@ -336,5 +337,10 @@ public class AppealServiceImpl implements AppealService {
     @Override
     public List<Appeal> dueBy(java.time.LocalDate lastDay, int limit) {
         return store.dueBy(node.nodeId(), lastDay, limit);
+    }
+
+    @Override
+    public List<AppealEvent> history(String appealId) {
+        return store.events(appealId);
     }
 }

@@ -98,6 +98,36 @@ public class AppealResource implements RestResource {
         return AppealJson.of(found(appeals, id));
     }
 
+    /** One event of an appeal's history: what happened, where, by whom (never the applicant's data). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record EventJson(long version, String type, Instant occurredAt, String node, String actor, String comment) {
+    }
+
+    /**
+     * @param id an appeal id or a registration number
+     * @return its history, oldest first
+     */
+    @GET
+    @Path("/{id}/history")
+    public List<EventJson> history(@PathParam("id") String id) {
+        Appeal appeal = found(appeals, id);
+        List<EventJson> out = new ArrayList<>();
+        for (ua.gov.nsoz.api.AppealEvent e : appeals.history(appeal.id())) {
+            String comment = null;
+            try {
+                com.fasterxml.jackson.databind.JsonNode c = HISTORY_JSON.readTree(e.payload()).get("comment");
+                comment = c == null || c.isNull() ? null : c.asText();
+            } catch (java.io.IOException | RuntimeException ex) {
+                // An event without a readable payload still shows what happened.
+            }
+            out.add(new EventJson(e.version(), e.type(), e.occurredAt(), e.node(), e.actor(), comment));
+        }
+        return out;
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper HISTORY_JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
     /** Overdue open appeals per executive body and per region (R7). */
     record OverdueJson(java.time.LocalDate today, java.util.Map<String, Long> byBody, java.util.Map<String, Long> byRegion) {
     }

@@ -219,14 +219,16 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
             throw new RejectedMessageException("Node " + h.sourceNode() + " sent an event of appeal " + appeal.id()
                     + ", which node " + appeal.node() + " owns: only the owner writes an appeal's history", null);
         }
-        String payload;
-        try {
-            payload = json.writeValueAsString(appeal);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("Cannot serialize appeal " + appeal.id(), ex);
+        // The same payload the owner wrote: the record after the event, with the event's comment and request.
+        ObjectNode tree = json.valueToTree(appeal);
+        if (e.comment() != null) {
+            tree.put("comment", e.comment());
+        }
+        if (e.requestId() != null) {
+            tree.put("requestId", e.requestId());
         }
         AppealEvent event = new AppealEvent(e.eventId(), appeal.id(), appeal.version(), e.type(), e.occurredAt(),
-                e.actorNode(), e.actor(), payload);
+                e.actorNode(), e.actor(), tree.toString());
         return new Replica(inbound(h), appeal, event);
     }
 

@@ -64,4 +64,21 @@ public @interface ReplicationConfig {
     /** @return how often the outbox is looked at, in milliseconds */
     @AttributeDefinition(description = "How often the outbox is looked at when no local change wakes the route (ms)")
     long shipIntervalMillis() default 200;
+
+    /** @return how often the deadline watch runs, in milliseconds; 0 or less turns it off */
+    @AttributeDefinition(description = "How often the deadline watch (R7) reminds of terms ending soon and escalates "
+            + "overdue appeals (ms); 0 turns it off")
+    long deadlineWatchPeriodMillis() default 600_000;
+
+    /** @return how long after the route starts the deadline watch first runs, in milliseconds */
+    @AttributeDefinition(description = "Milliseconds after the start before the deadline watch first runs")
+    long deadlineWatchDelayMillis() default 30_000;
+
+    /** @return how many days before an appeal's last day its reminder is raised */
+    @AttributeDefinition(description = "Days before an appeal's last day that the deadline watch reminds of it")
+    int deadlineRemindDays() default 3;
+
+    /** @return appeals per query of the deadline watch */
+    @AttributeDefinition(description = "Appeals the deadline watch reads per query (it widens the query for a backlog)")
+    int deadlineWatchBatch() default 200;
 }

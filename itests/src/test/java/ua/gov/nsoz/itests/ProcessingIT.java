@@ -1,0 +1,260 @@
+package ua.gov.nsoz.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One appeal through the whole path by law across a region and the center, on the real distribution started by
+ * the launcher, with the applicant's e-mails caught by a real SMTP server (GreenMail) in this JVM: registered at
+ * lviv (access code given), forwarded by lviv's operator to the Ministry of Health, accepted by the ministry's clerk
+ * at the center (a change request to lviv), extended by the ministry's head (HTTP Basic; without the role it is
+ * refused), answered at the center, rated by the applicant with the access code through lviv's public endpoint; at
+ * the end both nodes hold the same record and the same history, and the applicant got one e-mail per step the Law
+ * says they are told of.
+ */
+class ProcessingIT {
+
+    static final Duration WITHIN = Duration.ofMinutes(3);
+    static final String APPLICANT = "zaiavnyk.test@example.org";
+
+    static GreenMail smtp;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        LauncherTest.setUp();
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        LauncherTest.EXTRA_ENV.put("NSOZ_SMTP_PORT", Integer.toString(port));
+        LauncherTest.EXTRA_ENV.put("NSOZ_SMTP_HOST", "127.0.0.1");
+    }
+
+    @AfterAll
+    static void tearDown() throws IOException {
+        LauncherTest.EXTRA_ENV.clear();
+        LauncherTest.stoppedCleanly = true;
+        try {
+            LauncherTest.tearDown();
+        } finally {
+            if (smtp != null) {
+                smtp.stop();
+            }
+        }
+    }
+
+    private static void start(String... nodes) {
+        List<CompletableFuture<LauncherTest.Run>> runs = new ArrayList<>();
+        for (String node : nodes) {
+            runs.add(CompletableFuture.supplyAsync(() -> LauncherTest.run(LauncherTest.START_PROCESS_TIMEOUT, "start",
+                    node)));
+        }
+        for (int i = 0; i < nodes.length; i++) {
+            LauncherTest.Run run = runs.get(i).join();
+            assertEquals(0, run.exitCode(), "start " + nodes[i] + ":\n" + run.output());
+        }
+    }
+
+    /** A demo user's password, as the launcher made it at the node's first start. */
+    private static String password(String node, String user) throws IOException {
+        return Files.readString(LauncherTest.instances.resolve("." + node + ".user-" + user)).trim().substring(0, 16);
+    }
+
+    private static HttpResponse<String> send(String node, String method, String path, String json, String user,
+            String password) throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(LauncherTest.uri(node, path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        return LauncherTest.http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode act(String node, String id, String json, String user, int expected) throws Exception {
+        String pw = user == null ? null : password(node, user);
+        HttpResponse<String> r = send(node, "POST", "/api/v1/appeals/" + id + "/actions", json, user, pw);
+        assertEquals(expected, r.statusCode(), json + " at " + node + " -> " + r.body());
+        return LauncherTest.JSON.readTree(r.body());
+    }
+
+    private static JsonNode await(String node, String id, Predicate<JsonNode> condition, String what) throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        JsonNode a = null;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = LauncherTest.get(node, "/api/v1/appeals/" + id);
+            if (r.statusCode() == 200) {
+                a = LauncherTest.JSON.readTree(r.body());
+                if (condition.test(a)) {
+                    return a;
+                }
+            }
+            TimeUnit.MILLISECONDS.sleep(300); // poll a condition with a deadline
+        }
+        throw new AssertionError(node + " never showed " + what + " for " + id + "; last: " + a);
+    }
+
+    private static JsonNode awaitStatus(String node, String id, String status) throws Exception {
+        return await(node, id, a -> status.equals(a.get("status").asText()), "status " + status);
+    }
+
+    /** Waits until the SMTP server holds this many messages; returns them. */
+    private static MimeMessage[] awaitMail(int count) throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        while (System.nanoTime() < deadline) {
+            MimeMessage[] m = smtp.getReceivedMessages();
+            if (m.length >= count) {
+                return m;
+            }
+            TimeUnit.MILLISECONDS.sleep(200); // poll a condition with a deadline
+        }
+        throw new AssertionError("the SMTP server got " + smtp.getReceivedMessages().length + " of " + count
+                + " e-mails");
+    }
+
+    /** The decoded text of a plain-text e-mail. */
+    private static String body(MimeMessage m) throws Exception {
+        return m.getContent().toString();
+    }
+
+    @Test
+    void appealThroughTheWholePath() throws Exception {
+        start("ucc", "lviv");
+
+        // Registered at lviv by phone: the answer carries the access code, told once.
+        HttpResponse<String> created = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"COMPLAINT\","
+                + "\"channel\":\"PHONE\",\"applicant\":{\"type\":\"CITIZEN\",\"fullName\":\"Тестенко Марія Іванівна\",\"address\":\"м. Львів, "
+                + "вул. Синтетична, 1\",\"email\":\"" + APPLICANT + "\"},\"text\":\"Скарга на тривале очікування "
+                + "прийому в лікарні (синтетичні дані для тесту).\"}", null, null);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode appeal = LauncherTest.JSON.readTree(created.body());
+        String id = appeal.get("id").asText();
+        String number = appeal.get("registrationNumber").asText();
+        String code = appeal.get("accessCode").asText();
+        assertTrue(code.matches("[2-9A-Z]{5}-[2-9A-Z]{5}"), code);
+        assertEquals("PRIMARY", appeal.at("/processing/classification").asText());
+        assertFalse(appeal.at("/processing/dueDate").isMissingNode(), "a 30-day term from registration");
+        // The code is not part of the record anywhere else.
+        assertTrue(LauncherTest.get("lviv", "/api/v1/appeals/" + id).body().indexOf(code) < 0);
+
+        MimeMessage registered = awaitMail(1)[0];
+        assertEquals(APPLICANT, registered.getRecipients(Message.RecipientType.TO)[0].toString());
+        assertTrue(registered.getSubject().contains(number), registered.getSubject());
+        assertTrue(body(registered).contains(code), "the registration e-mail carries the access code");
+
+        // The public lookup: with the code, status and no personal data; a wrong code is the same as no appeal.
+        String lookup = "/api/v1/public/status?number=" + number + "&code=" + URLEncoder.encode(code,
+                StandardCharsets.UTF_8);
+        HttpResponse<String> status = LauncherTest.get("lviv", lookup);
+        assertEquals(200, status.statusCode(), status.body());
+        assertFalse(status.body().contains("Тестенко") || status.body().contains(APPLICANT), status.body());
+        assertEquals(404, LauncherTest.get("lviv", "/api/v1/public/status?number=" + number + "&code=AAAAA-AAAAA")
+                .statusCode());
+
+        // lviv's operator forwards it to the Ministry of Health.
+        JsonNode forwarded = act("lviv", id, "{\"action\":\"FORWARD\",\"body\":\"MOZ\"}", "operator", 200);
+        assertEquals("FORWARDED", forwarded.at("/appeal/status").asText());
+        JsonNode atCenter = awaitStatus("ucc", id, "FORWARDED");
+        assertEquals("MOZ", atCenter.at("/processing/body").asText());
+        // The ministry's inbox at the center lists it.
+        JsonNode inbox = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/appeals?body=MOZ").body());
+        assertTrue(inbox.get("items").findValuesAsText("id").contains(id), inbox.toString());
+
+        // The ministry's clerk accepts it at the center: a change request to lviv, which applies it.
+        JsonNode accepted = act("ucc", id, "{\"action\":\"ACCEPT\"}", "clerk", 202);
+        assertFalse(accepted.get("applied").asBoolean());
+        awaitStatus("lviv", id, "ACCEPTED");
+        awaitStatus("ucc", id, "ACCEPTED");
+
+        // Only the head of the body extends the term (Art. 20): the clerk is refused; a wrong password is a 401.
+        String extend = "{\"action\":\"EXTEND\",\"days\":15,\"comment\":\"Потрібна перевірка на місці\"}";
+        JsonNode refused = act("ucc", id, extend, "clerk", 400);
+        assertTrue(refused.toString().contains("20"), refused.toString());
+        assertEquals(401, send("ucc", "POST", "/api/v1/appeals/" + id + "/actions", extend, "head", "wrong-password")
+                .statusCode());
+        act("ucc", id, extend, "head", 202);
+        JsonNode extended = awaitStatus("lviv", id, "EXTENDED");
+        assertEquals(15, extended.at("/processing/extensionDays").asInt());
+        awaitStatus("ucc", id, "EXTENDED");
+        // Both nodes compute the same term, and tell how: 30 days, extended by 15 with the head's reason.
+        JsonNode termLviv = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/appeals/" + id + "/deadline")
+                .body());
+        JsonNode termCenter = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/appeals/" + id + "/deadline")
+                .body());
+        assertEquals(15, termCenter.get("extensionDays").asInt(), termCenter.toString());
+        assertEquals(termLviv.get("dueDate"), termCenter.get("dueDate"));
+        assertEquals(extended.at("/processing/dueDate").asText(), termCenter.get("dueDate").asText());
+        assertTrue(termCenter.get("explanation").toString().contains("Потрібна перевірка на місці"),
+                termCenter.toString());
+        // Never past 45 days in total: 30 + 15 already.
+        act("ucc", id, "{\"action\":\"EXTEND\",\"days\":1,\"comment\":\"Ще раз\"}", "head", 400);
+
+        // The ministry answers at the center.
+        act("ucc", id, "{\"action\":\"ANSWER\",\"result\":\"SATISFIED\",\"text\":\"Прийом організовано, "
+                + "черги скорочено.\",\"documents\":[{\"fileName\":\"vidpovid.pdf\",\"mediaType\":\"application/pdf\","
+                + "\"sizeBytes\":2048}]}", "clerk", 202);
+        JsonNode answered = awaitStatus("lviv", id, "ANSWERED");
+        assertEquals("SATISFIED", answered.at("/processing/result").asText());
+        assertEquals("vidpovid.pdf", answered.at("/processing/answerDocuments/0/fileName").asText());
+
+        // The applicant rates the answer with the access code: the appeal is closed.
+        HttpResponse<String> rated = send("lviv", "POST", "/api/v1/public/rating", "{\"number\":\"" + number
+                + "\",\"code\":\"" + code.toLowerCase() + "\",\"rating\":5}", null, null);
+        assertEquals(200, rated.statusCode(), rated.body());
+        JsonNode closedAtLviv = awaitStatus("lviv", id, "CLOSED");
+        JsonNode closedAtCenter = awaitStatus("ucc", id, "CLOSED");
+        assertEquals(5, closedAtCenter.at("/processing/rating").asInt());
+
+        // Both nodes hold the same record and the same history.
+        assertEquals(closedAtLviv, closedAtCenter);
+        JsonNode historyLviv = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/appeals/" + id
+                + "/history").body());
+        JsonNode historyCenter = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/appeals/" + id
+                + "/history").body());
+        assertEquals(historyLviv, historyCenter);
+        assertEquals(List.of("REGISTERED", "FORWARDED", "ACCEPTED", "EXTENDED", "ANSWERED", "RATED"),
+                historyLviv.findValuesAsText("type"));
+        assertEquals(List.of("rest", "operator", "clerk", "head", "clerk", "applicant"),
+                historyLviv.findValuesAsText("actor"));
+
+        // One e-mail per step the applicant is told of: registered, forwarded, extended, answered.
+        MimeMessage[] mails = awaitMail(4);
+        List<String> subjects = new ArrayList<>();
+        for (MimeMessage m : mails) {
+            assertEquals(APPLICANT, m.getRecipients(Message.RecipientType.TO)[0].toString());
+            subjects.add(m.getSubject());
+        }
+        assertEquals(4, mails.length, subjects.toString());
+        assertTrue(body(mails[1]).contains("MOZ") || body(mails[1]).contains("охорони здоров"), body(mails[1]));
+        assertTrue(body(mails[2]).contains("15"), body(mails[2]));
+        assertTrue(body(mails[3]).contains("Прийом організовано"), body(mails[3]));
+    }
+}
