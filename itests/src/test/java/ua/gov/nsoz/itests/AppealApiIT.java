@@ -76,6 +76,9 @@ class AppealApiIT {
 
         HttpResponse<String> byLocation = api.get(location.getPath());
         assertEquals(200, byLocation.statusCode());
+        // The access code is told once, in the answer to the registration; the rest is what is read back.
+        assertTrue(a.get("accessCode").asText().matches("[2-9A-Z]{5}-[2-9A-Z]{5}"), a.toString());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("accessCode");
         assertEquals(a, JSON.readTree(byLocation.body()), "what is read is what was registered");
         HttpResponse<String> byNumber = api.get("/api/v1/appeals/" + a.get("registrationNumber").asText());
         assertEquals(id, JSON.readTree(byNumber.body()).get("id").asText());
@@ -282,6 +285,107 @@ class AppealApiIT {
                 "application/json", "");
         assertEquals(404, none.statusCode(), none.body());
         assertTrue(none.body().contains("No dead letter"), none.body());
+    }
+
+    @Test
+    @DisplayName("Processing by law on one node: classify, forward, redirect, accept, extend (head only, <= 45 days), answer, public status, rating, history")
+    void processingByLaw() throws IOException {
+        // Registered: the answer alone carries the access code; the term runs 30 days.
+        JsonNode a = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Обробка " + UUID.randomUUID())).body());
+        String id = a.get("id").asText();
+        String number = a.get("registrationNumber").asText();
+        String code = a.get("accessCode").asText();
+        assertFalse(api.get("/api/v1/appeals/" + id).body().contains(code), "the code is told once");
+        String path = "/api/v1/appeals/" + id + "/actions";
+
+        // Preliminary processing: classify with a classifier code (an unknown one is refused), forward to a body.
+        assertEquals(400, api.postJson(path, "{\"action\":\"CLASSIFY\",\"topic\":\"999.999\"}").statusCode());
+        String classify = "{\"action\":\"CLASSIFY\",\"topic\":\"001\",\"classification\":\"MULTIPLE\"}";
+        api.assertDocumentAccepts(path, classify);
+        JsonNode classified = JSON.readTree(api.postJson(path, classify).body());
+        assertEquals("MULTIPLE", classified.at("/appeal/processing/classification").asText());
+        assertEquals(400, api.postJson(path, "{\"action\":\"FORWARD\",\"body\":\"NO-SUCH\"}").statusCode());
+        assertEquals(400, api.postJson(path, "{\"action\":\"ANSWER\",\"result\":\"SATISFIED\",\"text\":\"x\"}")
+                .statusCode(), "a body answers only what it accepted");
+        JsonNode forwarded = JSON.readTree(api.postJson(path, "{\"action\":\"FORWARD\",\"body\":\"LODA\"}").body());
+        assertEquals("FORWARDED", forwarded.at("/appeal/status").asText());
+        JsonNode inbox = JSON.readTree(api.get("/api/v1/appeals?body=LODA&limit=500").body());
+        assertTrue(inbox.get("items").findValuesAsText("id").contains(id));
+
+        // The body: redirect (reason required), accept, extend (the head only, Art. 20), answer.
+        assertEquals(400, api.postJson(path, "{\"action\":\"REDIRECT\",\"body\":\"MOZ\"}").statusCode());
+        JsonNode redirected = JSON.readTree(api.postJson(path,
+                "{\"action\":\"REDIRECT\",\"body\":\"MOZ\",\"comment\":\"Питання охорони здоров'я\"}").body());
+        assertEquals("MOZ", redirected.at("/appeal/processing/body").asText());
+        assertEquals(200, api.postJson(path, "{\"action\":\"ACCEPT\"}").statusCode());
+        String extend = "{\"action\":\"EXTEND\",\"days\":10,\"comment\":\"Потрібна перевірка\"}";
+        HttpResponse<String> noRole = api.postJson(path, extend);
+        assertEquals(400, noRole.statusCode());
+        assertTrue(noRole.body().contains("20"), noRole.body());
+        assertEquals(401, api.postJsonAs(KarafNode.HEAD_USER, "wrong", path, extend).statusCode());
+        JsonNode extended = JSON.readTree(api.postJsonAs(KarafNode.HEAD_USER, KarafNode.HEAD_PASSWORD, path, extend)
+                .body());
+        assertEquals("EXTENDED", extended.at("/appeal/status").asText());
+        assertEquals(10, extended.at("/appeal/processing/extensionDays").asInt());
+        HttpResponse<String> tooLong = api.postJsonAs(KarafNode.HEAD_USER, KarafNode.HEAD_PASSWORD, path,
+                "{\"action\":\"EXTEND\",\"days\":6,\"comment\":\"Ще\"}");
+        assertEquals(400, tooLong.statusCode(), "30 + 10 + 6 > 45 days (Art. 20)");
+        JsonNode term = JSON.readTree(api.get("/api/v1/appeals/" + id + "/deadline").body());
+        assertEquals(10, term.get("extensionDays").asInt());
+        assertEquals(extended.at("/appeal/processing/dueDate").asText(), term.get("dueDate").asText());
+        String answer = "{\"action\":\"ANSWER\",\"result\":\"EXPLAINED\",\"text\":\"Роз'яснено\","
+                + "\"documents\":[{\"fileName\":\"v.pdf\",\"sizeBytes\":10}]}";
+        api.assertDocumentAccepts(path, answer);
+        JsonNode answered = JSON.readTree(api.postJson(path, answer).body());
+        assertEquals("ANSWERED", answered.at("/appeal/status").asText());
+
+        // The applicant: status with the code (no personal data), a wrong code like no appeal, then the rating.
+        JsonNode status = JSON.readTree(api.get("/api/v1/public/status?number=" + number + "&code=" + code).body());
+        assertEquals("ANSWERED", status.get("status").asText());
+        assertTrue(status.get("canRate").asBoolean());
+        assertFalse(status.toString().contains("Тестовий"), status.toString());
+        assertEquals(404, api.get("/api/v1/public/status?number=" + number + "&code=AAAAA-AAAAA").statusCode());
+        assertEquals(400, api.get("/api/v1/public/status?number=" + number).statusCode());
+        assertEquals(400, api.postJson("/api/v1/public/rating", "{\"number\":\"" + number + "\",\"code\":\"" + code
+                + "\",\"rating\":6}").statusCode());
+        assertEquals(404, api.postJson("/api/v1/public/rating", "{\"number\":\"" + number
+                + "\",\"code\":\"AAAAA-AAAAA\",\"rating\":5}").statusCode());
+        HttpResponse<String> rated = api.postJson("/api/v1/public/rating", "{\"number\":\"" + number + "\",\"code\":\""
+                + code + "\",\"rating\":4}");
+        assertEquals(200, rated.statusCode(), rated.body());
+        assertEquals("CLOSED", JSON.readTree(rated.body()).get("status").asText());
+
+        // The history names every step and who did it.
+        JsonNode history = JSON.readTree(api.get("/api/v1/appeals/" + id + "/history").body());
+        assertEquals(List.of("REGISTERED", "CLASSIFIED", "FORWARDED", "REDIRECTED", "ACCEPTED", "EXTENDED", "ANSWERED",
+                "RATED"), history.findValuesAsText("type"));
+        assertEquals(KarafNode.HEAD_USER, history.get(5).get("actor").asText());
+    }
+
+    @Test
+    @DisplayName("Not considered on its ground (Art. 8, 17), answered at first contact (R4), overdue counts")
+    void notConsideredAndFirstContact() throws IOException {
+        // An anonymous appeal may be left without consideration on that ground (Art. 8), not on another.
+        JsonNode anon = JSON.readTree(api.postJson("/api/v1/appeals",
+                "{\"kind\":\"PROPOSAL\",\"channel\":\"PHONE\",\"text\":\"Синтетична анонімна " + UUID.randomUUID()
+                        + "\"}").body());
+        String path = "/api/v1/appeals/" + anon.get("id").asText() + "/actions";
+        assertEquals(400, api.postJson(path, "{\"action\":\"NOT_CONSIDER\",\"ground\":\"LATE_COMPLAINT\"}")
+                .statusCode(), "Art. 17 is for complaints");
+        JsonNode nc = JSON.readTree(api.postJson(path, "{\"action\":\"NOT_CONSIDER\",\"ground\":\"ANONYMOUS\"}")
+                .body());
+        assertEquals("NOT_CONSIDERED", nc.at("/appeal/status").asText());
+        assertEquals("8", nc.at("/appeal/processing/groundArticle").asText());
+        assertTrue(nc.at("/appeal/processing/dueDate").isMissingNode(), "no term runs");
+
+        // Answered by the contact center at first contact (R4).
+        JsonNode b = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Перший " + UUID.randomUUID())).body());
+        JsonNode done = JSON.readTree(api.postJson("/api/v1/appeals/" + b.get("id").asText() + "/actions",
+                "{\"action\":\"ANSWER_AT_FIRST_CONTACT\",\"text\":\"Надано телефон гарячої лінії\"}").body());
+        assertEquals("ANSWERED_AT_FIRST_CONTACT", done.at("/appeal/status").asText());
+
+        JsonNode overdue = JSON.readTree(api.get("/api/v1/appeals/overdue").body());
+        assertTrue(overdue.has("byBody") && overdue.has("byRegion"), overdue.toString());
     }
 
     @Test

@@ -69,6 +69,17 @@ public final class Contract {
         return r;
     }
 
+    /** POST JSON as a user of the node's JAAS realm (HTTP Basic) and check the exchange. */
+    public HttpResponse<String> postJsonAs(String user, String password, String path, String json) throws IOException {
+        String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = KarafNode.Http.send(HttpRequest.newBuilder(node.url(path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
+                .header("Accept", "application/json").header("Authorization", "Basic " + token));
+        check(Request.Method.POST, path, "application/json", json, r);
+        return r;
+    }
+
     private void check(Request.Method method, String pathAndQuery, String contentType, String body,
             HttpResponse<String> r) {
         URI uri = URI.create(pathAndQuery);
@@ -110,14 +121,21 @@ public final class Contract {
     /** @return "METHOD /template" of the documented operation matching a concrete path, or null */
     private String operationOf(Request.Method method, String path) {
         String local = path.startsWith("/api/v1") ? path.substring("/api/v1".length()) : path;
+        // A literal path (/appeals/overdue) wins over a template that also matches (/appeals/{id}), as in JAX-RS.
+        String best = null;
         for (Iterator<Map.Entry<String, JsonNode>> it = document.get("paths").fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             String regex = e.getKey().replaceAll("\\{[^}]+}", "[^/]+").replace(".", "\\.");
-            if (local.matches(regex) && e.getValue().has(method.name().toLowerCase())) {
-                return method.name() + " " + e.getKey();
+            if (local.matches(regex) && e.getValue().has(method.name().toLowerCase())
+                    && (best == null || templates(e.getKey()) < templates(best))) {
+                best = e.getKey();
             }
         }
-        return null;
+        return best == null ? null : method.name() + " " + best;
+    }
+
+    private static long templates(String path) {
+        return path.chars().filter(c -> c == '{').count();
     }
 
     /** @return every "METHOD /template" the document declares */

@@ -83,9 +83,19 @@ final class AccessCodes {
                 hash(appealId, code).getBytes(StandardCharsets.US_ASCII));
     }
 
-    /** Upper case, without spaces and dashes, then grouped as the code is given. */
+    /** Cyrillic capitals that look like the code's Latin letters (a code typed on a Ukrainian keyboard layout). */
+    private static final String CYRILLIC = "АВЕКМНРСТХ";
+    private static final String LATIN = "ABEKMHPCTX";
+
+    /** Upper case, Cyrillic look-alikes made Latin, without spaces and dashes, then grouped as the code is given. */
     private static String normalize(String code) {
         String c = code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
+        StringBuilder latin = new StringBuilder(c.length());
+        for (char ch : c.toCharArray()) {
+            int i = CYRILLIC.indexOf(ch);
+            latin.append(i < 0 ? ch : LATIN.charAt(i));
+        }
+        c = latin.toString();
         return c.length() == LENGTH ? c.substring(0, LENGTH / 2) + "-" + c.substring(LENGTH / 2) : c;
     }
 }

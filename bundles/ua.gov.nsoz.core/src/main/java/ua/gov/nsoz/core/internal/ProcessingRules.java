@@ -185,11 +185,15 @@ final class ProcessingRules {
                     errors.add(IntakeRules.required("days", "на скільки днів продовжити", "days to extend by"));
                 } else {
                     try {
-                        deadlines.extend(term(a, p), r.days(), r.comment());
+                        deadlines.extend(term(a, p), r.days(), r.comment() == null ? "—" : r.comment());
                     } catch (IllegalArgumentException e) {
-                        errors.add(new FieldError(r.comment() == null ? "comment" : "days", e.getMessage()));
+                        errors.add(new FieldError("days", e.getMessage()));
                     }
                     next.extensionDays(p.extensionDays() + Math.max(0, r.days()));
+                }
+                if (r.comment() == null) {
+                    errors.add(IntakeRules.required("comment", "причина продовження строку (ст. 20)",
+                            "the reason for the extension (Art. 20)"));
                 }
                 status = AppealStatus.EXTENDED;
             }

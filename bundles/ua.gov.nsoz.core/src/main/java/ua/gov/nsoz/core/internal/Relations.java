@@ -38,6 +38,10 @@ final class Relations {
     static Processing classify(AppealStore store, Appeal a, Instant now) {
         Set<String> words = words(a.text());
         for (Appeal earlier : store.sameApplicant(a, LOOK_BACK)) {
+            if (earlier.status() == ua.gov.nsoz.api.AppealStatus.NOT_CONSIDERED) {
+                // Never decided on its merits: a new appeal on the issue is not a repeated one (Art. 8).
+                continue;
+            }
             if (similarity(words, words(earlier.text())) >= SIMILAR) {
                 // Still under consideration: sent again (duplicate); answered or closed: repeated (Art. 8).
                 Classification c = earlier.status().isOpen() ? Classification.DUPLICATE : Classification.REPEATED;
@@ -53,7 +57,8 @@ final class Relations {
     /** Words of three letters or more, lower case. */
     static Set<String> words(String text) {
         Set<String> out = new HashSet<>();
-        for (String w : text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{Nd}]+")) {
+        // An apostrophe belongs to the word (п'ять), as in Ukrainian spelling.
+        for (String w : text.toLowerCase(Locale.ROOT).replaceAll("['’ʼ]", "").split("[^\\p{L}\\p{Nd}]+")) {
             if (w.length() >= 3) {
                 out.add(w);
             }
@@ -61,10 +66,10 @@ final class Relations {
         return out;
     }
 
-    /** Jaccard similarity of two word sets. */
+    /** Jaccard similarity of two word sets; texts without words of three letters tell nothing: 0. */
     static double similarity(Set<String> x, Set<String> y) {
-        if (x.isEmpty() && y.isEmpty()) {
-            return 1;
+        if (x.isEmpty() || y.isEmpty()) {
+            return 0;
         }
         Set<String> union = new HashSet<>(x);
         union.addAll(y);

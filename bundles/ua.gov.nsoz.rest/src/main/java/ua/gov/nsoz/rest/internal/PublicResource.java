@@ -41,6 +41,19 @@ public class PublicResource implements RestResource {
         this.appeals = appeals;
     }
 
+    /** What the applicant sees (the api record, without absent fields). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record PublicStatusJson(String registrationNumber, ua.gov.nsoz.api.AppealKind kind,
+            ua.gov.nsoz.api.AppealStatus status, java.time.Instant registeredAt, String bodyName,
+            java.time.LocalDate dueDate, ua.gov.nsoz.api.AnswerResult result, java.time.Instant answeredAt,
+            Integer rating, boolean canRate) {
+
+        static PublicStatusJson of(PublicStatus p) {
+            return new PublicStatusJson(p.registrationNumber(), p.kind(), p.status(), p.registeredAt(), p.bodyName(),
+                    p.dueDate(), p.result(), p.answeredAt(), p.rating(), p.canRate());
+        }
+    }
+
     /** The rating request. */
     record RatingRequest(String number, String code, Integer rating, String comment) {
     }
@@ -52,9 +65,10 @@ public class PublicResource implements RestResource {
      */
     @GET
     @Path("/status")
-    public PublicStatus status(@QueryParam("number") String number, @QueryParam("code") String code) {
+    public PublicStatusJson status(@QueryParam("number") String number, @QueryParam("code") String code) {
         required(number, code);
-        return appeals.publicStatus(number, code).orElseThrow(() -> new NotFoundException(NOT_FOUND));
+        return appeals.publicStatus(number, code).map(PublicStatusJson::of)
+                .orElseThrow(() -> new NotFoundException(NOT_FOUND));
     }
 
     /**
@@ -77,7 +91,7 @@ public class PublicResource implements RestResource {
         try {
             AppealService.ActionResult result = appeals.rate(r.number(), r.code(), r.rating(), r.comment());
             PublicStatus now = appeals.publicStatus(r.number(), r.code()).orElseThrow();
-            return Response.status(result.applied() ? 200 : 202).entity(now).build();
+            return Response.status(result.applied() ? 200 : 202).entity(PublicStatusJson.of(now)).build();
         } catch (NoSuchElementException e) {
             throw new NotFoundException(NOT_FOUND);
         }

@@ -694,6 +694,18 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     @Override
     public String secret(String name, java.util.function.Supplier<String> create) {
+        try {
+            return readOrMakeSecret(name, create);
+        } catch (StoreException e) {
+            // Another thread made it first (its INSERT won the primary key): read that one.
+            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return readOrMakeSecret(name, create);
+            }
+            throw e;
+        }
+    }
+
+    private String readOrMakeSecret(String name, java.util.function.Supplier<String> create) {
         return inTransaction("Cannot read the node's secret " + name, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT secret FROM node_secret WHERE name = ?")) {
                 ps.setString(1, name);
