@@ -384,6 +384,17 @@ class AppealApiIT {
                 "{\"action\":\"ANSWER_AT_FIRST_CONTACT\",\"text\":\"Надано телефон гарячої лінії\"}").body());
         assertEquals("ANSWERED_AT_FIRST_CONTACT", done.at("/appeal/status").asText());
 
+        // Reference data is edited at the center only: a region answers 409 even to its admin; edits are listed.
+        assertEquals(409, api.putJsonAs(KarafNode.ADMIN_USER, KarafNode.ADMIN_PASSWORD, "/api/v1/reference/rules/X1",
+                "{\"order\":1,\"bodyCode\":\"MOZ\",\"reasonUk\":\"x\",\"reasonEn\":\"x\"}").statusCode());
+        assertEquals(403, api.putJsonAs(KarafNode.HEAD_USER, KarafNode.HEAD_PASSWORD, "/api/v1/reference/rules/X1",
+                "{\"order\":1,\"bodyCode\":\"MOZ\",\"reasonUk\":\"x\",\"reasonEn\":\"x\"}").statusCode());
+        assertEquals(409, api.putJsonAs(KarafNode.ADMIN_USER, KarafNode.ADMIN_PASSWORD, "/api/v1/reference/bodies/X1",
+                "{\"kind\":\"CENTRAL_BODY\",\"nameUk\":\"Х\",\"nameEn\":\"X\"}").statusCode());
+        assertEquals(409, api.deleteAs(KarafNode.ADMIN_USER, KarafNode.ADMIN_PASSWORD, "/api/v1/reference/rules/X1")
+                .statusCode());
+        assertEquals(0, JSON.readTree(api.get("/api/v1/reference/edits").body()).get("revision").asInt());
+
         JsonNode overdue = JSON.readTree(api.get("/api/v1/appeals/overdue").body());
         assertTrue(overdue.has("byBody") && overdue.has("byRegion"), overdue.toString());
     }

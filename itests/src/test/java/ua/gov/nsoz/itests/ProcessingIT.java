@@ -233,6 +233,46 @@ class ProcessingIT {
         JsonNode closedAtCenter = awaitStatus("ucc", id, "CLOSED");
         assertEquals(5, closedAtCenter.at("/processing/rating").asInt());
 
+        // The center edits the reference data (role nsoz-admin): a new body and a rule to it reach lviv, and lviv's
+        // router uses the rule; lviv itself does not edit.
+        String body = "{\"kind\":\"CENTRAL_BODY\",\"nameUk\":\"Міністерство цифрової трансформації (тест)\","
+                + "\"nameEn\":\"Ministry of Digital Transformation (test)\",\"email\":\"test@example.org\"}";
+        assertEquals(401, send("ucc", "PUT", "/api/v1/reference/bodies/MINTSYFRA", body, null, null).statusCode());
+        assertEquals(403, send("ucc", "PUT", "/api/v1/reference/bodies/MINTSYFRA", body, "clerk",
+                password("ucc", "clerk")).statusCode());
+        HttpResponse<String> put = send("ucc", "PUT", "/api/v1/reference/bodies/MINTSYFRA", body, "admin",
+                password("ucc", "admin"));
+        assertEquals(200, put.statusCode(), put.body());
+        HttpResponse<String> rule = send("ucc", "PUT", "/api/v1/reference/rules/TEST-DIIA", "{\"order\":1,"
+                + "\"addresseeContains\":\"цифрової\",\"bodyCode\":\"MINTSYFRA\",\"reasonUk\":\"Адресовано "
+                + "Мінцифри\",\"reasonEn\":\"Addressed to the digital ministry\"}", "admin", password("ucc", "admin"));
+        assertEquals(200, rule.statusCode(), rule.body());
+        assertEquals(2, LauncherTest.JSON.readTree(rule.body()).get("revision").asInt());
+        assertEquals(400, send("ucc", "PUT", "/api/v1/reference/rules/TEST-BAD", "{\"order\":1,\"bodyCode\":"
+                + "\"NO-SUCH\",\"reasonUk\":\"x\",\"reasonEn\":\"x\"}", "admin", password("ucc", "admin"))
+                .statusCode(), "a rule must point at an existing body");
+        assertEquals(409, send("lviv", "PUT", "/api/v1/reference/bodies/MINTSYFRA", body, "admin",
+                password("lviv", "admin")).statusCode(), "a region does not edit");
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        JsonNode edits = null;
+        while (System.nanoTime() < deadline) {
+            edits = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/reference/edits").body());
+            if (edits.get("revision").asInt() >= 2) {
+                break;
+            }
+            TimeUnit.MILLISECONDS.sleep(300); // poll a condition with a deadline
+        }
+        assertEquals(2, edits.get("revision").asInt(), edits.toString());
+        assertEquals(200, LauncherTest.get("lviv", "/api/v1/reference/bodies?region=UA-46").statusCode());
+        assertTrue(LauncherTest.get("lviv", "/api/v1/reference/bodies").body().contains("MINTSYFRA"));
+        HttpResponse<String> digital = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"PROPOSAL\","
+                + "\"channel\":\"PHONE\",\"addressee\":\"Міністерству цифрової трансформації\",\"text\":\"Пропозиція "
+                + "щодо застосунку (синтетична).\"}", null, null);
+        String digitalId = LauncherTest.JSON.readTree(digital.body()).get("id").asText();
+        JsonNode route = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/reference/route/" + digitalId)
+                .body());
+        assertEquals("MINTSYFRA", route.at("/body/code").asText(), route.toString());
+
         // Both nodes hold the same record and the same history.
         assertEquals(closedAtLviv, closedAtCenter);
         JsonNode historyLviv = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/appeals/" + id

@@ -43,7 +43,13 @@ class RestartIT {
             for (JsonNode a : registered) {
                 HttpResponse<String> r = KarafNode.Http.get(node.url("/api/v1/appeals/" + a.get("id").asText()));
                 assertEquals(200, r.statusCode(), r.body());
+                // The access code is told once at registration; after a restart it still opens the public status
+                // (derived from the node's secret, which the store keeps).
+                String code = ((com.fasterxml.jackson.databind.node.ObjectNode) a).remove("accessCode").asText();
                 assertEquals(a, JSON.readTree(r.body()), "the appeal reads back exactly as registered");
+                HttpResponse<String> status = KarafNode.Http.get(node.url("/api/v1/public/status?number="
+                        + a.get("registrationNumber").asText() + "&code=" + code));
+                assertEquals(200, status.statusCode(), status.body());
             }
             HttpResponse<String> list = KarafNode.Http.get(node.url("/api/v1/appeals?q=перед%20перезапуском"));
             assertEquals(5, JSON.readTree(list.body()).get("total").asLong());

@@ -5,7 +5,8 @@ package ua.gov.nsoz.exchange;
  * closed; a switch over them needs no default branch.
  */
 public sealed interface ExchangeMessage
-        permits AppealEventMessage, ChangeRequestMessage, ChangeRefusedMessage, AckMessage {
+        permits AppealEventMessage, ChangeRequestMessage, ChangeRefusedMessage, AckMessage,
+        ReferenceUpdateMessage {
 
     /** @return the header every message carries */
     Header header();

@@ -71,12 +71,33 @@ public final class Contract {
 
     /** POST JSON as a user of the node's JAAS realm (HTTP Basic) and check the exchange. */
     public HttpResponse<String> postJsonAs(String user, String password, String path, String json) throws IOException {
+        return sendAs(Request.Method.POST, user, password, path, json);
+    }
+
+    /** PUT JSON as a user of the node's JAAS realm (HTTP Basic) and check the exchange. */
+    public HttpResponse<String> putJsonAs(String user, String password, String path, String json) throws IOException {
+        return sendAs(Request.Method.PUT, user, password, path, json);
+    }
+
+    /** DELETE as a user of the node's JAAS realm (HTTP Basic) and check the exchange. */
+    public HttpResponse<String> deleteAs(String user, String password, String path) throws IOException {
+        String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = KarafNode.Http.send(HttpRequest.newBuilder(node.url(path)).DELETE()
+                .header("Accept", "application/json").header("Authorization", "Basic " + token));
+        check(Request.Method.DELETE, path, null, null, r);
+        return r;
+    }
+
+    private HttpResponse<String> sendAs(Request.Method method, String user, String password, String path, String json)
+            throws IOException {
         String token = java.util.Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> r = KarafNode.Http.send(HttpRequest.newBuilder(node.url(path))
-                .POST(HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json")
-                .header("Accept", "application/json").header("Authorization", "Basic " + token));
-        check(Request.Method.POST, path, "application/json", json, r);
+                .method(method.name(), HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Authorization", "Basic " + token));
+        check(method, path, "application/json", json, r);
         return r;
     }
 

@@ -40,6 +40,9 @@ public final class KarafNode implements AutoCloseable {
     /** The head of an executive body (role nsoz-head: may extend a term, Law Art. 20). */
     public static final String HEAD_USER = "itest-head";
     public static final String HEAD_PASSWORD = "itest-Head-2";
+    /** The reference data's administrator (role nsoz-admin). */
+    public static final String ADMIN_USER = "itest-admin";
+    public static final String ADMIN_PASSWORD = "itest-Admin-3";
     /** The broker password of the node's own routes (user nsoz-node); test-only, never in node-configs/. */
     static final String NODE_SECRET = "itestNodeSecret1";
     /** The broker password between nodes (user nsoz-link); test-only, never in node-configs/. */
@@ -165,6 +168,7 @@ public final class KarafNode implements AutoCloseable {
         options.add(editConfigurationFilePut("etc/users.properties", SSH_USER,
                 SSH_PASSWORD + ",admin,manager,viewer,systembundles,ssh"));
         options.add(editConfigurationFilePut("etc/users.properties", HEAD_USER, HEAD_PASSWORD + ",nsoz-clerk,nsoz-head"));
+        options.add(editConfigurationFilePut("etc/users.properties", ADMIN_USER, ADMIN_PASSWORD + ",nsoz-admin"));
         // The broker and the link, as the launcher sets them (docs/link.md), on free ports.
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.broker.port", Integer.toString(brokerPort)));
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.center.broker.port",

@@ -6,7 +6,7 @@
  * change it only with a version bump.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package ua.gov.nsoz.api.reference;
 
 import org.osgi.annotation.bundle.Export;

@@ -18,6 +18,11 @@ import ua.gov.nsoz.api.AppealAction;
 import ua.gov.nsoz.api.Classification;
 import ua.gov.nsoz.api.NotConsideredGround;
 import ua.gov.nsoz.api.Processing;
+import ua.gov.nsoz.api.reference.Body;
+import ua.gov.nsoz.api.reference.BodyKind;
+import ua.gov.nsoz.api.reference.ReferenceEdits;
+import ua.gov.nsoz.api.reference.RoutingRule;
+import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
 import ua.gov.nsoz.api.AppealKind;
 import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Applicant;
@@ -83,6 +88,8 @@ public final class MessageReader {
                 return changeRefused();
             case "ack":
                 return ack();
+            case "referenceUpdate":
+                return referenceUpdate();
             default:
                 throw fail("unknown root element");
         }
@@ -179,6 +186,85 @@ public final class MessageReader {
         }
         return new ChangeRefusedMessage(required("header", header), required("requestId", requestId),
                 required("appealId", appealId), required("reason", reason));
+    }
+
+    private ReferenceUpdateMessage referenceUpdate() throws XMLStreamException, InvalidMessageException {
+        Header header = null;
+        Long revision = null;
+        Instant editedAt = null;
+        String editedBy = null;
+        List<Body> bodies = new ArrayList<>();
+        List<RoutingRule> rules = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "header" -> header = header();
+                case "revision" -> revision = longValue();
+                case "editedAt" -> editedAt = instant();
+                case "editedBy" -> editedBy = text();
+                case "body" -> bodies.add(body());
+                case "rule" -> rules.add(rule());
+                case "removedRule" -> removed.add(text());
+                default -> throw unexpected(name);
+            }
+        }
+        return new ReferenceUpdateMessage(required("header", header), new ReferenceEdits(required("revision", revision),
+                required("editedAt", editedAt), editedBy, bodies, rules, removed));
+    }
+
+    private Body body() throws XMLStreamException, InvalidMessageException {
+        String code = null;
+        BodyKind kind = null;
+        String nameUk = null;
+        String nameEn = null;
+        String region = null;
+        String parentCode = null;
+        String email = null;
+        String phone = null;
+        String address = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "code" -> code = text();
+                case "kind" -> kind = enumValue(BodyKind.class);
+                case "nameUk" -> nameUk = text();
+                case "nameEn" -> nameEn = text();
+                case "region" -> region = text();
+                case "parentCode" -> parentCode = text();
+                case "email" -> email = text();
+                case "phone" -> phone = text();
+                case "address" -> address = text();
+                default -> throw unexpected(name);
+            }
+        }
+        return new Body(required("body/code", code), required("body/kind", kind), required("body/nameUk", nameUk),
+                required("body/nameEn", nameEn), region, parentCode, email, phone, address);
+    }
+
+    private RoutingRule rule() throws XMLStreamException, InvalidMessageException {
+        String id = null;
+        Integer order = null;
+        String topicCode = null;
+        String region = null;
+        String addresseeContains = null;
+        String bodyCode = null;
+        String reasonUk = null;
+        String reasonEn = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "id" -> id = text();
+                case "order" -> order = intValue();
+                case "topicCode" -> topicCode = text();
+                case "region" -> region = text();
+                case "addresseeContains" -> addresseeContains = text();
+                case "bodyCode" -> bodyCode = text();
+                case "reasonUk" -> reasonUk = text();
+                case "reasonEn" -> reasonEn = text();
+                default -> throw unexpected(name);
+            }
+        }
+        return new RoutingRule(required("rule/id", id), required("rule/order", order), topicCode, region,
+                addresseeContains, required("rule/bodyCode", bodyCode), required("rule/reasonUk", reasonUk),
+                required("rule/reasonEn", reasonEn));
     }
 
     private AckMessage ack() throws XMLStreamException, InvalidMessageException {

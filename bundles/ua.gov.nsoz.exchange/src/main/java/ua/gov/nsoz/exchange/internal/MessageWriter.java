@@ -9,6 +9,10 @@ import javax.xml.stream.XMLStreamWriter;
 import ua.gov.nsoz.api.ActionRequest;
 import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.Processing;
+import ua.gov.nsoz.api.reference.Body;
+import ua.gov.nsoz.api.reference.ReferenceEdits;
+import ua.gov.nsoz.api.reference.RoutingRule;
+import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.Attachment;
 import ua.gov.nsoz.api.LegalMark;
@@ -73,6 +77,9 @@ public final class MessageWriter {
         } else if (message instanceof AckMessage m) {
             root("ack", m);
             ack(m);
+        } else if (message instanceof ReferenceUpdateMessage m) {
+            root("referenceUpdate", m);
+            referenceUpdate(m.edits());
         } else {
             throw new IllegalArgumentException("Not an exchange message: " + message.getClass().getName());
         }
@@ -222,6 +229,40 @@ public final class MessageWriter {
         leaf("requestId", "requestId", m.requestId());
         leaf("appealId", "appealId", m.appealId());
         leaf("reason", "reason", m.reason());
+    }
+
+    private void referenceUpdate(ReferenceEdits e) throws XMLStreamException {
+        leaf("revision", "revision", Long.toString(e.revision()));
+        time("editedAt", "editedAt", e.editedAt());
+        optional("editedBy", "editedBy", e.editedBy());
+        for (Body b : e.bodies()) {
+            start("body");
+            leaf("code", "body.code", b.code());
+            leaf("kind", "body.kind", b.kind() == null ? null : b.kind().name());
+            leaf("nameUk", "body.nameUk", b.nameUk());
+            leaf("nameEn", "body.nameEn", b.nameEn());
+            optional("region", "body.region", b.region());
+            optional("parentCode", "body.parentCode", b.parentCode());
+            optional("email", "body.email", b.email());
+            optional("phone", "body.phone", b.phone());
+            optional("address", "body.address", b.address());
+            end();
+        }
+        for (RoutingRule r : e.rules()) {
+            start("rule");
+            leaf("id", "rule.id", r.id());
+            leaf("order", "rule.order", Integer.toString(r.order()));
+            optional("topicCode", "rule.topicCode", r.topicCode());
+            optional("region", "rule.region", r.region());
+            optional("addresseeContains", "rule.addresseeContains", r.addresseeContains());
+            leaf("bodyCode", "rule.bodyCode", r.bodyCode());
+            leaf("reasonUk", "rule.reasonUk", r.reasonUk());
+            leaf("reasonEn", "rule.reasonEn", r.reasonEn());
+            end();
+        }
+        for (String id : e.removedRules()) {
+            leaf("removedRule", "removedRule", id);
+        }
     }
 
     private void ack(AckMessage m) throws XMLStreamException {

@@ -42,7 +42,8 @@ public final class SchemaCheck {
     static final String XSD = ExchangeCodec.SCHEMA_RESOURCE;
 
     /** The root elements of the four messages. */
-    static final Set<String> ROOTS = Set.of("appealEvent", "changeRequest", "changeRefused", "ack");
+    static final Set<String> ROOTS = Set.of("appealEvent", "changeRequest", "changeRefused", "ack",
+            "referenceUpdate");
 
     /** How many validation errors one reason lists. */
     private static final int MAX_ERRORS = 5;
@@ -272,7 +273,7 @@ public final class SchemaCheck {
             }
             if (!ROOTS.contains(localName)) {
                 return Reasons.oneLine("Not accepted: unknown root element '" + name + "'; an exchange message is"
-                        + " one of appealEvent, changeRequest, changeRefused, ack");
+                        + " one of appealEvent, changeRequest, changeRefused, ack, referenceUpdate");
             }
             return null;
         }

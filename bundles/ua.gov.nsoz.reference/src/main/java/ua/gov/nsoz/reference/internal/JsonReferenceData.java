@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.api.reference.ApplicantCategory;
@@ -35,9 +33,9 @@ import ua.gov.nsoz.api.reference.Topic;
  * at load (unique codes, existing parents without cycles, rules that point at existing bodies and
  * topics, ISO 3166-2:UA region codes, no unknown fields) and every problem is reported at once, naming
  * the file and the entry; data with a problem is never published, since a wrong rule would quietly send
- * appeals to the wrong body. Immutable.
+ * appeals to the wrong body. Immutable; the node's service is {@link ReferenceService}, which lays the center's
+ * edits over these files.
  */
-@Component(service = ReferenceData.class)
 public final class JsonReferenceData implements ReferenceData {
 
     /** The folder of the shipped files inside the bundle. */
@@ -96,7 +94,6 @@ public final class JsonReferenceData implements ReferenceData {
      *
      * @throws IllegalArgumentException listing every problem found in the files
      */
-    @Activate
     public JsonReferenceData() {
         this(new Loader(name -> JsonReferenceData.class.getResourceAsStream(FOLDER + name)).load());
         LOG.info("Reference data {} loaded: {} bodies, {} topics, {} applicant categories, {} routing rules", version,

@@ -137,7 +137,8 @@ final class ErrorMappers {
                 return Fault.fault(e);
             }
             LOG.warn("{} {}", status, e.getMessage());
-            return answer(status, e.getMessage(), null, null);
+            Response r = answer(status, e.getMessage(), null, null);
+            return status == 401 ? Response.fromResponse(r).header("WWW-Authenticate", "Basic realm=\"nsoz\"").build() : r;
         }
     }
 

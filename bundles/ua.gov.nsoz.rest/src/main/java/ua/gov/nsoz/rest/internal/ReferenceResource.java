@@ -73,9 +73,24 @@ public class ReferenceResource implements RestResource {
             List<String> trace) {
     }
 
+    /** Who may edit the reference data (at the center). */
+    static final String ADMIN = "nsoz-admin";
+
+    /** The edits in effect. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record EditsJson(String version, long revision, java.time.Instant editedAt, String editedBy, List<BodyJson> bodies,
+            List<RuleJson> rules, List<String> removedRules) {
+        static EditsJson of(String version, ua.gov.nsoz.api.reference.ReferenceEdits e) {
+            return new EditsJson(version, e.revision(), e.editedAt(), e.editedBy(),
+                    e.bodies().stream().map(BodyJson::of).toList(), e.rules().stream().map(RuleJson::of).toList(),
+                    e.removedRules());
+        }
+    }
+
     private final ReferenceData data;
     private final CompetenceRouter router;
     private final AppealService appeals;
+    private final ua.gov.nsoz.api.reference.ReferenceAdmin admin;
 
     /**
      * @param data the reference data
@@ -84,10 +99,120 @@ public class ReferenceResource implements RestResource {
      */
     @Activate
     public ReferenceResource(@Reference ReferenceData data, @Reference CompetenceRouter router,
-            @Reference AppealService appeals) {
+            @Reference AppealService appeals, @Reference ua.gov.nsoz.api.reference.ReferenceAdmin admin) {
         this.data = data;
         this.router = router;
         this.appeals = appeals;
+        this.admin = admin;
+    }
+
+    /** @return the center's edits in effect on this node (revision 0: none) */
+    @GET
+    @Path("/edits")
+    public EditsJson edits() {
+        return EditsJson.of(data.version(), admin.edits());
+    }
+
+    /**
+     * Adds a body or replaces the one with this code (at the center, role nsoz-admin); replicated to the regions.
+     *
+     * @param code the body's code
+     * @param b the body
+     * @param security who is calling
+     * @return the edits after it
+     */
+    @javax.ws.rs.PUT
+    @Path("/bodies/{code}")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public EditsJson putBody(@javax.ws.rs.PathParam("code") String code, BodyJson b,
+            @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
+        String actor = editor(security);
+        if (b == null) {
+            throw new ua.gov.nsoz.api.ValidationException(List.of(new ua.gov.nsoz.api.FieldError("body",
+                    "Очікується JSON-об'єкт органу / Expected a JSON object describing the body")));
+        }
+        if (b.code() != null && !b.code().equals(code)) {
+            throw invalid("code", "Код у шляху і в тілі різні / The code in the path and in the body differ");
+        }
+        ua.gov.nsoz.api.reference.BodyKind kind;
+        try {
+            kind = b.kind() == null ? null : ua.gov.nsoz.api.reference.BodyKind.valueOf(b.kind());
+        } catch (IllegalArgumentException e) {
+            throw invalid("kind", "Невідомий вид органу / Unknown kind; expected one of "
+                    + java.util.Arrays.toString(ua.gov.nsoz.api.reference.BodyKind.values()));
+        }
+        return EditsJson.of(data.version(), edit(() -> admin.putBody(new Body(code, kind, b.nameUk(), b.nameEn(),
+                b.region(), b.parentCode(), b.email(), b.phone(), b.address()), actor)));
+    }
+
+    /**
+     * Adds a routing rule or replaces the one with this id (at the center, role nsoz-admin); replicated.
+     *
+     * @param id the rule's id
+     * @param r the rule
+     * @param security who is calling
+     * @return the edits after it
+     */
+    @javax.ws.rs.PUT
+    @Path("/rules/{id}")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    public EditsJson putRule(@javax.ws.rs.PathParam("id") String id, RuleJson r,
+            @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
+        String actor = editor(security);
+        if (r == null) {
+            throw invalid("body", "Очікується JSON-об'єкт правила / Expected a JSON object describing the rule");
+        }
+        if (r.id() != null && !r.id().equals(id)) {
+            throw invalid("id", "Ідентифікатор у шляху і в тілі різні / The id in the path and in the body differ");
+        }
+        return EditsJson.of(data.version(), edit(() -> admin.putRule(new RoutingRule(id, r.order(), r.topicCode(),
+                r.region(), r.addresseeContains(), r.bodyCode(), r.reasonUk(), r.reasonEn()), actor)));
+    }
+
+    /**
+     * Takes a routing rule out (at the center, role nsoz-admin); replicated.
+     *
+     * @param id the rule's id
+     * @param security who is calling
+     * @return the edits after it
+     */
+    @javax.ws.rs.DELETE
+    @Path("/rules/{id}")
+    public EditsJson removeRule(@javax.ws.rs.PathParam("id") String id,
+            @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
+        String actor = editor(security);
+        return EditsJson.of(data.version(), edit(() -> admin.removeRule(id, actor)));
+    }
+
+    /** @return the editing user; 401 without credentials, 403 without the role */
+    private static String editor(javax.ws.rs.core.SecurityContext security) {
+        if (security == null || security.getUserPrincipal() == null) {
+            throw new javax.ws.rs.NotAuthorizedException("Потрібен вхід користувача з роллю " + ADMIN
+                    + " / Log in as a user with the role " + ADMIN, "Basic realm=\"nsoz\"");
+        }
+        if (!security.isUserInRole(ADMIN)) {
+            throw new javax.ws.rs.ForbiddenException("Довідники редагує лише користувач з роллю " + ADMIN
+                    + " / Only a user with the role " + ADMIN + " edits reference data");
+        }
+        return security.getUserPrincipal().getName();
+    }
+
+    /** Runs an edit: a check that fails is a 400 naming it, a region a 409. */
+    private static ua.gov.nsoz.api.reference.ReferenceEdits edit(
+            java.util.function.Supplier<ua.gov.nsoz.api.reference.ReferenceEdits> edit) {
+        try {
+            return edit.get();
+        } catch (IllegalStateException e) {
+            throw new javax.ws.rs.ClientErrorException(e.getMessage(), 409);
+        } catch (IllegalArgumentException e) {
+            throw invalid("body", e.getMessage());
+        } catch (java.util.NoSuchElementException e) {
+            throw new javax.ws.rs.NotFoundException(e.getMessage());
+        }
+    }
+
+    private static ua.gov.nsoz.api.ValidationException invalid(String field, String message) {
+        return new ua.gov.nsoz.api.ValidationException(List.of(new ua.gov.nsoz.api.FieldError(field, message)));
     }
 
     /** @return the data's version and sizes */

@@ -67,6 +67,31 @@ public class AppealShowCommand implements Action {
         for (LegalMark m : a.marks()) {
             t.addRow().addContent("Позначка / Mark", m + ", ст. " + m.article() + ": " + m.messageUk());
         }
+        ua.gov.nsoz.api.Processing p = a.processing();
+        t.addRow().addContent("Класифікація / Classification", p.classification() + " ("
+                + p.classification().labelUk() + ")" + (p.relatedTo() == null ? "" : ", пов'язане / related: "
+                        + p.relatedTo()));
+        if (p.body() != null) {
+            t.addRow().addContent("Орган / Body", p.body() + " з / since " + Format.time(p.forwardedAt()));
+        }
+        if (p.ground() != null) {
+            t.addRow().addContent("Не розглядається / Not considered", p.ground() + ", ст. " + p.ground().article()
+                    + ": " + p.ground().labelUk());
+        }
+        if (p.answeredAt() != null) {
+            t.addRow().addContent("Відповідь / Answer", (p.result() == null ? "" : p.result() + " ("
+                    + p.result().labelUk() + "), ") + Format.time(p.answeredAt()));
+            t.addRow().addContent("  текст / text", nullToDash(p.answer()));
+            for (Attachment at : p.answerDocuments()) {
+                t.addRow().addContent("  документ / document", at.fileName() + " (" + at.sizeBytes() + " B)");
+            }
+        }
+        if (p.rating() != null) {
+            t.addRow().addContent("Оцінка / Rating", p.rating() + " / 5");
+        }
+        if (p.escalatedAt() != null) {
+            t.addRow().addContent("Передано до центру / Escalated", Format.time(p.escalatedAt()));
+        }
         Deadline d = appeals.deadline(a);
         t.addRow().addContent("Строк / Deadline", d.dueDate() + " (" + d.kind().labelUk() + ", "
                 + d.kind().articleUk() + "; " + d.totalDays() + " дн. / days"

@@ -154,3 +154,7 @@ CREATE TABLE node_secret (
     secret VARCHAR(100) NOT NULL,
     CONSTRAINT pk_node_secret PRIMARY KEY (name)
 );
+
+--changeset nsoz:7-outbox-without-appeal
+--comment: Messages about no one appeal (the center's reference data edits) travel through the same outbox.
+ALTER TABLE outbox ALTER COLUMN appeal_id NULL;

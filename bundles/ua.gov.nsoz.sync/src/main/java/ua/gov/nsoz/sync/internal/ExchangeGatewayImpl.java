@@ -30,6 +30,11 @@ import ua.gov.nsoz.exchange.AckMessage;
 import ua.gov.nsoz.exchange.AppealEventMessage;
 import ua.gov.nsoz.exchange.ChangeRefusedMessage;
 import ua.gov.nsoz.exchange.ChangeRequestMessage;
+import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
+import ua.gov.nsoz.api.reference.ReferenceAdmin;
+import ua.gov.nsoz.api.reference.ReferenceEdits;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import ua.gov.nsoz.exchange.ExchangeCodec;
 import ua.gov.nsoz.exchange.ExchangeMessage;
 import ua.gov.nsoz.exchange.Header;
@@ -65,6 +70,10 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
      * @param node this node
      * @param appeals applies change requests to the appeals this node owns
      */
+    /** The node's reference data, which the center's edits update; without it they are refused. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReferenceAdmin reference;
+
     @Activate
     public ExchangeGatewayImpl(@Reference ReplicationStore store, @Reference NodeIdentity node,
             @Reference AppealService appeals) {
@@ -106,6 +115,9 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
             return new ChangeRequestMessage(header, p.get("requestId").asText(), entry.appealId(), request,
                     text(p, "actor"), roles, Instant.parse(p.get("requestedAt").asText()));
         }
+        if ("referenceUpdate".equals(entry.messageType())) {
+            return new ReferenceUpdateMessage(header, json.readValue(entry.payload(), ReferenceEdits.class));
+        }
         if ("changeRefused".equals(entry.messageType())) {
             JsonNode p = json.readTree(entry.payload());
             return new ChangeRefusedMessage(header, p.get("requestId").asText(), entry.appealId(),
@@ -126,6 +138,32 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? null : v.asText();
+    }
+
+    /**
+     * A region takes the center's reference edits (a newer revision replaces its own; the same or an older one
+     * changes nothing, so a resent message is harmless), then records the message.
+     */
+    private Outcome applyReference(ReferenceUpdateMessage u) throws RejectedMessageException {
+        Header h = u.header();
+        if (!h.sourceNode().equals(node.centerNodeId())) {
+            throw new RejectedMessageException("Reference data edits come from the center (" + node.centerNodeId()
+                    + "), not from " + h.sourceNode(), null);
+        }
+        ReferenceAdmin ref = reference;
+        if (ref == null) {
+            throw new RejectedMessageException("Node " + node.nodeId() + " has no reference data service to apply "
+                    + "revision " + u.edits().revision() + " to", null);
+        }
+        try {
+            boolean newer = ref.apply(u.edits());
+            LOG.info("Reference edits revision {} from {}: {}", u.edits().revision(), h.sourceNode(),
+                    newer ? "applied" : "not newer than ours, kept ours");
+        } catch (IllegalArgumentException e) {
+            throw new RejectedMessageException("Reference edits revision " + u.edits().revision()
+                    + " do not fit this node's shipped data: " + e.getMessage(), e);
+        }
+        return store.recordReceived(inbound(h)) ? Outcome.APPLIED : Outcome.DUPLICATE;
     }
 
     /** The owner's side of a change request: apply it as our own event, or answer with a refusal. */
@@ -297,6 +335,9 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         }
         if (message instanceof AckMessage) {
             return store.recordReceived(inbound(h)) ? Outcome.APPLIED : Outcome.DUPLICATE;
+        }
+        if (message instanceof ReferenceUpdateMessage u) {
+            return applyReference(u);
         }
         throw new RejectedMessageException("Unknown message " + message.getClass().getSimpleName(), null);
     }

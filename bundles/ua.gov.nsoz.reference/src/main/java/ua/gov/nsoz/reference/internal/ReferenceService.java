@@ -1,0 +1,297 @@
+package ua.gov.nsoz.reference.internal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.NodeRole;
+import ua.gov.nsoz.api.reference.ApplicantCategory;
+import ua.gov.nsoz.api.reference.Body;
+import ua.gov.nsoz.api.reference.ReferenceAdmin;
+import ua.gov.nsoz.api.reference.ReferenceData;
+import ua.gov.nsoz.api.reference.ReferenceEdits;
+import ua.gov.nsoz.api.reference.RoutingRule;
+import ua.gov.nsoz.api.reference.Topic;
+
+/**
+ * The node's reference data: the files shipped in this bundle with the center's edits laid over them. An edit is
+ * merged into the shipped files and the result loaded with every check of {@link JsonReferenceData} before it takes
+ * the place of the data in effect; it is kept in {@code <karaf.data>/nsoz/reference-edits.json} (kept across
+ * restarts and upgrades with the node's store) and offered to {@link ReferenceAdmin.Listener}s, which replicate it
+ * to the regions.
+ */
+@Component(service = {ReferenceData.class, ReferenceAdmin.class})
+public final class ReferenceService implements ReferenceData, ReferenceAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceService.class);
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private final JsonReferenceData.Source shipped;
+    private final Path file;
+    private final boolean editsHere;
+    private final Clock clock;
+    private volatile JsonReferenceData data;
+    private volatile ReferenceEdits edits = ReferenceEdits.NONE;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private final List<ReferenceAdmin.Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * @param node this node: only the center edits
+     */
+    @Activate
+    public ReferenceService(@Reference NodeIdentity node) {
+        this(name -> JsonReferenceData.class.getResourceAsStream(JsonReferenceData.FOLDER + name),
+                Path.of(System.getProperty("karaf.data", "data"), "nsoz", "reference-edits.json"),
+                node.role() == NodeRole.CENTRAL, Clock.systemUTC());
+    }
+
+    ReferenceService(JsonReferenceData.Source shipped, Path file, boolean editsHere, Clock clock) {
+        this.shipped = shipped;
+        this.file = file;
+        this.editsHere = editsHere;
+        this.clock = clock;
+        this.data = JsonReferenceData.load(shipped);
+        ReferenceEdits kept = read(file);
+        if (kept.revision() > 0) {
+            try {
+                this.data = merged(kept);
+                this.edits = kept;
+            } catch (IllegalArgumentException e) {
+                // Shipped data changed under kept edits (an upgrade): the shipped data stays in effect, the edits wait.
+                LOG.warn("Reference edits revision {} no longer fit the shipped data {} and are not applied: {}",
+                        kept.revision(), data.version(), e.getMessage());
+            }
+        }
+        LOG.info("Reference data {} in effect (edits revision {}): {} bodies, {} rules", data.version(),
+                edits.revision(), data.bodies().size(), data.rules().size());
+    }
+
+    // ------------------------------------------------------------------------------------------ ReferenceData
+
+    @Override
+    public String version() {
+        return data.version();
+    }
+
+    @Override
+    public List<Body> bodies() {
+        return data.bodies();
+    }
+
+    @Override
+    public Optional<Body> body(String code) {
+        return data.body(code);
+    }
+
+    @Override
+    public List<Topic> topics() {
+        return data.topics();
+    }
+
+    @Override
+    public Optional<Topic> topic(String code) {
+        return data.topic(code);
+    }
+
+    @Override
+    public List<ApplicantCategory> categories() {
+        return data.categories();
+    }
+
+    @Override
+    public List<RoutingRule> rules() {
+        return data.rules();
+    }
+
+    // ----------------------------------------------------------------------------------------- ReferenceAdmin
+
+    @Override
+    public ReferenceEdits putBody(Body body, String actor) {
+        if (body == null || body.code() == null) {
+            throw new IllegalArgumentException("Потрібен код органу / The body's code is required");
+        }
+        return edit(actor, e -> {
+            List<Body> bodies = new ArrayList<>(e.bodies());
+            bodies.removeIf(b -> b.code().equals(body.code()));
+            bodies.add(body);
+            return new ReferenceEdits(0, null, null, bodies, e.rules(), e.removedRules());
+        });
+    }
+
+    @Override
+    public ReferenceEdits putRule(RoutingRule rule, String actor) {
+        if (rule == null || rule.id() == null) {
+            throw new IllegalArgumentException("Потрібен ідентифікатор правила / The rule's id is required");
+        }
+        return edit(actor, e -> {
+            List<RoutingRule> rules = new ArrayList<>(e.rules());
+            rules.removeIf(r -> r.id().equals(rule.id()));
+            rules.add(rule);
+            List<String> removed = new ArrayList<>(e.removedRules());
+            removed.remove(rule.id());
+            return new ReferenceEdits(0, null, null, e.bodies(), rules, removed);
+        });
+    }
+
+    @Override
+    public ReferenceEdits removeRule(String id, String actor) {
+        requireEditsHere();
+        if (data.rules().stream().noneMatch(r -> r.id().equals(id))) {
+            throw new NoSuchElementException("Немає правила / No routing rule " + id);
+        }
+        return edit(actor, e -> {
+            List<RoutingRule> rules = new ArrayList<>(e.rules());
+            rules.removeIf(r -> r.id().equals(id));
+            List<String> removed = new ArrayList<>(e.removedRules());
+            if (!removed.contains(id)) {
+                removed.add(id);
+            }
+            return new ReferenceEdits(0, null, null, e.bodies(), rules, removed);
+        });
+    }
+
+    @Override
+    public ReferenceEdits edits() {
+        return edits;
+    }
+
+    @Override
+    public synchronized boolean apply(ReferenceEdits incoming) {
+        if (incoming.revision() <= edits.revision()) {
+            return false;
+        }
+        JsonReferenceData next = merged(incoming);
+        write(incoming);
+        data = next;
+        edits = incoming;
+        LOG.info("Reference edits revision {} from the center in effect: data {}", incoming.revision(), next.version());
+        tell(incoming);
+        return true;
+    }
+
+    private void requireEditsHere() {
+        if (!editsHere) {
+            throw new IllegalStateException("Довідники редагують у центрі; зміни надходять звідти / Reference data is "
+                    + "edited at the center; its edits arrive from there");
+        }
+    }
+
+    private synchronized ReferenceEdits edit(String actor, java.util.function.UnaryOperator<ReferenceEdits> change) {
+        requireEditsHere();
+        ReferenceEdits changed = change.apply(edits);
+        ReferenceEdits next = new ReferenceEdits(edits.revision() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                actor, changed.bodies(), changed.rules(), changed.removedRules());
+        JsonReferenceData loaded = merged(next);
+        write(next);
+        data = loaded;
+        edits = next;
+        LOG.info("Reference data edited by {}: revision {}, data {}", actor, next.revision(), loaded.version());
+        tell(next);
+        return next;
+    }
+
+    /** @param l a listener, as DS adds them (tests) */
+    void bindListener(ReferenceAdmin.Listener l) {
+        listeners.add(l);
+    }
+
+    private void tell(ReferenceEdits e) {
+        for (ReferenceAdmin.Listener l : listeners) {
+            try {
+                l.edited(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("Reference edit listener {} failed on revision {}", l.getClass().getName(), e.revision(), ex);
+            }
+        }
+    }
+
+    /** The shipped files with the edits laid over them, loaded with every check. */
+    JsonReferenceData merged(ReferenceEdits e) {
+        Predicate<String> removed = e.removedRules()::contains;
+        return JsonReferenceData.load(name -> switch (name) {
+            case JsonReferenceData.BODIES -> overlay(name, "bodies", "code", e.bodies(), x -> false, e.revision());
+            case JsonReferenceData.RULES -> overlay(name, "rules", "id", e.rules(), removed, e.revision());
+            default -> shipped.open(name);
+        });
+    }
+
+    private InputStream overlay(String name, String array, String key, List<?> entries, Predicate<String> drop,
+            long revision) throws IOException {
+        ObjectNode root;
+        try (InputStream in = shipped.open(name)) {
+            if (in == null) {
+                return null;
+            }
+            root = (ObjectNode) JSON.readTree(in);
+        }
+        ArrayNode items = (ArrayNode) root.get(array);
+        ArrayNode out = JSON.createArrayNode();
+        List<JsonNode> added = new ArrayList<>();
+        for (Object entry : entries) {
+            added.add(JSON.valueToTree(entry));
+        }
+        for (JsonNode item : items) {
+            String id = item.path(key).asText();
+            if (drop.test(id) || added.stream().anyMatch(a -> a.path(key).asText().equals(id))) {
+                continue;
+            }
+            out.add(item);
+        }
+        added.forEach(out::add);
+        root.set(array, out);
+        if (revision > 0) {
+            root.put("version", root.path("version").asText() + "+r" + revision);
+        }
+        return new ByteArrayInputStream(JSON.writeValueAsBytes(root));
+    }
+
+    private static ReferenceEdits read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return ReferenceEdits.NONE;
+        }
+        try {
+            return JSON.readValue(file.toFile(), ReferenceEdits.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the reference edits " + file, e);
+        }
+    }
+
+    private void write(ReferenceEdits e) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), e);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+            throw new IllegalStateException("Cannot keep the reference edits in " + file, ex);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package ua.gov.nsoz.shell.internal;
+
+import org.apache.karaf.shell.api.action.Action;
+import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.lifecycle.Reference;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
+import ua.gov.nsoz.api.reference.ReferenceAdmin;
+import ua.gov.nsoz.api.reference.ReferenceEdits;
+
+/** {@code nsoz:rules-remove ID}: takes a routing rule out, at the center; replicated to the regions. */
+@Service
+@Command(scope = "nsoz", name = "rules-remove",
+        description = "Вилучити правило маршрутизації (у центрі) / Take a routing rule out (at the center)")
+public class RuleRemoveCommand implements Action {
+
+    @Reference
+    ReferenceAdmin admin;
+
+    @Reference
+    org.apache.karaf.shell.api.console.Session session;
+
+    @Argument(index = 0, name = "id", required = true, description = "Ідентифікатор правила / The rule's id")
+    String id;
+
+    @Override
+    public Object execute() {
+        ReferenceEdits e = admin.removeRule(id, Format.user(session));
+        System.out.printf("Правило %s вилучено: редакція %d / Rule %s removed: revision %d%n", id, e.revision(), id,
+                e.revision());
+        return null;
+    }
+}
