@@ -133,6 +133,21 @@ class ShellIT {
     }
 
     @Test
+    @DisplayName("nsoz:rules-set, nsoz:body-set and nsoz:rules-remove edit at the center only: a region says so, no stack trace; appeal-show shows the processing state")
+    void referenceEditsAndProcessing() throws IOException {
+        Shell.Result set = shell.run("nsoz:rules-set --order 1 --body MOZ --reason-uk Тест --reason-en Test X1");
+        assertTrue(set.all().contains("center"), set.all());
+        assertFalse(set.all().contains("\tat "), "no stack trace: " + set.all());
+        Shell.Result body = shell.run("nsoz:body-set --kind CENTRAL_BODY --name-uk Тест --name-en Test X1");
+        assertTrue(body.all().contains("center"), body.all());
+        Shell.Result rm = shell.run("nsoz:rules-remove X1");
+        assertTrue(rm.all().contains("center"), rm.all());
+        JsonNode a = register("Обробка " + UUID.randomUUID(), "COMPLAINT");
+        Shell.Result show = shell.run("nsoz:appeal-show " + a.get("registrationNumber").asText());
+        assertTrue(show.out().contains("Класифікація / Classification"), show.all());
+    }
+
+    @Test
     @DisplayName("nsoz:body-list, nsoz:rules-list and nsoz:route-explain show the directory, the rules and why an appeal goes where")
     void routing() throws IOException {
         Shell.Result bodies = shell.run("nsoz:body-list --region UA-46");

@@ -171,13 +171,15 @@ public interface AppealService {
     java.util.Map<String, Long> overdueCounts(boolean byBody, java.time.LocalDate today);
 
     /**
-     * The open appeals of this node whose term ends on or before a date: for the deadline watch.
+     * The open appeals of this node whose term ends on or before a date and that still need the deadline watch: not
+     * yet reminded for their last day (if it is today or later), or overdue and not yet escalated.
      *
+     * @param today the date in Kyiv
      * @param lastDay the date
      * @param limit how many at most
      * @return earliest first
      */
-    java.util.List<Appeal> dueBy(java.time.LocalDate lastDay, int limit);
+    java.util.List<Appeal> dueBy(java.time.LocalDate today, java.time.LocalDate lastDay, int limit);
 
     /**
      * @param appealId the appeal

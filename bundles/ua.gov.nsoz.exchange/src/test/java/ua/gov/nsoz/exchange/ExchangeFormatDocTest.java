@@ -61,25 +61,31 @@ class ExchangeFormatDocTest {
             // What is published is exactly what the writer produces: same order, same formatting of times.
             assertEquals(block.getValue(), ExchangeCodec.write(m), where);
         }
-        assertEquals(4, blocks.size(), "one example of each message");
+        assertEquals(6, blocks.size(), "one example of each message, and a change request with parameters");
         assertTrue(kinds.containsAll(List.of(AppealEventMessage.class, ChangeRequestMessage.class,
-                ChangeRefusedMessage.class, AckMessage.class)), "one example of each message: " + kinds);
+                ChangeRefusedMessage.class, AckMessage.class, ReferenceUpdateMessage.class)),
+                "one example of each message: " + kinds);
     }
 
     @Test
     void theAppealEventExampleCarriesOutTheChangeRequestExample() throws Exception {
         Map<Integer, String> blocks = xmlBlocks(Files.readAllLines(docs(), StandardCharsets.UTF_8));
         AppealEventMessage event = null;
-        ChangeRequestMessage request = null;
+        List<ChangeRequestMessage> requests = new java.util.ArrayList<>();
         for (String xml : blocks.values()) {
             ExchangeMessage m = ExchangeCodec.read(xml);
             if (m instanceof AppealEventMessage e) {
                 event = e;
             } else if (m instanceof ChangeRequestMessage r) {
-                request = r;
+                requests.add(r);
             }
         }
-        assertTrue(event != null && request != null);
+        assertTrue(event != null);
+        String carriedOut = event.requestId();
+        // One example is carried out by the event; the other shows an extension's parameters.
+        ChangeRequestMessage request = requests.stream().filter(r -> r.requestId().equals(carriedOut)).findFirst()
+                .orElse(null);
+        assertTrue(request != null, "the appealEvent example carries out one of the changeRequest examples");
         assertEquals(request.requestId(), event.requestId());
         assertEquals(request.appealId(), event.appeal().id());
         assertEquals(event.appeal().node(), event.header().sourceNode(), "only the owner sends an appeal's events");

@@ -111,14 +111,17 @@ public interface AppealStore {
     long otherApplicantsWithSameText(Appeal appeal, java.time.Instant since);
 
     /**
-     * Open appeals (their term running) of a node whose last day is on or before a date, earliest first.
+     * Open appeals (their term running) of a node whose last day is on or before a date and that still need the
+     * deadline watch: not reminded for their last day yet (last day today or later), or past it and not escalated
+     * yet; earliest first.
      *
      * @param node the owning node
+     * @param today the date in Kyiv
      * @param lastDay the date
      * @param limit how many at most
      * @return the appeals
      */
-    List<Appeal> dueBy(String node, java.time.LocalDate lastDay, int limit);
+    List<Appeal> dueBy(String node, java.time.LocalDate today, java.time.LocalDate lastDay, int limit);
 
     /**
      * Open appeals whose last day is before a date, counted by a dimension.

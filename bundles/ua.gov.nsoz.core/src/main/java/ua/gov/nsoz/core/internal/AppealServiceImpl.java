@@ -335,8 +335,8 @@ public class AppealServiceImpl implements AppealService {
     }
 
     @Override
-    public List<Appeal> dueBy(java.time.LocalDate lastDay, int limit) {
-        return store.dueBy(node.nodeId(), lastDay, limit);
+    public List<Appeal> dueBy(java.time.LocalDate today, java.time.LocalDate lastDay, int limit) {
+        return store.dueBy(node.nodeId(), today, lastDay, limit);
     }
 
     @Override

@@ -119,7 +119,7 @@ class AppealServiceImplTest {
         }
 
         @Override
-        public List<Appeal> dueBy(String node, java.time.LocalDate lastDay, int limit) {
+        public List<Appeal> dueBy(String node, java.time.LocalDate today, java.time.LocalDate lastDay, int limit) {
             return List.of();
         }
 

@@ -109,7 +109,7 @@ class RelationsTest {
         }
 
         @Override
-        public List<Appeal> dueBy(String node, LocalDate lastDay, int limit) {
+        public List<Appeal> dueBy(String node, LocalDate today, LocalDate lastDay, int limit) {
             throw new UnsupportedOperationException();
         }
 

@@ -12,7 +12,7 @@ import ua.gov.nsoz.api.reference.ReferenceAdmin;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
 
 /**
- * {@code nsoz:body-set CODE --kind … --name-uk … --name-en …}: adds a body to the directory or replaces the one with
+ * {@code nsoz:body-set --kind … --name-uk … --name-en … CODE} (options before the code): adds a body to the directory or replaces the one with
  * this code, at the center; checked like the shipped data, in effect at once, replicated to the regions.
  */
 @Service

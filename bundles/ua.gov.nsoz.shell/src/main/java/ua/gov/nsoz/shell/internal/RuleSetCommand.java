@@ -11,7 +11,7 @@ import ua.gov.nsoz.api.reference.ReferenceEdits;
 import ua.gov.nsoz.api.reference.RoutingRule;
 
 /**
- * {@code nsoz:rules-set ID --order … --body … --reason-uk … --reason-en …}: adds a competence routing rule or
+ * {@code nsoz:rules-set --order … --body … --reason-uk … --reason-en … ID} (options before the id): adds a competence routing rule or
  * replaces the one with this id, at the center; checked like the shipped rules (the body must exist), in effect at
  * once, replicated to the regions.
  */

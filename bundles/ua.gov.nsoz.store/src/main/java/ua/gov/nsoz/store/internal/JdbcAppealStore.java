@@ -653,9 +653,12 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     }
 
     @Override
-    public List<Appeal> dueBy(String node, java.time.LocalDate lastDay, int limit) {
+    public List<Appeal> dueBy(String node, java.time.LocalDate today, java.time.LocalDate lastDay, int limit) {
+        long t = today.toEpochDay();
         return list("SELECT " + COLUMNS + " FROM appeal WHERE node_id = ? AND due_day <= " + lastDay.toEpochDay()
-                + " AND " + OPEN + " ORDER BY due_day FETCH FIRST " + limit + " ROWS ONLY", node);
+                + " AND " + OPEN + " AND ((due_day >= " + t + " AND (reminded_for IS NULL OR reminded_for <> due_day))"
+                + " OR (due_day < " + t + " AND escalated_at IS NULL)) ORDER BY due_day FETCH FIRST " + limit
+                + " ROWS ONLY", node);
     }
 
     @Override

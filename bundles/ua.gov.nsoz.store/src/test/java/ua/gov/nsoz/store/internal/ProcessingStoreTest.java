@@ -417,7 +417,7 @@ class ProcessingStoreTest {
         }
 
         @Test
-        @DisplayName("Art. 20: dueBy lists the node's open appeals due on or before a day, earliest first")
+        @DisplayName("Art. 20: dueBy lists the node's open appeals due on or before a day that the watch has to act on, earliest first")
         void dueBy() {
             insert(store, appeal("LV-2026-000601", "lviv", "UA-46", TARAS, "А", AppealStatus.ACCEPTED, T,
                     due("2026-04-10")));
@@ -438,12 +438,22 @@ class ProcessingStoreTest {
                     due("2026-04-02")));
             insert(store, appeal("LV-2026-000609", "lviv", "UA-46", TARAS, "Ж", AppealStatus.REGISTERED, T,
                     due(null)));
+            // Nothing left to do for the watch: reminded for its last day already; overdue and escalated already.
+            insert(store, appeal("LV-2026-000610", "lviv", "UA-46", TARAS, "З", AppealStatus.ACCEPTED, T,
+                    due("2026-04-06").toBuilder().remindedFor(LocalDate.parse("2026-04-06")).build()));
+            insert(store, appeal("LV-2026-000611", "lviv", "UA-46", TARAS, "И", AppealStatus.ACCEPTED, T,
+                    due("2026-03-20").toBuilder().escalatedAt(T).build()));
+            // Overdue, reminded before, not escalated yet: listed (first, the earliest).
+            insert(store, appeal("LV-2026-000612", "lviv", "UA-46", TARAS, "І", AppealStatus.ACCEPTED, T,
+                    due("2026-03-25").toBuilder().remindedFor(LocalDate.parse("2026-03-25")).build()));
+            LocalDate today = LocalDate.parse("2026-04-01");
             LocalDate lastDay = LocalDate.parse("2026-04-15");
-            assertEquals(List.of("LV-2026-000602", "LV-2026-000601", "LV-2026-000603"),
-                    numbers(store.dueBy("lviv", lastDay, 100)));
-            assertEquals(List.of("LV-2026-000602"), numbers(store.dueBy("lviv", lastDay, 1)));
-            assertEquals(List.of("KV-2026-000608"), numbers(store.dueBy("kyiv-city", lastDay, 100)));
-            assertEquals(List.of(), store.dueBy("lviv", LocalDate.parse("2026-04-04"), 100));
+            assertEquals(List.of("LV-2026-000612", "LV-2026-000602", "LV-2026-000601", "LV-2026-000603"),
+                    numbers(store.dueBy("lviv", today, lastDay, 100)));
+            assertEquals(List.of("LV-2026-000612"), numbers(store.dueBy("lviv", today, lastDay, 1)));
+            assertEquals(List.of("KV-2026-000608"), numbers(store.dueBy("kyiv-city", today, lastDay, 100)));
+            assertEquals(List.of("LV-2026-000612"), numbers(store.dueBy("lviv", today, LocalDate.parse("2026-04-04"),
+                    100)));
         }
 
         @Test

@@ -26,10 +26,10 @@ import ua.gov.nsoz.api.ValidationException;
  * is skipped. The events replicate like any other event of the appeal, so the center learns of an escalation from
  * the region's ordinary link.
  *
- * <p>{@link AppealService#dueBy} has no offset and keeps returning an appeal after it was reminded or escalated
- * (it stays open), so a fixed page would show the same first appeals forever. A run therefore widens the window
- * (doubling, up to {@link #MAX_WINDOW}) and acts only on appeals it has not seen in this run; it ends when the
- * store returns fewer than asked (it has seen them all), when a window brings nothing new, or at the cap.
+ * <p>{@link AppealService#dueBy} lists only appeals still to act on, but has no offset, and an appeal whose action
+ * was refused (a user got there first) stays in it. A run therefore widens the window (doubling, up to
+ * {@link #MAX_WINDOW}) and acts only on appeals it has not seen in this run; it ends when the store returns fewer
+ * than asked (it has seen them all), when a window brings nothing new, or at the cap.
  */
 final class DeadlineWatch {
 
@@ -106,7 +106,7 @@ final class DeadlineWatch {
         while (true) {
             List<Appeal> page;
             try {
-                page = appeals.dueBy(horizon, window);
+                page = appeals.dueBy(today, horizon, window);
             } catch (RuntimeException e) {
                 LOG.warn("Deadline watch: cannot read the appeals due by {}; the next run tries again", horizon, e);
                 complete = false;

@@ -125,7 +125,7 @@ class DeadlineWatchTest {
         AppealService service() {
             return (AppealService) Proxy.newProxyInstance(AppealService.class.getClassLoader(),
                     new Class<?>[] {AppealService.class}, (proxy, method, args) -> switch (method.getName()) {
-                        case "dueBy" -> dueBy((LocalDate) args[0], (Integer) args[1]);
+                        case "dueBy" -> dueBy((LocalDate) args[1], (Integer) args[2]);
                         case "act" -> {
                             if (args.length != 3) {
                                 throw new UnsupportedOperationException("act" + method);
