@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,15 +50,7 @@ class FederationIT {
     }
 
     private static void start(String... nodes) {
-        List<CompletableFuture<LauncherTest.Run>> runs = new ArrayList<>();
-        for (String node : nodes) {
-            runs.add(CompletableFuture.supplyAsync(() -> LauncherTest.run(LauncherTest.START_PROCESS_TIMEOUT, "start",
-                    node)));
-        }
-        for (int i = 0; i < nodes.length; i++) {
-            LauncherTest.Run run = runs.get(i).join();
-            assertEquals(0, run.exitCode(), "start " + nodes[i] + ":\n" + run.output());
-        }
+        LauncherTest.startAll(nodes);
     }
 
     private static JsonNode post(String node, String path, String json) throws IOException, InterruptedException {

@@ -204,6 +204,18 @@ class LauncherTest {
         }
     }
 
+    /** Starts the nodes with {@code ./nsoz start NODE}, all at once (as a demo does), and asserts each came up. */
+    static void startAll(String... nodes) {
+        java.util.List<java.util.concurrent.CompletableFuture<Run>> runs = new java.util.ArrayList<>();
+        for (String node : nodes) {
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> run(START_PROCESS_TIMEOUT, "start", node)));
+        }
+        for (int i = 0; i < nodes.length; i++) {
+            Run r = runs.get(i).join();
+            assertEquals(0, r.exitCode(), "start " + nodes[i] + ":\n" + r.output());
+        }
+    }
+
     /** A port as the launcher shifts it by the offset (a port past 65535 subtracts the offset instead). */
     static int shiftedPort(int base) {
         int p = base + PORT_OFFSET;

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
@@ -70,15 +69,7 @@ class ProcessingIT {
     }
 
     private static void start(String... nodes) {
-        List<CompletableFuture<LauncherTest.Run>> runs = new ArrayList<>();
-        for (String node : nodes) {
-            runs.add(CompletableFuture.supplyAsync(() -> LauncherTest.run(LauncherTest.START_PROCESS_TIMEOUT, "start",
-                    node)));
-        }
-        for (int i = 0; i < nodes.length; i++) {
-            LauncherTest.Run run = runs.get(i).join();
-            assertEquals(0, run.exitCode(), "start " + nodes[i] + ":\n" + run.output());
-        }
+        LauncherTest.startAll(nodes);
     }
 
     /** A demo user's password, as the launcher made it at the node's first start. */
