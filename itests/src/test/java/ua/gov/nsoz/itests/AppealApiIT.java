@@ -363,6 +363,51 @@ class AppealApiIT {
     }
 
     @Test
+    @DisplayName("R7: the deadline watch (a Camel timer route) escalates an overdue appeal once and reminds of one due soon")
+    void deadlineWatch() throws Exception {
+        // Received 40 days ago (a letter registered late): its 30 days have passed.
+        String old = java.time.Instant.now().minus(java.time.Duration.ofDays(40)).toString();
+        JsonNode overdue = JSON.readTree(api.postJson("/api/v1/appeals", """
+                {"kind":"APPLICATION","channel":"POST","signed":true,
+                 "applicant":{"type":"CITIZEN","fullName":"Прострочений Заявник","address":"м. Львів, вул. Тестова, 4"},
+                 "text":"Синтетична заява, що надійшла давно %s","receivedAt":"%s"}"""
+                .formatted(UUID.randomUUID(), old)).body());
+        // Received 29 days ago: due tomorrow, or on the Monday after (a day off moves it), within the 3 days of a reminder.
+        String soon = java.time.Instant.now().minus(java.time.Duration.ofDays(29)).toString();
+        JsonNode dueSoon = JSON.readTree(api.postJson("/api/v1/appeals", """
+                {"kind":"APPLICATION","channel":"POST","signed":true,
+                 "applicant":{"type":"CITIZEN","fullName":"Вчасний Заявник","address":"м. Львів, вул. Тестова, 5"},
+                 "text":"Синтетична заява зі строком, що спливає %s","receivedAt":"%s"}"""
+                .formatted(UUID.randomUUID(), soon)).body());
+        List<String> escalated = awaitHistory(overdue.get("id").asText(), "ESCALATED");
+        List<String> reminded = awaitHistory(dueSoon.get("id").asText(), "REMINDED");
+        // Once each (that a later run does not repeat them is the rules' and the store's, tested in their modules).
+        assertEquals(List.of("REGISTERED", "ESCALATED"), escalated);
+        assertEquals(List.of("REGISTERED", "REMINDED"), reminded);
+        JsonNode a = JSON.readTree(api.get("/api/v1/appeals/" + overdue.get("id").asText()).body());
+        assertFalse(a.at("/processing/escalatedAt").isMissingNode(), a.toString());
+        JsonNode counts = JSON.readTree(api.get("/api/v1/appeals/overdue").body());
+        assertTrue(counts.get("byRegion").path("UA-46").asLong() >= 1, counts.toString());
+    }
+
+    private List<String> types(String id) throws IOException {
+        return JSON.readTree(api.get("/api/v1/appeals/" + id + "/history").body()).findValuesAsText("type");
+    }
+
+    private List<String> awaitHistory(String id, String type) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        List<String> seen = List.of();
+        while (System.nanoTime() < deadline) {
+            seen = types(id);
+            if (seen.contains(type)) {
+                return seen;
+            }
+            Thread.sleep(300); // poll a condition with a deadline
+        }
+        throw new AssertionError("no " + type + " event for " + id + " within 60 s; history: " + seen);
+    }
+
+    @Test
     @DisplayName("Not considered on its ground (Art. 8, 17), answered at first contact (R4), overdue counts")
     void notConsideredAndFirstContact() throws IOException {
         // An anonymous appeal may be left without consideration on that ground (Art. 8), not on another.

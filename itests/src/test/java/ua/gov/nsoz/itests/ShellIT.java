@@ -41,10 +41,14 @@ class ShellIT {
     }
 
     private JsonNode register(String topic, String kind) throws IOException {
+        return register(topic, kind, "Синтетичне звернення для перевірки оболонки");
+    }
+
+    private JsonNode register(String topic, String kind, String text) throws IOException {
         HttpResponse<String> r = KarafNode.Http.postJson(node.url("/api/v1/appeals"), """
                 {"kind":"%s","channel":"POST","signed":false,
                  "applicant":{"type":"CITIZEN","fullName":"Тестовий Заявник","address":"м. Львів, вул. Синтетична, 2"},
-                 "text":"Синтетичне звернення для перевірки оболонки","topic":"%s"}""".formatted(kind, topic));
+                 "text":"%s","topic":"%s"}""".formatted(kind, text, topic));
         assertEquals(201, r.statusCode(), r.body());
         return JSON.readTree(r.body());
     }
@@ -145,6 +149,28 @@ class ShellIT {
         JsonNode a = register("Обробка " + UUID.randomUUID(), "COMPLAINT");
         Shell.Result show = shell.run("nsoz:appeal-show " + a.get("registrationNumber").asText());
         assertTrue(show.out().contains("Класифікація / Classification"), show.all());
+    }
+
+    @Test
+    @DisplayName("The example integrator rule bundle installs as a feature and the router then uses its rule (docs/integrators.md)")
+    void exampleRuleFeature() throws IOException {
+        Shell.Result install = shell.run("feature:install nsoz-example-rules");
+        assertFalse(install.all().contains("Error"), install.all());
+        JsonNode a = register("Житло " + UUID.randomUUID(), "APPLICATION", "Будинок пошкоджено обстрілом, прошу "
+                + "допомогти з відновленням житла (синтетичні дані).");
+        String number = a.get("registrationNumber").asText();
+        String[] last = {""};
+        // The rule service comes up with its bundle, a moment after feature:install returns.
+        ua.gov.nsoz.itests.support.Await.until("the router to use the example rule", java.time.Duration.ofSeconds(30),
+                () -> {
+                    try {
+                        last[0] = shell.run("nsoz:route-explain " + number).all();
+                    } catch (IOException e) {
+                        last[0] = e.toString();
+                    }
+                    return last[0].contains("LODA");
+                });
+        assertTrue(last[0].contains("пошкоджене або зруйноване житло"), "the example rule's reason: " + last[0]);
     }
 
     @Test

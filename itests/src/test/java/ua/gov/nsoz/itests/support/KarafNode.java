@@ -174,6 +174,9 @@ public final class KarafNode implements AutoCloseable {
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.center.broker.port",
                 Integer.toString(centerBrokerPort)));
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.node.password", NODE_SECRET));
+        // The deadline watch every 2 s instead of 10 min, so a test sees it act.
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.deadline.watch.period", "2000"));
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.deadline.watch.delay", "1000"));
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.link.password", LINK_SECRET));
         options.add(editConfigurationFilePut("etc/users.properties", "nsoz-node", NODE_SECRET + ",nsoz-node"));
         options.add(editConfigurationFilePut("etc/users.properties", "nsoz-link", LINK_SECRET + ",nsoz-link"));
