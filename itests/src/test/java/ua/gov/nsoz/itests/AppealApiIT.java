@@ -390,6 +390,23 @@ class AppealApiIT {
         assertTrue(counts.get("byRegion").path("UA-46").asLong() >= 1, counts.toString());
     }
 
+    @Test
+    @DisplayName("The access code cannot be guessed: after 10 wrong codes for a number its lookup answers 429, even to the right code")
+    void wrongCodesCloseTheLookup() throws IOException {
+        JsonNode a = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Код " + UUID.randomUUID())).body());
+        String number = a.get("registrationNumber").asText();
+        String code = a.get("accessCode").asText();
+        for (int i = 0; i < 10; i++) {
+            assertEquals(404, api.get("/api/v1/public/status?number=" + number + "&code=ZZZZZ-ZZZZ" + (i % 10 + 2))
+                    .statusCode());
+        }
+        HttpResponse<String> closed = api.get("/api/v1/public/status?number=" + number + "&code=" + code);
+        assertEquals(429, closed.statusCode(), closed.body());
+        assertTrue(closed.headers().firstValue("Retry-After").isPresent(), closed.headers().toString());
+        assertEquals(429, api.postJson("/api/v1/public/rating", "{\"number\":\"" + number + "\",\"code\":\"" + code
+                + "\",\"rating\":5}").statusCode());
+    }
+
     private List<String> types(String id) throws IOException {
         return JSON.readTree(api.get("/api/v1/appeals/" + id + "/history").body()).findValuesAsText("type");
     }

@@ -99,6 +99,7 @@ public interface AppealService {
      * @param registrationNumber the number
      * @param accessCode the code given at registration
      * @return the status, or empty if the number is unknown or the code does not match (the caller cannot tell which)
+     * @throws TooManyAttemptsException after 10 wrong codes for the number within an hour, whatever code is given
      */
     Optional<PublicStatus> publicStatus(String registrationNumber, String accessCode);
 
@@ -112,6 +113,7 @@ public interface AppealService {
      * @return what happened
      * @throws ValidationException if the appeal is not answered yet, is rated already or the rating is out of range
      * @throws java.util.NoSuchElementException if the number is unknown or the code does not match
+     * @throws TooManyAttemptsException after 10 wrong codes for the number within an hour
      */
     ActionResult rate(String registrationNumber, String accessCode, int rating, String comment);
 

@@ -321,12 +321,51 @@ public class AppealServiceImpl implements AppealService {
                 null), Actor.of("applicant"));
     }
 
+    /** Wrong access codes allowed per registration number within {@link #LOOKUP_WINDOW}. */
+    static final int MAX_WRONG_CODES = 10;
+    /** The window of wrong codes; the lookup of that number stays closed until the oldest leaves it. */
+    static final java.time.Duration LOOKUP_WINDOW = java.time.Duration.ofHours(1);
+    /** Numbers followed at most (the least recently tried are forgotten first). */
+    static final int TRACKED_NUMBERS = 10_000;
+
+    /** Recent wrong codes per registration number (existing appeals only). */
+    private final java.util.Map<String, java.util.ArrayDeque<Instant>> wrongCodes = java.util.Collections
+            .synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, java.util.ArrayDeque<Instant>> e) {
+                    return size() > TRACKED_NUMBERS;
+                }
+            });
+
     private Optional<Appeal> byCode(String number, String code) {
         if (number == null || code == null) {
             return Optional.empty();
         }
-        return store.findByRegistrationNumber(number.strip())
-                .filter(a -> AccessCodes.matches(a.processing().accessHash(), a.id(), code));
+        Optional<Appeal> found = store.findByRegistrationNumber(number.strip());
+        if (found.isEmpty()) {
+            return found;
+        }
+        Appeal a = found.get();
+        Instant now = clock.instant();
+        synchronized (wrongCodes) {
+            java.util.ArrayDeque<Instant> wrong = wrongCodes.computeIfAbsent(a.registrationNumber(),
+                    n -> new java.util.ArrayDeque<>());
+            while (!wrong.isEmpty() && wrong.peekFirst().isBefore(now.minus(LOOKUP_WINDOW))) {
+                wrong.pollFirst();
+            }
+            if (wrong.size() >= MAX_WRONG_CODES) {
+                java.time.Duration wait = java.time.Duration.between(now, wrong.peekFirst().plus(LOOKUP_WINDOW));
+                throw new ua.gov.nsoz.api.TooManyAttemptsException("Забагато невірних кодів доступу для цього номера; "
+                        + "спробуйте пізніше / Too many wrong access codes for this number; try again later", wait);
+            }
+            if (AccessCodes.matches(a.processing().accessHash(), a.id(), code)) {
+                return found;
+            }
+            wrong.addLast(now);
+            return Optional.empty();
+        }
     }
 
     @Override

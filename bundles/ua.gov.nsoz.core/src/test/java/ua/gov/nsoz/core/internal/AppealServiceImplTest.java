@@ -1,6 +1,7 @@
 package ua.gov.nsoz.core.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -183,6 +184,41 @@ class AppealServiceImplTest {
                 "Франко Іван Якович", "м. Львів, вул. Січових Стрільців, 1", "ivan@example.ua", null),
                 "Прошу відремонтувати освітлення у дворі.", "Благоустрій", "Львівська міська рада", false, null, false,
                 null, null, null);
+    }
+
+    @Nested
+    @DisplayName("The public lookup by number and access code")
+    class PublicLookup {
+
+        @Test
+        @DisplayName("The right code opens it and reveals no personal data; a wrong one is the same as no appeal")
+        void rightAndWrongCodes() {
+            ua.gov.nsoz.api.Appeal a = service.register(appeal(), "operator");
+            String code = service.accessCode(a).orElseThrow();
+            ua.gov.nsoz.api.PublicStatus p = service.publicStatus(a.registrationNumber(), code).orElseThrow();
+            assertEquals(a.registrationNumber(), p.registrationNumber());
+            assertFalse(p.toString().contains("Франко"), p.toString());
+            assertTrue(service.publicStatus(a.registrationNumber(), code.toLowerCase().replace("-", " ")).isPresent());
+            assertTrue(service.publicStatus(a.registrationNumber(), "ZZZZZ-ZZZZZ").isEmpty());
+            assertTrue(service.publicStatus("LV-2026-999999", code).isEmpty());
+        }
+
+        @Test
+        @DisplayName("After 10 wrong codes in an hour the number is closed, even to the right code, until the hour passes")
+        void guessingIsStopped() {
+            ua.gov.nsoz.api.Appeal a = service.register(appeal(), "operator");
+            String code = service.accessCode(a).orElseThrow();
+            for (int i = 0; i < AppealServiceImpl.MAX_WRONG_CODES; i++) {
+                assertTrue(service.publicStatus(a.registrationNumber(), "ZZZZZ-ZZZZ" + (char) ('A' + i)).isEmpty());
+                clock.now = clock.now.plusSeconds(60);
+            }
+            ua.gov.nsoz.api.TooManyAttemptsException closed = assertThrows(ua.gov.nsoz.api.TooManyAttemptsException.class,
+                    () -> service.publicStatus(a.registrationNumber(), code));
+            // The first wrong code leaves the window 60 minutes after it was tried: 50 minutes from now.
+            assertEquals(java.time.Duration.ofMinutes(50), closed.retryAfter());
+            clock.now = clock.now.plus(closed.retryAfter()).plusSeconds(1);
+            assertTrue(service.publicStatus(a.registrationNumber(), code).isPresent(), "open again");
+        }
     }
 
     @Nested

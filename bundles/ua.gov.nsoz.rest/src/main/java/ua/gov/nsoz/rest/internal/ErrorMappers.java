@@ -153,6 +153,11 @@ final class ErrorMappers {
                 if (t instanceof java.util.NoSuchElementException) {
                     return answer(404, "Звернення не знайдено / No such appeal: " + t.getMessage(), null, null);
                 }
+                if (t instanceof ua.gov.nsoz.api.TooManyAttemptsException tooMany) {
+                    // Said on purpose: the lookup of one number is closed for a while; no incident, no number logged.
+                    return Response.fromResponse(answer(429, tooMany.getMessage(), null, null))
+                            .header("Retry-After", Math.max(1, tooMany.retryAfter().toSeconds())).build();
+                }
             }
             return fault(e);
         }
