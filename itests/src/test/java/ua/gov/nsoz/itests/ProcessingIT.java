@@ -72,9 +72,11 @@ class ProcessingIT {
         LauncherTest.startAll(nodes);
     }
 
-    /** A demo user's password, as the launcher made it at the node's first start. */
+    /** A demo user's password, where the launcher tells it: {@code <instances>/<node>.users.txt}. */
     private static String password(String node, String user) throws IOException {
-        return Files.readString(LauncherTest.instances.resolve("." + node + ".user-" + user)).trim().substring(0, 16);
+        return Files.readAllLines(LauncherTest.instances.resolve(node + ".users.txt")).stream()
+                .map(l -> l.trim().split("\\s+")).filter(f -> f[0].equals(user)).map(f -> f[1]).findFirst()
+                .orElseThrow(() -> new AssertionError("no demo user " + user + " at " + node));
     }
 
     private static HttpResponse<String> send(String node, String method, String path, String json, String user,

@@ -151,12 +151,12 @@ public class AppealServiceImpl implements AppealService {
     @Override
     public ActionResult act(String appealId, ActionRequest request, Actor actor) {
         Appeal current = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
+        if (current.node().equals(node.nodeId())) {
+            return new ActionResult(applyLocally(current, request, actor, null), true, null);
+        }
+        // Not ours: the owner is the single writer of the appeal's history; check here, then ask it.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         ProcessingRules.Outcome checked = rules().apply(current, request, actor, now);
-        if (current.node().equals(node.nodeId())) {
-            return new ActionResult(applyLocally(appealId, request, actor, null), true, null);
-        }
-        // Not ours: the owner is the single writer of the appeal's history; ask it.
         String requestId = Ids.newId();
         ObjectNode payload = json.valueToTree(checked.request());
         payload.put("requestId", requestId).put("actor", actor.name()).put("requestedAt", now.toString());
@@ -169,11 +169,10 @@ public class AppealServiceImpl implements AppealService {
 
     @Override
     public ActionResult applyRequested(String appealId, ActionRequest request, Actor actor, ChangeOrigin origin) {
-        store.get(appealId).filter(a -> a.node().equals(node.nodeId()))
+        Appeal current = store.get(appealId).filter(a -> a.node().equals(node.nodeId()))
                 .orElseThrow(() -> new NoSuchElementException(appealId));
-        Appeal next = applyLocally(appealId, request, actor, origin);
-        return new ActionResult(next == null ? store.get(appealId).orElseThrow() : next, next != null,
-                origin.requestId());
+        Appeal next = applyLocally(current, request, actor, origin);
+        return new ActionResult(next == null ? current : next, next != null, origin.requestId());
     }
 
     /** The rules with the reference data as it is now (a dynamic service). */
@@ -184,9 +183,13 @@ public class AppealServiceImpl implements AppealService {
     }
 
     /** Writes the change as this node's event; retries on a concurrent change. Null if the message was a duplicate. */
-    private Appeal applyLocally(String appealId, ActionRequest request, Actor actor, ChangeOrigin origin) {
+    private Appeal applyLocally(Appeal read, ActionRequest request, Actor actor, ChangeOrigin origin) {
+        String appealId = read.id();
+        Appeal a = read;
         for (int attempt = 0; attempt < 5; attempt++) {
-            Appeal a = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
+            if (attempt > 0) {
+                a = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
+            }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             ProcessingRules rules = rules();
             ProcessingRules.Outcome o = rules.apply(a, request, actor, now);

@@ -30,7 +30,7 @@ final class ErrorMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Validation(), new Json(), new Web(), new Fault());
+        return List.of(new Validation(), new Json(), new Web(), new TooManyAttempts(), new Fault());
     }
 
     static Response answer(int status, String message, List<FieldError> errors, String incident) {
@@ -142,6 +142,15 @@ final class ErrorMappers {
         }
     }
 
+    /** The public lookup of one number is closed for a while (said on purpose: no incident, no number logged). */
+    static final class TooManyAttempts implements ExceptionMapper<ua.gov.nsoz.api.TooManyAttemptsException> {
+        @Override
+        public Response toResponse(ua.gov.nsoz.api.TooManyAttemptsException e) {
+            return Response.fromResponse(answer(429, e.getMessage(), null, null))
+                    .header("Retry-After", Math.max(1, e.retryAfter().toSeconds())).build();
+        }
+    }
+
     /** Anything else is our fault: 500 with an incident id, the stack in the log. */
     static final class Fault implements ExceptionMapper<Throwable> {
         @Override
@@ -153,11 +162,7 @@ final class ErrorMappers {
                 if (t instanceof java.util.NoSuchElementException) {
                     return answer(404, "Звернення не знайдено / No such appeal: " + t.getMessage(), null, null);
                 }
-                if (t instanceof ua.gov.nsoz.api.TooManyAttemptsException tooMany) {
-                    // Said on purpose: the lookup of one number is closed for a while; no incident, no number logged.
-                    return Response.fromResponse(answer(429, tooMany.getMessage(), null, null))
-                            .header("Retry-After", Math.max(1, tooMany.retryAfter().toSeconds())).build();
-                }
+
             }
             return fault(e);
         }

@@ -513,9 +513,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
             return a;
         }
         Processing p = a.processing();
-        Processing withDocuments = new Processing(p.classification(), p.relatedTo(), p.body(), p.forwardedAt(),
-                p.noAdditionalStudy(), p.extensionDays(), p.dueDate(), p.ground(), p.result(), p.answer(),
-                answerDocuments, p.answeredAt(), p.rating(), p.remindedFor(), p.escalatedAt(), p.accessHash());
+        Processing withDocuments = p.toBuilder().answer(p.result(), p.answer(), answerDocuments, p.answeredAt()).build();
         return new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(), a.applicant(),
                 a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(), a.signed(),
                 attachments, a.marks(), a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt(),
