@@ -1,0 +1,19 @@
+package ua.gov.nsoz.api.audit;
+
+/** What was done to personal data. */
+public enum AuditAction {
+    /** An appeal with its applicant's data was shown unmasked (one appeal, a history, a deadline). */
+    READ,
+    /** A list or search result that showed applicants' data unmasked. */
+    SEARCH,
+    /** An appeal was registered: its applicant's data was written. */
+    CREATE,
+    /** An action changed an appeal (its processing, not necessarily the applicant's fields). */
+    CHANGE,
+    /** Personal data was exported (a report, a file). */
+    EXPORT,
+    /** Retention: an appeal's personal data was anonymized. */
+    ANONYMIZE,
+    /** Access to personal data was refused (scope or role). */
+    DENIED
+}
