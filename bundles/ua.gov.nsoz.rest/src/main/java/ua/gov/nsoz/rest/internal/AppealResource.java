@@ -33,26 +33,36 @@ import ua.gov.nsoz.api.Channel;
 import ua.gov.nsoz.api.FieldError;
 import ua.gov.nsoz.api.Page;
 import ua.gov.nsoz.api.ValidationException;
+import ua.gov.nsoz.api.access.AccessRules;
+import ua.gov.nsoz.api.access.Operation;
+import ua.gov.nsoz.api.audit.AuditAction;
 import ua.gov.nsoz.rest.RestResource;
 import ua.gov.nsoz.rest.internal.Dto.AppealJson;
 import ua.gov.nsoz.rest.internal.Dto.AppealRequest;
 import ua.gov.nsoz.rest.internal.Dto.AppealSummaryJson;
 import ua.gov.nsoz.rest.internal.Dto.PageJson;
 
-/** {@code /api/v1/appeals}: register, read and search appeals at this node. */
+/**
+ * {@code /api/v1/appeals}: register, read and search appeals at this node. Every method names its operation
+ * ({@link Allowed}); one appeal is shown only in the caller's scope and masked where the scope rules say
+ * ({@link AccessRules}); every read and change of personal data is in the audit log.
+ */
 @Component(service = RestResource.class)
 @Path("/appeals")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppealResource implements RestResource {
 
     private final AppealService appeals;
+    private final Callers callers;
 
     /**
      * @param appeals the appeal service
+     * @param callers the scope rules and audit log at this node
      */
     @Activate
-    public AppealResource(@Reference AppealService appeals) {
+    public AppealResource(@Reference AppealService appeals, @Reference Callers callers) {
         this.appeals = appeals;
+        this.callers = callers;
     }
 
     /**
@@ -65,12 +75,15 @@ public class AppealResource implements RestResource {
      */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Operation.APPEAL_REGISTER)
     public Response register(AppealRequest request, @Context UriInfo uriInfo, @Context SecurityContext security) {
         if (request == null) {
             throw new ValidationException(List.of(new FieldError("body",
                     "Очікується JSON-об'єкт звернення / Expected a JSON object describing the appeal")));
         }
-        Appeal appeal = appeals.register(request.toDomain(), actor(security).name());
+        AccessRules.Caller caller = callers.of(security);
+        Appeal appeal = callers.change(caller, AuditAction.CREATE, "POST /appeals",
+                () -> appeals.register(request.toDomain(), caller.actor().name()), Appeal::id);
         URI location = uriInfo.getAbsolutePathBuilder().path(appeal.id()).build();
         // The access code is told once, to whoever registers (the operator reads it to the applicant).
         return Response.created(location).entity(AppealJson.of(appeal, appeals.accessCode(appeal).orElse(null)))
@@ -94,8 +107,9 @@ public class AppealResource implements RestResource {
      */
     @GET
     @Path("/{id}")
-    public AppealJson get(@PathParam("id") String id) {
-        return AppealJson.of(found(appeals, id));
+    @Allowed(Operation.APPEAL_READ)
+    public AppealJson get(@PathParam("id") String id, @Context SecurityContext security) {
+        return AppealJson.of(callers.read(callers.of(security), found(appeals, id), "GET /appeals/{id}"));
     }
 
     /** One event of an appeal's history: what happened, where, by whom (never the applicant's data). */
@@ -109,8 +123,10 @@ public class AppealResource implements RestResource {
      */
     @GET
     @Path("/{id}/history")
-    public List<EventJson> history(@PathParam("id") String id) {
+    @Allowed(Operation.APPEAL_READ)
+    public List<EventJson> history(@PathParam("id") String id, @Context SecurityContext security) {
         Appeal appeal = found(appeals, id);
+        callers.requireScope(callers.of(security), appeal, "GET /appeals/{id}/history");
         List<EventJson> out = new ArrayList<>();
         for (ua.gov.nsoz.api.AppealEvent e : appeals.history(appeal.id())) {
             String comment = null;
@@ -135,6 +151,7 @@ public class AppealResource implements RestResource {
     /** @return overdue counts per body and per region, as this node knows them (the center: all regions) */
     @GET
     @Path("/overdue")
+    @Allowed(Operation.REPORT_READ)
     public OverdueJson overdue() {
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
         return new OverdueJson(today, appeals.overdueCounts(true, today), appeals.overdueCounts(false, today));
@@ -153,8 +170,10 @@ public class AppealResource implements RestResource {
      */
     @GET
     @Path("/{id}/deadline")
-    public DeadlineJson deadline(@PathParam("id") String id) {
+    @Allowed(Operation.APPEAL_READ)
+    public DeadlineJson deadline(@PathParam("id") String id, @Context SecurityContext security) {
         Appeal appeal = found(appeals, id);
+        callers.requireScope(callers.of(security), appeal, "GET /appeals/{id}/deadline");
         ua.gov.nsoz.api.Deadline d = appeals.deadline(appeal);
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
         boolean running = appeal.status().isOpen();
@@ -176,6 +195,7 @@ public class AppealResource implements RestResource {
     @POST
     @Path("/{id}/actions")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Operation.APPEAL_ACT)
     public Response act(@PathParam("id") String id, Dto.ActionRequest request, @Context SecurityContext security) {
         if (request == null || request.action() == null) {
             throw new ValidationException(List.of(new FieldError("action",
@@ -183,9 +203,18 @@ public class AppealResource implements RestResource {
                             + java.util.Arrays.toString(ua.gov.nsoz.api.AppealAction.values()))));
         }
         Appeal appeal = found(appeals, id);
-        AppealService.ActionResult r = appeals.act(appeal.id(), request.toDomain(), actor(security));
+        AccessRules.Caller caller = callers.of(security);
+        String what = "POST /appeals/{id}/actions " + request.action();
+        callers.requireScope(caller, appeal, what);
+        if (!AccessRules.mayAct(caller, appeal, request.action())) {
+            callers.record(caller, AuditAction.DENIED, appeal.id(), what);
+            throw new javax.ws.rs.ForbiddenException("Цю дію вашим ролям не дозволено / Your roles may not do "
+                    + request.action() + " to this appeal");
+        }
+        AppealService.ActionResult r = callers.change(caller, AuditAction.CHANGE, what,
+                () -> appeals.act(appeal.id(), request.toDomain(), caller.actor()), x -> appeal.id());
         Dto.ActionResultJson body = new Dto.ActionResultJson(r.applied(), r.requestId(), r.appeal().node(),
-                AppealJson.of(r.appeal()));
+                AppealJson.of(AccessRules.view(caller, r.appeal())));
         return Response.status(r.applied() ? 200 : 202).entity(body).build();
     }
 
@@ -195,10 +224,12 @@ public class AppealResource implements RestResource {
      * @return one page of summaries and the total count
      */
     @GET
+    @Allowed(Operation.APPEAL_SEARCH)
     public PageJson<AppealSummaryJson> search(@QueryParam("status") String status, @QueryParam("kind") String kind,
             @QueryParam("channel") String channel, @QueryParam("region") String region,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text,
-            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("body") String body) {
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("body") String body,
+            @Context SecurityContext security) {
         List<FieldError> errors = new ArrayList<>();
         AppealQuery q = new AppealQuery(parseEnum(errors, "status", status, AppealStatus::valueOf, AppealStatus.values()),
                 parseEnum(errors, "kind", kind, AppealKind::valueOf, AppealKind.values()),
@@ -209,21 +240,20 @@ public class AppealResource implements RestResource {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        Page<Appeal> page = appeals.search(q);
-        return new PageJson<>(page.items().stream().map(AppealSummaryJson::of).toList(), page.total(), page.offset(),
-                page.limit());
-    }
-
-    /**
-     * Who is calling: the user {@link BasicAuth} authenticated, with their roles; or "rest" with no roles when the
-     * request carried no credentials (until every endpoint requires them, #5).
-     */
-    static ua.gov.nsoz.api.Actor actor(SecurityContext security) {
-        if (security != null && security.getUserPrincipal() != null) {
-            return security instanceof BasicAuth.UserContext u ? u.actor()
-                    : ua.gov.nsoz.api.Actor.of(security.getUserPrincipal().getName());
+        AccessRules.Caller caller = callers.of(security);
+        Page<Appeal> page = appeals.search(AccessRules.scoped(caller, q));
+        List<AppealSummaryJson> items = new ArrayList<>();
+        boolean personal = false;
+        for (Appeal a : page.items()) {
+            boolean sees = AccessRules.seesPersonalData(caller, a);
+            personal |= sees;
+            items.add(AppealSummaryJson.of(sees ? a : AccessRules.masked(a)));
         }
-        return ua.gov.nsoz.api.Actor.of("rest");
+        if (personal) {
+            callers.record(caller, AuditAction.SEARCH, null, "GET /appeals " + page.items().size() + " of "
+                    + page.total());
+        }
+        return new PageJson<>(items, page.total(), page.offset(), page.limit());
     }
 
     private static String blankToNull(String s) {

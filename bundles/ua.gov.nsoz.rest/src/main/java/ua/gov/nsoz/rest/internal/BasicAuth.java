@@ -24,11 +24,11 @@ import ua.gov.nsoz.api.Actor;
 
 /**
  * HTTP Basic authentication against a Karaf JAAS realm ({@code karaf} by default: {@code etc/users.properties},
- * replaceable by an LDAP realm without touching the code). A request with credentials is authenticated and runs as
- * that user with the realm's roles; wrong credentials are a 401. A request without credentials still runs, as the
- * anonymous actor "rest" with no roles, so it cannot do what needs a role (extending a term needs
- * {@link Actor#HEAD_OF_BODY}); making credentials mandatory on every endpoint is issue #5.
+ * passwords hashed, replaceable by an LDAP realm without touching the code). A request with credentials is
+ * authenticated and runs as that user with the realm's roles; wrong credentials are a 401. A request without
+ * credentials goes on anonymous, and {@link Authorize} lets it reach only the public operations.
  */
+@javax.annotation.Priority(javax.ws.rs.Priorities.AUTHENTICATION)
 final class BasicAuth implements ContainerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuth.class);
@@ -62,6 +62,11 @@ final class BasicAuth implements ContainerRequestFilter {
         public String getAuthenticationScheme() {
             return SecurityContext.BASIC_AUTH;
         }
+    }
+
+    /** @return whether the request's caller was authenticated by this filter */
+    static boolean authenticated(SecurityContext security) {
+        return security instanceof UserContext;
     }
 
     @Override

@@ -30,7 +30,7 @@ final class ErrorMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Validation(), new Json(), new Web(), new TooManyAttempts(), new Fault());
+        return List.of(new Validation(), new Json(), new Web(), new TooManyAttempts(), new Refused(), new Fault());
     }
 
     static Response answer(int status, String message, List<FieldError> errors, String incident) {
@@ -139,6 +139,15 @@ final class ErrorMappers {
             LOG.warn("{} {}", status, e.getMessage());
             Response r = answer(status, e.getMessage(), null, null);
             return status == 401 ? Response.fromResponse(r).header("WWW-Authenticate", "Basic realm=\"nsoz\"").build() : r;
+        }
+    }
+
+    /** The scope rules refused (AccessRules): 403, said on purpose. */
+    static final class Refused implements ExceptionMapper<SecurityException> {
+        @Override
+        public Response toResponse(SecurityException e) {
+            LOG.warn("403 {}", e.getMessage());
+            return answer(403, e.getMessage(), null, null);
         }
     }
 

@@ -1,5 +1,6 @@
 package ua.gov.nsoz.rest.internal;
 
+import ua.gov.nsoz.api.access.Operation;
 import java.time.Duration;
 import java.time.Instant;
 import javax.ws.rs.GET;
@@ -36,6 +37,7 @@ public class NodeResource implements RestResource {
 
     /** @return the node's identity, version and uptime */
     @GET
+    @Allowed(Operation.PUBLIC)
     public NodeJson info() {
         return new NodeJson(node.nodeId(), node.code(), node.name(), node.role().name(), node.region(),
                 node.softwareVersion(), node.startedAt(),

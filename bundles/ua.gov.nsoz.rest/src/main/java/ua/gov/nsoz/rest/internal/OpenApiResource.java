@@ -1,5 +1,6 @@
 package ua.gov.nsoz.rest.internal;
 
+import ua.gov.nsoz.api.access.Operation;
 import java.io.IOException;
 import java.io.InputStream;
 import javax.ws.rs.GET;
@@ -33,6 +34,7 @@ public class OpenApiResource implements RestResource {
     /** @return the OpenAPI document */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Allowed(Operation.PUBLIC)
     public byte[] get() {
         return document;
     }

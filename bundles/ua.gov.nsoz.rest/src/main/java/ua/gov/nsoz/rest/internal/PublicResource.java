@@ -1,5 +1,6 @@
 package ua.gov.nsoz.rest.internal;
 
+import ua.gov.nsoz.api.access.Operation;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
@@ -65,6 +66,7 @@ public class PublicResource implements RestResource {
      */
     @GET
     @Path("/status")
+    @Allowed(Operation.PUBLIC)
     public PublicStatusJson status(@QueryParam("number") String number, @QueryParam("code") String code) {
         required(number, code);
         return appeals.publicStatus(number, code).map(PublicStatusJson::of)
@@ -78,6 +80,7 @@ public class PublicResource implements RestResource {
     @POST
     @Path("/rating")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Operation.PUBLIC)
     public Response rate(RatingRequest r) {
         if (r == null) {
             throw new ValidationException(List.of(new FieldError("body", "Очікується JSON-об'єкт / Expected a JSON "

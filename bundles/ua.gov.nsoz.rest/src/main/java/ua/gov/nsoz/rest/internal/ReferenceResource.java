@@ -1,5 +1,6 @@
 package ua.gov.nsoz.rest.internal;
 
+import ua.gov.nsoz.api.access.Operation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import javax.ws.rs.GET;
@@ -74,7 +75,6 @@ public class ReferenceResource implements RestResource {
     }
 
     /** Who may edit the reference data (at the center). */
-    static final String ADMIN = "nsoz-admin";
 
     /** The edits in effect. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -90,16 +90,21 @@ public class ReferenceResource implements RestResource {
     private final ReferenceData data;
     private final CompetenceRouter router;
     private final AppealService appeals;
+    private final Callers callers;
     private final ua.gov.nsoz.api.reference.ReferenceAdmin admin;
 
     /**
      * @param data the reference data
      * @param router proposes the competent body
      * @param appeals finds the appeal to route
+     * @param admin edits the reference data
+     * @param callers the scope rules at this node
      */
     @Activate
     public ReferenceResource(@Reference ReferenceData data, @Reference CompetenceRouter router,
-            @Reference AppealService appeals, @Reference ua.gov.nsoz.api.reference.ReferenceAdmin admin) {
+            @Reference AppealService appeals, @Reference ua.gov.nsoz.api.reference.ReferenceAdmin admin,
+            @Reference Callers callers) {
+        this.callers = callers;
         this.data = data;
         this.router = router;
         this.appeals = appeals;
@@ -109,6 +114,7 @@ public class ReferenceResource implements RestResource {
     /** @return the center's edits in effect on this node (revision 0: none) */
     @GET
     @Path("/edits")
+    @Allowed(Operation.REFERENCE_READ)
     public EditsJson edits() {
         return EditsJson.of(data.version(), admin.edits());
     }
@@ -124,6 +130,7 @@ public class ReferenceResource implements RestResource {
     @javax.ws.rs.PUT
     @Path("/bodies/{code}")
     @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Operation.REFERENCE_EDIT)
     public EditsJson putBody(@javax.ws.rs.PathParam("code") String code, BodyJson b,
             @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
         String actor = editor(security);
@@ -156,6 +163,7 @@ public class ReferenceResource implements RestResource {
     @javax.ws.rs.PUT
     @Path("/rules/{id}")
     @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Operation.REFERENCE_EDIT)
     public EditsJson putRule(@javax.ws.rs.PathParam("id") String id, RuleJson r,
             @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
         String actor = editor(security);
@@ -178,23 +186,16 @@ public class ReferenceResource implements RestResource {
      */
     @javax.ws.rs.DELETE
     @Path("/rules/{id}")
+    @Allowed(Operation.REFERENCE_EDIT)
     public EditsJson removeRule(@javax.ws.rs.PathParam("id") String id,
             @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
         String actor = editor(security);
         return EditsJson.of(data.version(), edit(() -> admin.removeRule(id, actor)));
     }
 
-    /** @return the editing user; 401 without credentials, 403 without the role */
+    /** @return the editing user ({@link Authorize} has checked the role, REFERENCE_EDIT) */
     private static String editor(javax.ws.rs.core.SecurityContext security) {
-        if (security == null || security.getUserPrincipal() == null) {
-            throw new javax.ws.rs.NotAuthorizedException("Потрібен вхід користувача з роллю " + ADMIN
-                    + " / Log in as a user with the role " + ADMIN, "Basic realm=\"nsoz\"");
-        }
-        if (!security.isUserInRole(ADMIN)) {
-            throw new javax.ws.rs.ForbiddenException("Довідники редагує лише користувач з роллю " + ADMIN
-                    + " / Only a user with the role " + ADMIN + " edits reference data");
-        }
-        return security.getUserPrincipal().getName();
+        return Callers.actor(security).name();
     }
 
     /** Runs an edit: a check that fails is a 400 naming it, a region a 409. */
@@ -217,6 +218,7 @@ public class ReferenceResource implements RestResource {
 
     /** @return the data's version and sizes */
     @GET
+    @Allowed(Operation.REFERENCE_READ)
     public SummaryJson summary() {
         return new SummaryJson(data.version(), data.bodies().size(), data.topics().size(), data.categories().size(),
                 data.rules().size());
@@ -228,6 +230,7 @@ public class ReferenceResource implements RestResource {
      */
     @GET
     @Path("/bodies")
+    @Allowed(Operation.REFERENCE_READ)
     public ListJson<BodyJson> bodies(@QueryParam("region") String region) {
         return new ListJson<>(data.version(), data.bodies().stream()
                 .filter(b -> region == null || region.isBlank() || b.region() == null || region.equals(b.region()))
@@ -237,6 +240,7 @@ public class ReferenceResource implements RestResource {
     /** @return the topic classifier (CMU resolution No. 858, a subset) */
     @GET
     @Path("/topics")
+    @Allowed(Operation.REFERENCE_READ)
     public ListJson<TopicJson> topics() {
         return new ListJson<>(data.version(), data.topics().stream().map(TopicJson::of).toList());
     }
@@ -244,6 +248,7 @@ public class ReferenceResource implements RestResource {
     /** @return the applicant categories; {@code priority} ones are considered first (Art. 15, 22) */
     @GET
     @Path("/categories")
+    @Allowed(Operation.REFERENCE_READ)
     public ListJson<ApplicantCategory> categories() {
         return new ListJson<>(data.version(), data.categories());
     }
@@ -251,6 +256,7 @@ public class ReferenceResource implements RestResource {
     /** @return the competence rules, in the order they are tried */
     @GET
     @Path("/rules")
+    @Allowed(Operation.REFERENCE_READ)
     public ListJson<RuleJson> rules() {
         return new ListJson<>(data.version(), data.rules().stream().map(RuleJson::of).toList());
     }
@@ -261,8 +267,11 @@ public class ReferenceResource implements RestResource {
      */
     @GET
     @Path("/route/{id}")
-    public RouteJson route(@PathParam("id") String id) {
+    @Allowed(Operation.APPEAL_READ)
+    public RouteJson route(@PathParam("id") String id,
+            @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
         Appeal a = AppealResource.found(appeals, id);
+        callers.requireScope(callers.of(security), a, "GET /reference/route/{id}");
         CompetenceRouter.Route r = router.route(a);
         return new RouteJson(a.id(), a.registrationNumber(), r.body().map(BodyJson::of).orElse(null), r.reasonUk(),
                 r.reasonEn(), r.trace());

@@ -45,10 +45,11 @@ public class RestServer {
 
     /**
      * @param resources all REST resources present
+     * @param callers the scope rules and audit log at this node
      */
     @Activate
     public RestServer(@Reference(name = "resources", cardinality = ReferenceCardinality.AT_LEAST_ONE,
-            policyOption = ReferencePolicyOption.GREEDY) List<RestResource> resources) {
+            policyOption = ReferencePolicyOption.GREEDY) List<RestResource> resources, @Reference Callers callers) {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(RestServer.class.getClassLoader());
@@ -67,6 +68,7 @@ public class RestServer {
             providers.add(new JacksonJsonProvider(objectMapper()));
             providers.add(new RequestLimits());
             providers.add(new BasicAuth("karaf"));
+            providers.add(new Authorize(callers));
             providers.addAll(ErrorMappers.all());
             factory.setProviders(providers);
             server = factory.create();

@@ -1,5 +1,6 @@
 package ua.gov.nsoz.rest.internal;
 
+import ua.gov.nsoz.api.access.Operation;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,6 +102,7 @@ public class SyncResource implements RestResource {
 
     /** @return one entry per peer, with the broker's figures when the link runs */
     @GET
+    @Allowed(Operation.SYNC_READ)
     public SyncJson status() {
         LinkMonitor link = monitor;
         BrokerState broker = link == null ? null : link.state();
@@ -131,6 +133,7 @@ public class SyncResource implements RestResource {
      */
     @GET
     @Path("/dead-letters")
+    @Allowed(Operation.SYNC_MANAGE)
     public DeadLettersJson deadLetters(@QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
             throw new BadRequestException("limit: від 1 до 1000 / from 1 to 1000");
@@ -146,6 +149,7 @@ public class SyncResource implements RestResource {
      */
     @POST
     @Path("/dead-letters/{messageId}/replay")
+    @Allowed(Operation.SYNC_MANAGE)
     public ReplayJson replay(@PathParam("messageId") String messageId) {
         LinkMonitor link = running();
         try {

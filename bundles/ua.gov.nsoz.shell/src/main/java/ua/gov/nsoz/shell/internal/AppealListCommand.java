@@ -17,12 +17,18 @@ import ua.gov.nsoz.api.AppealQuery;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.api.Page;
+import ua.gov.nsoz.api.access.AccessRules;
+import ua.gov.nsoz.api.access.Operation;
 
 /** {@code nsoz:appeal-list}: appeals of this node, newest first, with filters. */
 @Service
 @Command(scope = "nsoz", name = "appeal-list", description = "Список звернень / List appeals, newest first")
 public class AppealListCommand implements Action {
+
+    @Reference
+    NodeIdentity nsozNode;
 
     @Reference
     AppealService appeals;
@@ -59,9 +65,10 @@ public class AppealListCommand implements Action {
 
     @Override
     public Object execute() {
+        AccessRules.Caller caller = ShellAccess.require(nsozNode, Operation.APPEAL_SEARCH);
         AppealQuery q = new AppealQuery(parse(AppealStatus.class, status), parse(AppealKind.class, kind),
                 parse(Channel.class, channel), region, day(from, 0), day(to, 1), text, offset, limit);
-        Page<Appeal> page = appeals.search(q);
+        Page<Appeal> page = appeals.search(AccessRules.scoped(caller, q));
         ShellTable table = new ShellTable();
         table.column("Реєстр. № / Number");
         table.column("Статус / Status");
@@ -71,7 +78,9 @@ public class AppealListCommand implements Action {
         table.column("Тема / Topic").maxSize(40);
         table.column("Позначки / Marks");
         table.column("Id");
-        for (Appeal a : page.items()) {
+        for (Appeal shown : page.items()) {
+            // The list shows no applicant's data; a confidential appeal's text only to those resolving it.
+            Appeal a = AccessRules.seesPersonalData(caller, shown) ? shown : AccessRules.masked(shown);
             table.addRow().addContent(a.registrationNumber(), a.status(), a.kind(), a.channel(),
                     Format.time(a.registeredAt()), Format.abbreviate(a.topic() == null ? a.text() : a.topic(), 40),
                     a.marks().isEmpty() ? "" : a.marks().toString(), a.id());

@@ -8,12 +8,15 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import ua.gov.nsoz.api.Appeal;
-import ua.gov.nsoz.api.Deadline;
 import ua.gov.nsoz.api.AppealEvent;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.Deadline;
 import ua.gov.nsoz.api.LegalMark;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.AccessRules;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.store.AppealStore;
 
 /** {@code nsoz:appeal-show ID}: one appeal in full, with its history. */
@@ -22,10 +25,16 @@ import ua.gov.nsoz.store.AppealStore;
 public class AppealShowCommand implements Action {
 
     @Reference
+    NodeIdentity nsozNode;
+
+    @Reference
     AppealService appeals;
 
     @Reference
     AppealStore store;
+
+    @Reference
+    ua.gov.nsoz.api.audit.AuditLog audit;
 
     @Argument(index = 0, name = "id", required = true,
             description = "Id або реєстраційний номер / Appeal id or registration number")
@@ -34,7 +43,8 @@ public class AppealShowCommand implements Action {
 
     @Override
     public Object execute() {
-        Appeal a = Format.found(appeals, id);
+        AccessRules.Caller caller = ShellAccess.require(nsozNode, Operation.APPEAL_READ);
+        Appeal a = ShellAccess.read(caller, Format.found(appeals, id), audit, "nsoz:appeal-show");
         ShellTable t = new ShellTable();
         t.column("Поле / Field");
         t.column("Значення / Value").maxSize(100).wrap();

@@ -6,6 +6,8 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.api.reference.Body;
 import ua.gov.nsoz.api.reference.ReferenceData;
 
@@ -16,6 +18,9 @@ import ua.gov.nsoz.api.reference.ReferenceData;
 public class BodyListCommand implements Action {
 
     @Reference
+    NodeIdentity nsozNode;
+
+    @Reference
     ReferenceData data;
 
     @Option(name = "--region", aliases = "-r",
@@ -24,6 +29,7 @@ public class BodyListCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(nsozNode, Operation.REFERENCE_READ);
         ShellTable t = new ShellTable();
         t.column("Код / Code");
         t.column("Вид / Kind");

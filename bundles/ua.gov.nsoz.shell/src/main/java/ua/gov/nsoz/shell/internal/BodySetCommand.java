@@ -6,6 +6,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.api.reference.Body;
 import ua.gov.nsoz.api.reference.BodyKind;
 import ua.gov.nsoz.api.reference.ReferenceAdmin;
@@ -19,6 +21,9 @@ import ua.gov.nsoz.api.reference.ReferenceEdits;
 @Command(scope = "nsoz", name = "body-set",
         description = "Додати чи змінити орган (у центрі) / Add or replace a body in the directory (at the center)")
 public class BodySetCommand implements Action {
+
+    @Reference
+    NodeIdentity nsozNode;
 
     @Reference
     ReferenceAdmin admin;
@@ -56,6 +61,7 @@ public class BodySetCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT);
         ReferenceEdits e = admin.putBody(new Body(code, kind, nameUk, nameEn, region, parent, email, phone, address),
                 Format.user(session));
         System.out.printf("Орган %s збережено: редакція %d / Body %s saved: revision %d%n", code, e.revision(), code,

@@ -7,8 +7,10 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
-import ua.gov.nsoz.sync.LinkMonitor;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.sync.LinkMonitor.DeadLetter;
+import ua.gov.nsoz.sync.LinkMonitor;
 
 /**
  * {@code nsoz:dead-letters}: the messages this node refused (queue {@code nsoz.dead}) with their reasons;
@@ -21,6 +23,9 @@ import ua.gov.nsoz.sync.LinkMonitor.DeadLetter;
 public class DeadLettersCommand implements Action {
 
     @Reference
+    NodeIdentity nsozNode;
+
+    @Reference
     LinkMonitor link;
 
     @Option(name = "--replay", description = "Повернути повідомлення з цим id / Move the message with this id back")
@@ -31,6 +36,7 @@ public class DeadLettersCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(nsozNode, Operation.SYNC_MANAGE);
         if (replay != null) {
             String queue = link.replay(replay.trim());
             System.out.println("Повернуто до / Moved back to " + queue + ": " + replay.trim());

@@ -19,7 +19,9 @@ import ua.gov.nsoz.api.AppealQuery;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Deadline;
+import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.api.Page;
+import ua.gov.nsoz.api.access.Operation;
 
 /**
  * {@code nsoz:deadline-scan}: the appeals under consideration whose deadline is past or comes within the given
@@ -30,6 +32,9 @@ import ua.gov.nsoz.api.Page;
 @Command(scope = "nsoz", name = "deadline-scan",
         description = "Строки розгляду: прострочені й ті, що спливають / Deadlines: overdue and coming due")
 public class DeadlineScanCommand implements Action {
+
+    @Reference
+    NodeIdentity nsozNode;
 
     private static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
@@ -48,6 +53,7 @@ public class DeadlineScanCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(nsozNode, Operation.REPORT_READ);
         if (within < 0 || max < 1) {
             throw new IllegalArgumentException("--within ≥ 0, --max ≥ 1");
         }

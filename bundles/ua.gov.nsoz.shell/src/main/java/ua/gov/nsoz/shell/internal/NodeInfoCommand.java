@@ -10,6 +10,7 @@ import org.apache.karaf.shell.support.table.ShellTable;
 import ua.gov.nsoz.api.AppealQuery;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.Operation;
 
 /** {@code nsoz:node-info}: who this node is. */
 @Service
@@ -24,6 +25,7 @@ public class NodeInfoCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(node, Operation.PUBLIC);
         ShellTable table = new ShellTable();
         table.column("Властивість / Property");
         table.column("Значення / Value");

@@ -8,6 +8,9 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.AccessRules;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.api.reference.CompetenceRouter;
 
 /** {@code nsoz:route-explain ID}: which body the competence router proposes for an appeal, and every step why (R3). */
@@ -15,6 +18,9 @@ import ua.gov.nsoz.api.reference.CompetenceRouter;
 @Command(scope = "nsoz", name = "route-explain",
         description = "Чому звернення йде до цього органу / Which body the router proposes for an appeal, and why")
 public class RouteExplainCommand implements Action {
+
+    @Reference
+    NodeIdentity nsozNode;
 
     @Reference
     AppealService appeals;
@@ -29,7 +35,11 @@ public class RouteExplainCommand implements Action {
 
     @Override
     public Object execute() {
+        AccessRules.Caller caller = ShellAccess.require(nsozNode, Operation.APPEAL_READ);
         Appeal a = Format.found(appeals, id);
+        if (!AccessRules.inScope(caller, a)) {
+            throw new SecurityException("Звернення поза вашою сферою доступу / The appeal is outside your scope");
+        }
         CompetenceRouter.Route r = router.route(a);
         System.out.println(a.registrationNumber() + ": " + r.body().map(b -> b.code() + " — " + b.nameUk())
                 .orElse("орган не визначено / no body proposed"));

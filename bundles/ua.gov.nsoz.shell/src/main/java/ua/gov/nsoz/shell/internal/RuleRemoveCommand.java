@@ -5,6 +5,8 @@ import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.api.reference.ReferenceAdmin;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
 
@@ -13,6 +15,9 @@ import ua.gov.nsoz.api.reference.ReferenceEdits;
 @Command(scope = "nsoz", name = "rules-remove",
         description = "Вилучити правило маршрутизації (у центрі) / Take a routing rule out (at the center)")
 public class RuleRemoveCommand implements Action {
+
+    @Reference
+    NodeIdentity nsozNode;
 
     @Reference
     ReferenceAdmin admin;
@@ -25,6 +30,7 @@ public class RuleRemoveCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT);
         ReferenceEdits e = admin.removeRule(id, Format.user(session));
         System.out.printf("Правило %s вилучено: редакція %d / Rule %s removed: revision %d%n", id, e.revision(), id,
                 e.revision());

@@ -6,6 +6,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.api.reference.ReferenceAdmin;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
 import ua.gov.nsoz.api.reference.RoutingRule;
@@ -19,6 +21,9 @@ import ua.gov.nsoz.api.reference.RoutingRule;
 @Command(scope = "nsoz", name = "rules-set",
         description = "Додати чи змінити правило маршрутизації (у центрі) / Add or replace a routing rule (at the center)")
 public class RuleSetCommand implements Action {
+
+    @Reference
+    NodeIdentity nsozNode;
 
     @Reference
     ReferenceAdmin admin;
@@ -52,6 +57,7 @@ public class RuleSetCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT);
         ReferenceEdits e = admin.putRule(new RoutingRule(id, order, topic, region, addresseeContains, body, reasonUk,
                 reasonEn), Format.user(session));
         System.out.printf("Правило %s збережено: редакція %d / Rule %s saved: revision %d%n", id, e.revision(), id,

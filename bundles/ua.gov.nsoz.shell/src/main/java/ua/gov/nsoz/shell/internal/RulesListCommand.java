@@ -5,6 +5,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.api.reference.ReferenceData;
 import ua.gov.nsoz.api.reference.RoutingRule;
 
@@ -18,10 +20,14 @@ import ua.gov.nsoz.api.reference.RoutingRule;
 public class RulesListCommand implements Action {
 
     @Reference
+    NodeIdentity nsozNode;
+
+    @Reference
     ReferenceData data;
 
     @Override
     public Object execute() {
+        ShellAccess.require(nsozNode, Operation.REFERENCE_READ);
         ShellTable t = new ShellTable();
         t.column("№ / Order").alignRight();
         t.column("Id");

@@ -9,11 +9,12 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 import ua.gov.nsoz.api.NodeIdentity;
-import ua.gov.nsoz.store.ReplicationStore;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.store.ReplicationStore.LinkStats;
-import ua.gov.nsoz.sync.LinkMonitor;
+import ua.gov.nsoz.store.ReplicationStore;
 import ua.gov.nsoz.sync.LinkMonitor.BrokerState;
 import ua.gov.nsoz.sync.LinkMonitor.PeerState;
+import ua.gov.nsoz.sync.LinkMonitor;
 
 /**
  * {@code nsoz:sync-status}: the links of this node, one row per peer: the store's outbox and inbox figures, and
@@ -43,6 +44,7 @@ public class SyncStatusCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(node, Operation.SYNC_READ);
         BrokerState broker = link == null ? null : link.state();
         TreeSet<String> peers = new TreeSet<>(replication.peers());
         if (node.centerNodeId() != null) {

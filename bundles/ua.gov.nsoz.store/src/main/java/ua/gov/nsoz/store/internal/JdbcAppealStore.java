@@ -568,6 +568,10 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
             where.append(" AND body_id = ?");
             args.add(q.body());
         }
+        if (q.node() != null) {
+            where.append(" AND node_id = ?");
+            args.add(q.node());
+        }
         if (q.from() != null) {
             where.append(" AND registered_at >= ?");
             args.add(q.from().toEpochMilli());
