@@ -228,6 +228,13 @@ class FederationIT {
                 .close(), "a certificate the link's CA did not sign");
         assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(LauncherTest.instances
                 .resolve(".link-tls/lviv.p12")), "nsoz-link", "wrong-password").close(), "a wrong password");
+        // No anonymous access to a broker: not over the link with a good certificate, not on a node's own acceptor.
+        assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(LauncherTest.instances
+                .resolve(".link-tls/lviv.p12")), null, null).close(), "no user on the link");
+        assertThrows(jakarta.jms.JMSException.class, () -> new Broker(brokerPort("ucc"), null, null).close(),
+                "no user on the center's own acceptor");
+        assertThrows(jakarta.jms.JMSException.class, () -> new Broker(brokerPort("lviv"), null, null).close(),
+                "no user on the region's own acceptor");
         try (Broker center = new Broker(centerLink(LauncherTest.instances.resolve(".link-tls/lviv.p12")), "nsoz-link",
                 linkSecret)) {
             java.util.Map<String, String> again = new java.util.HashMap<>(inFlight.properties());

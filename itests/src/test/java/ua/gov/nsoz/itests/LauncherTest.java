@@ -26,6 +26,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ua.gov.nsoz.itests.support.KarafNode;
+import ua.gov.nsoz.itests.support.NodeClient;
+import ua.gov.nsoz.itests.support.Tls;
 
 /**
  * Runs the real {@code ./nsoz} launcher at the repository root, the way a developer does: {@code demo} starts the
@@ -78,6 +81,8 @@ class LauncherTest {
     static boolean stoppedCleanly;
     /** More environment for the launcher (a test class sets it before it starts nodes, e.g. NSOZ_LINK_TLS). */
     static final Map<String, String> EXTRA_ENV = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The tests' own user of every node (NSOZ_EXTRA_USERS_FILE), the default user of {@link #http}. */
+    static Path itestUsers;
 
     @BeforeAll
     static void setUp() throws IOException {
@@ -89,7 +94,13 @@ class LauncherTest {
         Path target = repoRoot.resolve("itests/target");
         Files.createDirectories(target);
         instances = Files.createTempDirectory(target, "launcher-instances-");
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        Path ca = instances.resolve(".link-tls/ca.pem");
+        http = new NodeClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .sslContext(Tls.trusting(() -> List.of(ca))).build(), KarafNode.SSH_USER, KarafNode.SSH_PASSWORD);
+        // Every node requires a user: the tests add theirs through the launcher's knob for more realm users.
+        itestUsers = instances.resolve("itest-users.properties");
+        Files.writeString(itestUsers, KarafNode.SSH_USER + " = " + KarafNode.SSH_PASSWORD + ","
+                + KarafNode.ITEST_ROLES + "\n");
     }
 
     /** Nothing stays running, whatever failed; the instances are deleted only when all went well. */
@@ -175,7 +186,7 @@ class LauncherTest {
     }
 
     static URI uri(String node, String path) {
-        return URI.create("http://127.0.0.1:" + HTTP_PORTS.get(node) + path);
+        return URI.create("https://localhost:" + HTTP_PORTS.get(node) + path);
     }
 
     static HttpResponse<String> get(String node, String path) throws IOException, InterruptedException {
@@ -261,6 +272,7 @@ class LauncherTest {
             env.put("NSOZ_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
             env.remove("NSOZ_LINK_TLS");
             env.remove("NSOZ_LINK_PORT");
+            env.put("NSOZ_EXTRA_USERS_FILE", itestUsers.toString());
             env.putAll(EXTRA_ENV);
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {

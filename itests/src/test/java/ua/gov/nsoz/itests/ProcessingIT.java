@@ -88,6 +88,8 @@ class ProcessingIT {
         if (user != null) {
             b.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            b.header(ua.gov.nsoz.itests.support.NodeClient.ANONYMOUS, "1");
         }
         return LauncherTest.http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
@@ -187,9 +189,10 @@ class ProcessingIT {
         awaitStatus("lviv", id, "ACCEPTED");
         awaitStatus("ucc", id, "ACCEPTED");
 
-        // Only the head of the body extends the term (Art. 20): the clerk is refused; a wrong password is a 401.
+        // Only the head of the body extends the term (Art. 20): the clerk is refused (the scope rules: 403); a wrong
+        // password is a 401.
         String extend = "{\"action\":\"EXTEND\",\"days\":15,\"comment\":\"Потрібна перевірка на місці\"}";
-        JsonNode refused = act("ucc", id, extend, "clerk", 400);
+        JsonNode refused = act("ucc", id, extend, "clerk", 403);
         assertTrue(refused.toString().contains("20"), refused.toString());
         assertEquals(401, send("ucc", "POST", "/api/v1/appeals/" + id + "/actions", extend, "head", "wrong-password")
                 .statusCode());

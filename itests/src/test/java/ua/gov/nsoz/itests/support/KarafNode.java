@@ -33,8 +33,16 @@ import org.ops4j.pax.exam.spi.PaxExamRuntime;
  */
 public final class KarafNode implements AutoCloseable {
 
-    /** The SSH user the tests add to the node's realm. */
+    /**
+     * The SSH user the tests add to the node's realm, and the default user of the tests' HTTP requests: every NSOZ
+     * role but the head's (a test shows only the head extends a term), the bodies the tests use, and the Karaf
+     * administrator's roles.
+     */
     public static final String SSH_USER = "itest";
+    /** The roles of {@link #SSH_USER}. */
+    public static final String ITEST_ROLES = "nsoz-operator,nsoz-supervisor,nsoz-clerk,nsoz-body-MOZ,"
+            + "nsoz-body-LODA,nsoz-analyst,nsoz-personal-data,nsoz-admin,nsoz-auditor,admin,manager,viewer,"
+            + "systembundles,ssh";
     /** Its password; test-only, never in node-configs/. */
     public static final String SSH_PASSWORD = "itest-Secret-1";
     /** The head of an executive body (role nsoz-head: may extend a term, Law Art. 20). */
@@ -121,7 +129,7 @@ public final class KarafNode implements AutoCloseable {
 
     /** @return the node's base URL plus the path */
     public URI url(String path) {
-        return URI.create("http://localhost:" + httpPort + path);
+        return URI.create("https://localhost:" + httpPort + path);
     }
 
     /** @return the SSH port of the node's Karaf shell */
@@ -156,8 +164,15 @@ public final class KarafNode implements AutoCloseable {
                 m2));
         // The node's own configuration, exactly as the launcher applies it, on free ports.
         options.addAll(nodeConfig(repoRoot.resolve("node-configs").resolve(nodeName).resolve("etc")));
-        options.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port",
+        options.add(editConfigurationFilePut("etc/org.ops4j.pax.web.cfg", "org.osgi.service.http.port.secure",
                 Integer.toString(httpPort)));
+        // HTTPS and the broker's TLS with the tests' own self-signed certificate (Tls), as the launcher sets its own.
+        Tls.Stores tls = tls();
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.link.keystore", tls.keyStore().toString()));
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.link.keystore.password", Tls.PASSWORD));
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.link.truststore",
+                tls.trustStore().toString()));
+        options.add(editConfigurationFilePut("etc/system.properties", "nsoz.link.truststore.password", Tls.PASSWORD));
         options.add(editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(sshPort)));
         options.add(editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
                 Integer.toString(freePort())));
@@ -165,9 +180,9 @@ public final class KarafNode implements AutoCloseable {
                 Integer.toString(freePort())));
         options.add(editConfigurationFilePut("etc/org.ops4j.datasource-nsoz.cfg", "url",
                 "jdbc:derby:" + dataDir.toAbsolutePath().resolve("derby") + ";create=true"));
-        options.add(editConfigurationFilePut("etc/users.properties", SSH_USER,
-                SSH_PASSWORD + ",admin,manager,viewer,systembundles,ssh"));
-        options.add(editConfigurationFilePut("etc/users.properties", HEAD_USER, HEAD_PASSWORD + ",nsoz-clerk,nsoz-head"));
+        options.add(editConfigurationFilePut("etc/users.properties", SSH_USER, SSH_PASSWORD + "," + ITEST_ROLES));
+        options.add(editConfigurationFilePut("etc/users.properties", HEAD_USER,
+                HEAD_PASSWORD + ",nsoz-clerk,nsoz-head,nsoz-body-MOZ"));
         options.add(editConfigurationFilePut("etc/users.properties", ADMIN_USER, ADMIN_PASSWORD + ",nsoz-admin"));
         // The broker and the link, as the launcher sets them (docs/link.md), on free ports.
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.broker.port", Integer.toString(brokerPort)));
@@ -224,6 +239,12 @@ public final class KarafNode implements AutoCloseable {
         return options;
     }
 
+    /** @return the Pax Exam nodes' TLS stores (made once per run) */
+    public static Tls.Stores tls() {
+        return Tls.selfSigned(Path.of(System.getProperty("nsoz.itest.dir", "target/exam")).toAbsolutePath()
+                .resolve("tls"));
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             s.setReuseAddress(true);
@@ -235,8 +256,9 @@ public final class KarafNode implements AutoCloseable {
 
     /** Minimal HTTP helpers over java.net.http. */
     public static final class Http {
-        private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-                .version(HttpClient.Version.HTTP_1_1).build();
+        private static final HttpClient CLIENT = new NodeClient(HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1)
+                .sslContext(Tls.trusting(() -> List.of(tls().certificate()))).build(), SSH_USER, SSH_PASSWORD);
 
         private Http() {
         }
@@ -255,6 +277,18 @@ public final class KarafNode implements AutoCloseable {
         public static HttpResponse<String> post(URI uri, String contentType, String body) throws IOException {
             return send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(body))
                     .header("Content-Type", contentType).header("Accept", "application/json"));
+        }
+
+        /** GET without credentials. */
+        public static HttpResponse<String> getAnonymous(URI uri) throws IOException {
+            return send(HttpRequest.newBuilder(uri).GET().header("Accept", "application/json")
+                    .header(NodeClient.ANONYMOUS, "1"));
+        }
+
+        /** GET as a user. */
+        public static HttpResponse<String> getAs(String user, String password, URI uri) throws IOException {
+            return send(HttpRequest.newBuilder(uri).GET().header("Accept", "application/json")
+                    .header("Authorization", NodeClient.basic(user, password)));
         }
 
         /** Any request. */

@@ -208,8 +208,11 @@ public class AppealResource implements RestResource {
         callers.requireScope(caller, appeal, what);
         if (!AccessRules.mayAct(caller, appeal, request.action())) {
             callers.record(caller, AuditAction.DENIED, appeal.id(), what);
-            throw new javax.ws.rs.ForbiddenException("Цю дію вашим ролям не дозволено / Your roles may not do "
-                    + request.action() + " to this appeal");
+            throw new javax.ws.rs.ForbiddenException(request.action() == ua.gov.nsoz.api.AppealAction.EXTEND
+                    ? "Строк продовжує лише керівник органу, якому передано звернення (ст. 20) / Only the head of the "
+                            + "body the appeal is with extends its term (Art. 20)"
+                    : "Цю дію вашим ролям не дозволено / Your roles may not do " + request.action()
+                            + " to this appeal");
         }
         AppealService.ActionResult r = callers.change(caller, AuditAction.CHANGE, what,
                 () -> appeals.act(appeal.id(), request.toDomain(), caller.actor()), x -> appeal.id());

@@ -1,0 +1,248 @@
+package ua.gov.nsoz.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ua.gov.nsoz.itests.support.NodeClient;
+
+/**
+ * Access control on the real distribution (issue #5): the center {@code ucc} and the region {@code lviv} started by
+ * the launcher with everything on (HTTPS only, mutual TLS between the brokers, mandatory authentication, hashed
+ * passwords), the demo's users as the launcher made them. The authorization matrix of {@code docs/security.md} is
+ * read from the document and every cell is checked over HTTPS; a confidential appeal's name never reaches the
+ * analyst; every read of personal data is in the audit log, with who and from where.
+ */
+class AccessIT {
+
+    static final Duration WITHIN = Duration.ofMinutes(3);
+    static final List<String> USERS = List.of("anonymous", "operator", "supervisor", "clerk", "head", "analyst",
+            "auditor", "admin");
+    static final String SECRET_NAME = "Конфіденційна Особа Кьюзетікс";
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        LauncherTest.setUp();
+    }
+
+    @AfterAll
+    static void tearDown() throws IOException {
+        LauncherTest.stoppedCleanly = true;
+        LauncherTest.tearDown();
+    }
+
+    private static String password(String node, String user) throws IOException {
+        return Files.readAllLines(LauncherTest.instances.resolve(node + ".users.txt")).stream()
+                .map(l -> l.trim().split("\\s+")).filter(f -> f[0].equals(user)).map(f -> f[1]).findFirst()
+                .orElseThrow(() -> new AssertionError("no demo user " + user + " at " + node));
+    }
+
+    /** A request as a demo user of the node ("anonymous": no credentials; null: the tests' own user). */
+    private static HttpResponse<String> send(String node, String user, String method, String path, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(LauncherTest.uri(node, path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            b.header("Content-Type", "application/json; charset=UTF-8");
+        }
+        if ("anonymous".equals(user)) {
+            b.header(NodeClient.ANONYMOUS, "1");
+        } else if (user != null) {
+            b.header("Authorization", NodeClient.basic(user, password(node, user)));
+        }
+        return LauncherTest.http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private static JsonNode ok(HttpResponse<String> r) throws IOException {
+        assertTrue(r.statusCode() / 100 == 2, r.request().method() + " " + r.uri() + " -> " + r.statusCode() + " "
+                + r.body());
+        return LauncherTest.JSON.readTree(r.body());
+    }
+
+    private static String appeal(String text, String name, boolean confidential) {
+        return "{\"kind\":\"COMPLAINT\",\"channel\":\"PHONE\",\"applicant\":{\"type\":\"CITIZEN\",\"fullName\":\"" + name
+                + "\",\"address\":\"м. Львів, вул. Синтетична, 7\",\"email\":\"kyuzetiks@example.org\"},"
+                + "\"text\":\"" + text + "\",\"confidential\":" + confidential + "}";
+    }
+
+    /** Registers at a node as the tests' user and forwards to a body (null: leave it). */
+    private static String registered(String node, String text, String name, boolean confidential, String body)
+            throws Exception {
+        String id = ok(send(node, null, "POST", "/api/v1/appeals", appeal(text, name, confidential))).get("id")
+                .asText();
+        if (body != null) {
+            ok(send(node, null, "POST", "/api/v1/appeals/" + id + "/actions",
+                    "{\"action\":\"FORWARD\",\"body\":\"" + body + "\"}"));
+        }
+        return id;
+    }
+
+    /** Polls GET as the tests' user until the answer passes, or fails at the deadline. */
+    private static JsonNode await(String node, String path, Predicate<JsonNode> condition, String what)
+            throws Exception {
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        String last = "no answer";
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> r = send(node, null, "GET", path, null);
+            last = r.statusCode() + " " + r.body();
+            if (r.statusCode() == 200) {
+                JsonNode n = LauncherTest.JSON.readTree(r.body());
+                if (condition.test(n)) {
+                    return n;
+                }
+            }
+            Thread.sleep(200); // poll a condition with a deadline
+        }
+        throw new AssertionError(what + " at " + node + " within " + WITHIN + "; last: " + last);
+    }
+
+    /** One row of the matrix: the request and the status each user gets. */
+    record Row(String method, String path, String action, Map<String, Integer> expected) {
+    }
+
+    /** The matrix as docs/security.md states it (between the matrix markers). */
+    static List<Row> matrix() throws IOException {
+        String doc = Files.readString(LauncherTest.repoRoot.resolve("docs/security.md"));
+        String table = doc.substring(doc.indexOf("<!-- matrix:start -->"), doc.indexOf("<!-- matrix:end -->"));
+        List<Row> rows = new ArrayList<>();
+        List<String> header = null;
+        for (String line : table.lines().toList()) {
+            if (!line.startsWith("|") || line.startsWith("|---")) {
+                continue;
+            }
+            String[] cells = line.substring(1, line.length() - 1).split("\\|");
+            List<String> c = new ArrayList<>();
+            for (String cell : cells) {
+                c.add(cell.strip());
+            }
+            if (header == null) {
+                header = c;
+                assertEquals(USERS, header.subList(1, header.size()), "the matrix's columns");
+                continue;
+            }
+            String[] request = c.get(0).replace("`", "").split(" ");
+            Map<String, Integer> expected = new LinkedHashMap<>();
+            for (int i = 1; i < c.size(); i++) {
+                expected.put(header.get(i), Integer.parseInt(c.get(i)));
+            }
+            rows.add(new Row(request[0], request[1], request.length > 2 ? request[2] : null, expected));
+        }
+        return rows;
+    }
+
+    @Test
+    void everyCellOfTheMatrixAndConfidentialityAndAudit() throws Exception {
+        LauncherTest.startAll("ucc", "lviv");
+        List<Row> rows = matrix();
+        assertTrue(rows.size() >= 20, "the matrix has its rows: " + rows.size());
+
+        // The appeals of the matrix: one of the center's own, two of lviv's (forwarded to MOZ and to MON), and a
+        // confidential one of lviv's forwarded to MOZ; all four known at the center.
+        String own = registered("ucc", "Синтетична скарга центру", "Тестовий Заявник", false, null);
+        String lvivMoz = registered("lviv", "Синтетична скарга до МОЗ", "Тестовий Заявник", false, "MOZ");
+        String lvivMon = registered("lviv", "Синтетична скарга до МОН", "Тестовий Заявник", false, "MON");
+        String secret = registered("lviv", "Синтетична конфіденційна скарга", SECRET_NAME, true, "MOZ");
+        for (String id : List.of(lvivMoz, lvivMon, secret)) {
+            await("ucc", "/api/v1/appeals/" + id, a -> "FORWARDED".equals(a.get("status").asText()),
+                    "the forwarded appeal " + id);
+        }
+        Map<String, String> ids = Map.of("{own}", own, "{lviv-moz}", lvivMoz, "{lviv-mon}", lvivMon);
+
+        // 1. Every cell of the matrix, as the document says.
+        List<String> wrong = new ArrayList<>();
+        int cells = 0;
+        for (Row row : rows) {
+            String path = row.path();
+            for (Map.Entry<String, String> e : ids.entrySet()) {
+                path = path.replace(e.getKey(), e.getValue());
+            }
+            for (String user : USERS) {
+                String json = null;
+                if (row.action() != null) {
+                    json = "{\"action\":\"" + row.action() + "\",\"comment\":\"Матриця доступу\"}";
+                } else if (row.method().equals("POST") && path.equals("/api/v1/appeals")) {
+                    json = appeal("Синтетична скарга з матриці", "Тестовий Заявник", false);
+                } else if (row.method().equals("PUT")) {
+                    json = "{\"kind\":\"CENTRAL_BODY\",\"nameUk\":\"Тестове міністерство\",\"nameEn\":\"Test "
+                            + "ministry\",\"email\":\"test@example.org\"}";
+                }
+                HttpResponse<String> r = send("ucc", user, row.method(), path, json);
+                cells++;
+                int expected = row.expected().get(user);
+                if (r.statusCode() != expected) {
+                    wrong.add(row.method() + " " + row.path() + (row.action() == null ? "" : " " + row.action())
+                            + " as " + user + ": " + r.statusCode() + " (expected " + expected + ") " + r.body());
+                }
+            }
+        }
+        assertTrue(wrong.isEmpty(), wrong.size() + " of " + cells + " cells differ from docs/security.md:\n"
+                + String.join("\n", wrong));
+
+        // 2. Art. 10: the confidential appeal's name never reaches the analyst (one appeal, the list, the history,
+        // the deadline, the route), nor the operator of lviv once it is forwarded; the ministry's clerk sees it.
+        for (String path : List.of("/api/v1/appeals/" + secret, "/api/v1/appeals?limit=500",
+                "/api/v1/appeals?q=" + URLEncoder.encode("конфіденційна", StandardCharsets.UTF_8),
+                "/api/v1/appeals/" + secret + "/history", "/api/v1/appeals/" + secret + "/deadline",
+                "/api/v1/reference/route/" + secret)) {
+            HttpResponse<String> r = send("ucc", "analyst", "GET", path, null);
+            assertEquals(200, r.statusCode(), path + ": " + r.body());
+            assertFalse(r.body().contains("Кьюзетікс") || r.body().contains("kyuzetiks"),
+                    "the analyst saw the confidential applicant at " + path + ": " + r.body());
+        }
+        JsonNode masked = ok(send("ucc", "analyst", "GET", "/api/v1/appeals/" + secret, null));
+        assertEquals("***", masked.at("/applicant/fullName").asText(), masked.toString());
+        assertEquals("[конфіденційно / confidential]", masked.get("text").asText());
+        JsonNode atLviv = ok(send("lviv", "operator", "GET", "/api/v1/appeals/" + secret, null));
+        assertEquals("***", atLviv.at("/applicant/fullName").asText(), "forwarded: lviv's operator no longer "
+                + "resolves it: " + atLviv);
+        JsonNode clerk = ok(send("ucc", "clerk", "GET", "/api/v1/appeals/" + secret, null));
+        assertEquals(SECRET_NAME, clerk.at("/applicant/fullName").asText(), clerk.toString());
+        // A non-confidential appeal: the analyst sees its text, not its applicant.
+        JsonNode plain = ok(send("ucc", "analyst", "GET", "/api/v1/appeals/" + lvivMoz, null));
+        assertEquals("***", plain.at("/applicant/fullName").asText());
+        assertEquals("Синтетична скарга до МОЗ", plain.get("text").asText());
+
+        // 3. The audit log: the clerk's read, with who, what and from where; the analyst's masked reads are not
+        // personal-data reads; a refusal is there too; the auditor alone reads it, and nothing edits it.
+        JsonNode log = ok(send("ucc", "auditor", "GET", "/api/v1/audit?appeal=" + secret + "&limit=100", null));
+        boolean clerkRead = false;
+        for (JsonNode e : log.get("items")) {
+            assertFalse("analyst".equals(e.get("actor").asText()) && "READ".equals(e.get("action").asText()),
+                    "a masked view is not a read of personal data: " + e);
+            if ("clerk".equals(e.get("actor").asText()) && "READ".equals(e.get("action").asText())) {
+                clerkRead = true;
+                assertTrue(e.get("origin").asText().startsWith("rest "), e.toString());
+                assertEquals("ucc", e.get("node").asText(), e.toString());
+                assertTrue(e.get("roles").asText().contains("nsoz-body-MOZ"), e.toString());
+            }
+        }
+        assertTrue(clerkRead, "the clerk's read of the confidential appeal is in the audit log: " + log);
+        JsonNode denied = ok(send("ucc", "auditor", "GET", "/api/v1/audit?appeal=" + lvivMon + "&action=DENIED", null));
+        assertTrue(denied.get("total").asLong() > 0, "the refusals on " + lvivMon + " are audited: " + denied);
+        JsonNode atRegion = ok(send("lviv", null, "GET", "/api/v1/audit?appeal=" + secret + "&action=CREATE", null));
+        assertEquals(1, atRegion.get("total").asLong(), "the registration is audited where it happened: " + atRegion);
+        for (String method : List.of("PUT", "DELETE", "POST")) {
+            int status = send("ucc", "auditor", method, "/api/v1/audit", method.equals("DELETE") ? null : "{}")
+                    .statusCode();
+            assertTrue(status == 405 || status == 404, method + " /audit must not exist: " + status);
+        }
+    }
+}
