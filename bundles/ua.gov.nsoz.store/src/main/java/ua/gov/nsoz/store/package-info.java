@@ -1,6 +1,9 @@
-/** The local store of a node: appeals and their append-only event log, in one transaction. */
+/**
+ * The local store of a node: appeals and their append-only event log, in one transaction; the audit log's hash chain
+ * ({@link ua.gov.nsoz.store.AuditChain}).
+ */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package ua.gov.nsoz.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -158,3 +158,40 @@ CREATE TABLE node_secret (
 --changeset nsoz:7-outbox-without-appeal
 --comment: Messages about no one appeal (the center's reference data edits) travel through the same outbox.
 ALTER TABLE outbox ALTER COLUMN appeal_id NULL;
+
+--changeset nsoz:8-audit-log
+--comment: The audit log of personal data (api AuditLog; R19, issue #5), append-only in the database itself: a
+--comment: statement trigger answers every UPDATE and DELETE of audit_log (and so TRUNCATE TABLE, which Derby refuses
+--comment: on a table with a DELETE trigger) by writing a row that the guard table's CHECK constraint never accepts, and
+--comment: the error undoes the statement. Plain SQL, no Java routine: nothing depends on what classes Derby can load
+--comment: inside OSGi. Each row's hash is the SHA-256 of the previous row's hash and its own fields; prev_hash is
+--comment: unique, so the chain cannot fork, and an edit made behind the triggers' back (a dropped trigger, edited
+--comment: files) shows in AuditChain.verify. occurred_at is epoch milliseconds like every time here ('at' is a reserved
+--comment: word in Derby): the hash is over the exact stored value, which a zone-less TIMESTAMP would not keep. The
+--comment: indexes run newest first, the order of every search, so that a page is read off an index, not sorted.
+CREATE TABLE audit_log (
+    seq         BIGINT GENERATED ALWAYS AS IDENTITY,
+    occurred_at BIGINT        NOT NULL,
+    actor       VARCHAR(100)  NOT NULL,
+    roles       VARCHAR(1000) NOT NULL,
+    action      VARCHAR(20)   NOT NULL,
+    appeal_id   VARCHAR(40),
+    what        VARCHAR(500)  NOT NULL,
+    origin      VARCHAR(200)  NOT NULL,
+    node        VARCHAR(40),
+    prev_hash   CHAR(64)      NOT NULL,
+    hash        CHAR(64)      NOT NULL,
+    CONSTRAINT pk_audit_log PRIMARY KEY (seq),
+    CONSTRAINT ux_audit_log_prev_hash UNIQUE (prev_hash)
+);
+CREATE INDEX ix_audit_log_actor ON audit_log (actor, occurred_at DESC, seq DESC);
+CREATE INDEX ix_audit_log_appeal ON audit_log (appeal_id, occurred_at DESC, seq DESC);
+CREATE INDEX ix_audit_log_at ON audit_log (occurred_at DESC, seq DESC);
+CREATE TABLE audit_log_guard (
+    refused INT,
+    CONSTRAINT audit_log_is_append_only CHECK (refused IS NULL)
+);
+CREATE TRIGGER audit_log_no_update AFTER UPDATE ON audit_log FOR EACH STATEMENT
+    INSERT INTO audit_log_guard (refused) VALUES (1);
+CREATE TRIGGER audit_log_no_delete AFTER DELETE ON audit_log FOR EACH STATEMENT
+    INSERT INTO audit_log_guard (refused) VALUES (1);
