@@ -200,12 +200,15 @@ class AppealApiIT {
         HttpResponse<String> note = api.postJson(path, "{\"action\":\"NOTE\",\"comment\":\"Зателефонували заявнику\"}");
         assertEquals(200, note.statusCode(), note.body());
         assertEquals(2, JSON.readTree(note.body()).get("appeal").get("version").asLong());
+        // A body accepts what was forwarded to it: before that the appeal is no body's (the scope rules: 403).
+        assertEquals(403, api.postJson(path, "{\"action\":\"ACCEPT\"}").statusCode(), "not yet with a body");
+        assertEquals(200, api.postJson(path, "{\"action\":\"FORWARD\",\"body\":\"MOZ\"}").statusCode());
         HttpResponse<String> accept = api.postJson(path, "{\"action\":\"ACCEPT\"}");
         assertEquals(200, accept.statusCode(), accept.body());
         JsonNode accepted = JSON.readTree(accept.body());
         assertTrue(accepted.get("applied").asBoolean());
         assertEquals("ACCEPTED", accepted.get("appeal").get("status").asText());
-        assertEquals(3, accepted.get("appeal").get("version").asLong());
+        assertEquals(4, accepted.get("appeal").get("version").asLong());
         assertEquals(accepted.get("appeal"), JSON.readTree(api.get("/api/v1/appeals/" + a.get("id").asText()).body()));
         assertEquals(400, api.postJson(path, "{\"action\":\"ACCEPT\"}").statusCode(), "accepted twice");
         assertEquals(400, api.postJson(path, "{\"action\":\"NOTE\"}").statusCode(), "a note needs its text");
@@ -305,8 +308,8 @@ class AppealApiIT {
         JsonNode classified = JSON.readTree(api.postJson(path, classify).body());
         assertEquals("MULTIPLE", classified.at("/appeal/processing/classification").asText());
         assertEquals(400, api.postJson(path, "{\"action\":\"FORWARD\",\"body\":\"NO-SUCH\"}").statusCode());
-        assertEquals(400, api.postJson(path, "{\"action\":\"ANSWER\",\"result\":\"SATISFIED\",\"text\":\"x\"}")
-                .statusCode(), "a body answers only what it accepted");
+        assertEquals(403, api.postJson(path, "{\"action\":\"ANSWER\",\"result\":\"SATISFIED\",\"text\":\"x\"}")
+                .statusCode(), "a body answers only what was forwarded to it");
         JsonNode forwarded = JSON.readTree(api.postJson(path, "{\"action\":\"FORWARD\",\"body\":\"LODA\"}").body());
         assertEquals("FORWARDED", forwarded.at("/appeal/status").asText());
         JsonNode inbox = JSON.readTree(api.get("/api/v1/appeals?body=LODA&limit=500").body());
@@ -523,6 +526,29 @@ class AppealApiIT {
         assertEquals("LODA", s.get("body").get("code").asText(), s.toString());
         assertFalse(s.get("reasonUk").asText().isBlank());
         assertEquals(404, api.get("/api/v1/reference/route/LV-1900-000000").statusCode());
+    }
+
+    @Test
+    @DisplayName("GET /audit: the registration and every unmasked read of an appeal are in the audit log, who, what, from where; a bad filter is a 400")
+    void auditLog() throws IOException {
+        String id = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Аудит " + UUID.randomUUID())).body())
+                .get("id").asText();
+        assertEquals(200, api.get("/api/v1/appeals/" + id).statusCode());
+        HttpResponse<String> r = api.get("/api/v1/audit?appeal=" + id);
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode log = JSON.readTree(r.body());
+        assertEquals(2, log.get("total").asLong(), r.body());
+        JsonNode read = log.get("items").get(0);
+        assertEquals("READ", read.get("action").asText(), "newest first: " + r.body());
+        assertEquals(KarafNode.SSH_USER, read.get("actor").asText());
+        assertEquals("GET /appeals/{id}", read.get("what").asText());
+        assertTrue(read.get("origin").asText().matches("rest (127\\.0\\.0\\.1|0:0:0:0:0:0:0:1|::1)"), read.toString());
+        assertEquals("CREATE", log.get("items").get(1).get("action").asText());
+        assertEquals(400, api.get("/api/v1/audit?action=EDIT").statusCode());
+        assertEquals(400, api.get("/api/v1/audit?limit=5000").statusCode());
+        assertEquals(403, KarafNode.Http.getAs(KarafNode.HEAD_USER, KarafNode.HEAD_PASSWORD, node.url("/api/v1/audit"))
+                .statusCode(), "the auditor's only");
+        assertEquals(401, KarafNode.Http.getAnonymous(node.url("/api/v1/audit")).statusCode());
     }
 
     @Test
