@@ -94,6 +94,11 @@ public final class RegistrationBench {
     private final boolean profile;
     private final String center;
     private final String api = "http://127.0.0.1:" + HTTP_PORT + "/api/v1";
+    /** The bench's user of the node's realm (plain HTTP: the bare distribution, not a node-configs node). */
+    static final String BENCH_USER = "bench";
+    static final String BENCH_PASSWORD = "bench-Secret-1";
+    static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((BENCH_USER + ":" + BENCH_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     private volatile long nodePid = -1;
     private volatile boolean nodeRunning;
@@ -242,6 +247,8 @@ public final class RegistrationBench {
         setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiRegistryPort",
                 String.valueOf(RMI_REGISTRY_PORT));
         setProperty(etc.resolve("org.apache.karaf.management.cfg"), "rmiServerPort", String.valueOf(RMI_SERVER_PORT));
+        // Every call needs a user of the realm (docs/security.md): the bench's own, an operator who also reads all.
+        setProperty(etc.resolve("users.properties"), BENCH_USER, BENCH_PASSWORD + ",nsoz-operator,nsoz-analyst");
         // Keep off the default broker port, which other nodes and tests on this machine use.
         setProperty(etc.resolve("custom.system.properties"), "nsoz.broker.port", String.valueOf(BROKER_PORT));
     }
@@ -414,7 +421,7 @@ public final class RegistrationBench {
                     HttpRequest req = HttpRequest.newBuilder(appealsUri)
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json; charset=UTF-8")
-                            .header("Accept", "application/json")
+                            .header("Accept", "application/json").header("Authorization", AUTHORIZATION)
                             .POST(HttpRequest.BodyPublishers.ofByteArray(Synthetic.requestJson(n)))
                             .build();
                     long s = System.nanoTime();
@@ -476,7 +483,8 @@ public final class RegistrationBench {
     }
 
     private void verifyNodeCount(HttpClient client, List<Step> steps) throws Exception {
-        HttpRequest get = HttpRequest.newBuilder(URI.create(api + "/appeals?limit=1")).GET().build();
+        HttpRequest get = HttpRequest.newBuilder(URI.create(api + "/appeals?limit=1"))
+                .header("Authorization", AUTHORIZATION).GET().build();
         HttpResponse<String> r = client.send(get, HttpResponse.BodyHandlers.ofString());
         Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
         if (r.statusCode() == 200 && m.find()) {

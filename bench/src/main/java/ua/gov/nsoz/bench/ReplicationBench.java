@@ -53,7 +53,7 @@ public final class ReplicationBench {
     private final int seconds = Integer.getInteger("bench.seconds", 60);
     private final int warmup = Integer.getInteger("bench.warmup", 20);
     private final int backlog = Integer.getInteger("bench.backlog", 100_000);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private volatile HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong serial = new AtomicLong(5_000_000_000L);
     private final List<String> report = new ArrayList<>();
@@ -129,7 +129,34 @@ public final class ReplicationBench {
     }
 
     private String api(String node) {
-        return "http://localhost:" + (HTTP.get(node) + offset) + "/api/v1";
+        return "https://localhost:" + (HTTP.get(node) + offset) + "/api/v1";
+    }
+
+    /** The bench's user at every node (NSOZ_EXTRA_USERS_FILE): registers, and reads the link (docs/security.md). */
+    private static final String USER = "bench";
+    private static final String PASSWORD = "bench-Secret-1";
+    private static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    /** HTTPS trusting the demo's CA, which the launcher makes at the first node's start (so: made on first use). */
+    private HttpClient http() {
+        if (http == null) {
+            try (var in = Files.newInputStream(instances.resolve(".link-tls/ca.pem"))) {
+                java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+                ks.load(null, null);
+                ks.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
+                        .generateCertificate(in));
+                javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
+                        .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+                tmf.init(ks);
+                javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
+                ctx.init(null, tmf.getTrustManagers(), null);
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ctx).build();
+            } catch (IOException | java.security.GeneralSecurityException e) {
+                throw new IllegalStateException("Cannot trust the demo's CA in " + instances, e);
+            }
+        }
+        return http;
     }
 
     /** Registers at {@code rate} per second in total, half at each region, for the given seconds (open loop). */
@@ -201,9 +228,10 @@ public final class ReplicationBench {
         long n = serial.getAndIncrement();
         HttpRequest req = HttpRequest.newBuilder(URI.create(api(region) + "/appeals"))
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .header("Authorization", AUTHORIZATION)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(RegistrationBench.Synthetic.requestJson(n))).build();
         try {
-            return http.send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
+            return http().send(req, HttpResponse.BodyHandlers.discarding()).statusCode() == 201;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -213,8 +241,8 @@ public final class ReplicationBench {
     }
 
     private JsonNode sync(String node) throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(api(node) + "/sync"))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(api(node) + "/sync"))
+                .header("Authorization", AUTHORIZATION).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
             throw new IOException("GET /sync at " + node + ": HTTP " + r.statusCode());
         }
@@ -343,6 +371,9 @@ public final class ReplicationBench {
         pb.environment().put("NSOZ_INSTANCES", instances.toString());
         pb.environment().put("NSOZ_PORT_OFFSET", Integer.toString(offset));
         pb.environment().put("NSOZ_NO_BUILD", "1");
+        Path users = instances.resolve("bench-users.properties");
+        Files.writeString(users, USER + " = " + PASSWORD + ",nsoz-operator,nsoz-supervisor,nsoz-analyst\n");
+        pb.environment().put("NSOZ_EXTRA_USERS_FILE", users.toString());
         int rc = pb.start().waitFor();
         if (rc != 0 && !"stop".equals(command)) {
             throw new IllegalStateException("./nsoz " + command + " " + node + " exited with " + rc);
