@@ -256,13 +256,16 @@ class FederationIT {
         awaitSync("ucc", s -> queueDepth(s, "nsoz.in") == 0 && s.get("broker").get("deadLetters").asLong() == 1);
         assertEquals(malformedId, awaitDeadLetter(malformedId).get("messageId").asText(), "refused again, listed once");
 
-        // (c) Changes both ways: the center asks the owner; the region's own change reaches the center.
+        // (c) Changes both ways: the center asks the owner; the region's own change reaches the center. lviv's
+        // operator forwards an appeal to the Ministry of Health; its clerk at the center accepts it (a change request).
         String a = whileDown.get(0);
+        post("lviv", "/api/v1/appeals/" + a + "/actions", "{\"action\":\"FORWARD\",\"body\":\"MOZ\"}");
+        awaitVersion("ucc", a, 2);
         JsonNode asked = post("ucc", "/api/v1/appeals/" + a + "/actions", "{\"action\":\"ACCEPT\"}");
         assertFalse(asked.get("applied").asBoolean(), "the center does not own it: it asks lviv");
-        JsonNode atRegion = awaitVersion("lviv", a, 2);
+        JsonNode atRegion = awaitVersion("lviv", a, 3);
         assertEquals("ACCEPTED", atRegion.get("status").asText());
-        assertEquals(atRegion, awaitVersion("ucc", a, 2), "both nodes show the same record");
+        assertEquals(atRegion, awaitVersion("ucc", a, 3), "both nodes show the same record");
         String b = whileDown.get(1);
         post("lviv", "/api/v1/appeals/" + b + "/actions", "{\"action\":\"NOTE\",\"comment\":\"Зателефонували\"}");
         assertEquals(awaitVersion("lviv", b, 2), awaitVersion("ucc", b, 2));

@@ -148,7 +148,7 @@ class ProcessingIT {
         HttpResponse<String> created = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"COMPLAINT\","
                 + "\"channel\":\"PHONE\",\"applicant\":{\"type\":\"CITIZEN\",\"fullName\":\"Тестенко Марія Іванівна\",\"address\":\"м. Львів, "
                 + "вул. Синтетична, 1\",\"email\":\"" + APPLICANT + "\"},\"text\":\"Скарга на тривале очікування "
-                + "прийому в лікарні (синтетичні дані для тесту).\"}", null, null);
+                + "прийому в лікарні (синтетичні дані для тесту).\"}", "operator", password("lviv", "operator"));
         assertEquals(201, created.statusCode(), created.body());
         JsonNode appeal = LauncherTest.JSON.readTree(created.body());
         String id = appeal.get("id").asText();
@@ -263,7 +263,7 @@ class ProcessingIT {
         assertTrue(LauncherTest.get("lviv", "/api/v1/reference/bodies").body().contains("MINTSYFRA"));
         HttpResponse<String> digital = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"PROPOSAL\","
                 + "\"channel\":\"PHONE\",\"addressee\":\"Міністерству цифрової трансформації\",\"text\":\"Пропозиція "
-                + "щодо застосунку (синтетична).\"}", null, null);
+                + "щодо застосунку (синтетична).\"}", "operator", password("lviv", "operator"));
         String digitalId = LauncherTest.JSON.readTree(digital.body()).get("id").asText();
         JsonNode route = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/reference/route/" + digitalId)
                 .body());
@@ -278,7 +278,7 @@ class ProcessingIT {
         assertEquals(historyLviv, historyCenter);
         assertEquals(List.of("REGISTERED", "FORWARDED", "ACCEPTED", "EXTENDED", "ANSWERED", "RATED"),
                 historyLviv.findValuesAsText("type"));
-        assertEquals(List.of("rest", "operator", "clerk", "head", "clerk", "applicant"),
+        assertEquals(List.of("operator", "operator", "clerk", "head", "clerk", "applicant"),
                 historyLviv.findValuesAsText("actor"));
 
         // One e-mail per step the applicant is told of: registered, forwarded, extended, answered.

@@ -54,6 +54,37 @@ class ShellIT {
     }
 
     @Test
+    @DisplayName("The shell applies the scope rules: the analyst sees the applicant masked and cannot manage the link; "
+            + "the unmasked read is audited (origin shell); nsoz:audit --verify; nsoz:retention --dry-run changes nothing")
+    void scopeAuditAndRetention() throws IOException {
+        JsonNode a = register("Тема аудиту " + UUID.randomUUID(), "COMPLAINT");
+        String number = a.get("registrationNumber").asText();
+        String full = shell.run("nsoz:appeal-show " + number).out();
+        assertTrue(full.contains("Тестовий Заявник"), full);
+        String masked = shell.runAs(KarafNode.ANALYST_USER, KarafNode.ANALYST_PASSWORD, "nsoz:appeal-show " + number)
+                .all();
+        assertTrue(masked.contains(number) && masked.contains("***"), masked);
+        assertFalse(masked.contains("Тестовий Заявник"), "the analyst saw the applicant: " + masked);
+        String refused = shell.runAs(KarafNode.ANALYST_USER, KarafNode.ANALYST_PASSWORD, "nsoz:dead-letters").all();
+        assertTrue(refused.contains("Not allowed to your roles: SYNC_MANAGE"), refused);
+        String refusedAudit = shell.runAs(KarafNode.ANALYST_USER, KarafNode.ANALYST_PASSWORD, "nsoz:audit").all();
+        assertTrue(refusedAudit.contains("Not allowed to your roles: AUDIT_READ"), refusedAudit);
+
+        String audit = shell.run("nsoz:audit --appeal " + a.get("id").asText()).out();
+        assertTrue(audit.contains("nsoz:appeal-show") && audit.contains("shell"), audit);
+        assertFalse(audit.contains(KarafNode.ANALYST_USER), "a masked view is not a personal-data read: " + audit);
+        String verify = shell.run("nsoz:audit --verify").all();
+        assertTrue(verify.contains("OK"), verify);
+
+        String dry = shell.run("nsoz:retention --dry-run --days 30").all();
+        assertTrue(dry.contains("30"), dry);
+        assertTrue(shell.run("nsoz:appeal-show " + number).out().contains("Тестовий Заявник"), "a dry run changes "
+                + "nothing");
+        String tooShort = shell.run("nsoz:retention --dry-run --days 5").all();
+        assertTrue(tooShort.contains("30"), "a period under 30 days is refused: " + tooShort);
+    }
+
+    @Test
     @DisplayName("nsoz:node-info shows the node's identity and its count of appeals")
     void nodeInfo() throws IOException {
         String out = shell.run("nsoz:node-info").out();

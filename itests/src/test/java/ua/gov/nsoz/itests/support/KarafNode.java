@@ -48,6 +48,9 @@ public final class KarafNode implements AutoCloseable {
     /** The head of an executive body (role nsoz-head: may extend a term, Law Art. 20). */
     public static final String HEAD_USER = "itest-head";
     public static final String HEAD_PASSWORD = "itest-Head-2";
+    /** An analyst of the center who may use the shell (applicants masked, no link management). */
+    public static final String ANALYST_USER = "itest-analyst";
+    public static final String ANALYST_PASSWORD = "itest-Analyst-4";
     /** The reference data's administrator (role nsoz-admin). */
     public static final String ADMIN_USER = "itest-admin";
     public static final String ADMIN_PASSWORD = "itest-Admin-3";
@@ -184,6 +187,8 @@ public final class KarafNode implements AutoCloseable {
         options.add(editConfigurationFilePut("etc/users.properties", HEAD_USER,
                 HEAD_PASSWORD + ",nsoz-clerk,nsoz-head,nsoz-body-MOZ"));
         options.add(editConfigurationFilePut("etc/users.properties", ADMIN_USER, ADMIN_PASSWORD + ",nsoz-admin"));
+        options.add(editConfigurationFilePut("etc/users.properties", ANALYST_USER,
+                ANALYST_PASSWORD + ",nsoz-analyst,viewer,ssh"));
         // The broker and the link, as the launcher sets them (docs/link.md), on free ports.
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.broker.port", Integer.toString(brokerPort)));
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.center.broker.port",

@@ -41,12 +41,23 @@ public final class Shell implements AutoCloseable {
      * @throws IOException if the channel fails
      */
     public Result run(String command) throws IOException {
+        return runAs(KarafNode.SSH_USER, KarafNode.SSH_PASSWORD, command);
+    }
+
+    /**
+     * @param user a user of the node's realm with the role {@code ssh}
+     * @param password their password
+     * @param command a shell command line
+     * @return what it printed
+     * @throws IOException if the channel fails
+     */
+    public Result runAs(String user, String password, String command) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // Karaf ends the SSH session when an exec command ends: one session per command.
-        try (ClientSession session = client.connect(KarafNode.SSH_USER, "localhost", node.sshPort()).verify(TIMEOUT)
+        try (ClientSession session = client.connect(user, "localhost", node.sshPort()).verify(TIMEOUT)
                 .getSession()) {
-            session.addPasswordIdentity(KarafNode.SSH_PASSWORD);
+            session.addPasswordIdentity(password);
             session.auth().verify(TIMEOUT);
             try (ChannelExec channel = session.createExecChannel(command)) {
                 channel.setOut(out);
