@@ -13,6 +13,18 @@ import ua.gov.nsoz.api.Page;
  */
 public interface AppealStore {
 
+    /** What an anonymized appeal carries instead of its text and its answer's text (retention, R19). */
+    String ANONYMIZED_TEXT = "[знеособлено / anonymized]";
+
+    /**
+     * An appeal named by its id and registration number (never its personal data).
+     *
+     * @param id the appeal id
+     * @param registrationNumber its registration number
+     */
+    record AppealRef(String id, String registrationNumber) {
+    }
+
     /**
      * Allocates the next registration sequence number of this node for a year. Numbers are unique
      * and increasing; a crash may leave a gap, never a repeat.
@@ -140,4 +152,40 @@ public interface AppealStore {
      * @return the secret
      */
     String secret(String name, java.util.function.Supplier<String> create);
+
+    /**
+     * Retention's candidates: appeals whose consideration is over ({@link ua.gov.nsoz.api.AppealStatus#isOpen()}
+     * false), last changed before the cutoff and not anonymized yet. Changes nothing (a dry run).
+     *
+     * @param cutoff last changed before this instant
+     * @param limit how many to list at most (0 to only count)
+     * @return the first {@code limit} of them, least recently changed first, and how many there are in all
+     * @since 1.3
+     */
+    default Page<AppealRef> pastRetention(java.time.Instant cutoff, int limit) {
+        throw new UnsupportedOperationException("This store keeps no retention state");
+    }
+
+    /**
+     * Anonymizes up to {@code batchSize} of {@link #pastRetention}'s appeals, least recently changed first, in one
+     * transaction: the applicant's name, address, e-mail and phone are removed (the applicant's type stays), the text
+     * and the answer's text become {@link #ANONYMIZED_TEXT}, attachments and answer documents are renamed
+     * {@code document-<n>} (media type, size and SHA-256 stay), the hashes that tell the applicant and the text by are
+     * removed, and every event payload of the appeal is replaced by what {@code payloads} makes of it. The appeal's
+     * version, status, dates and everything statistics count stay; no event is written and nothing is queued for other
+     * nodes (each node anonymizes the appeals it holds).
+     *
+     * @param cutoff last changed before this instant
+     * @param at when, kept as the appeal's anonymization time
+     * @param batchSize how many at most
+     * @param payloads rewrites one event payload (the JSON its writer made) without the personal data; called inside
+     *        the transaction, an exception from it undoes the whole batch
+     * @return the appeals anonymized; empty once none is left
+     * @throws ua.gov.nsoz.store.StoreException if the store cannot write (nothing of the batch is written)
+     * @since 1.3
+     */
+    default List<AppealRef> anonymizePastRetention(java.time.Instant cutoff, java.time.Instant at, int batchSize,
+            java.util.function.UnaryOperator<String> payloads) {
+        throw new UnsupportedOperationException("This store keeps no retention state");
+    }
 }

@@ -1,5 +1,6 @@
 /**
- * The local store of a node: appeals and their append-only event log, in one transaction; the audit log's hash chain
+ * The local store of a node: appeals and their append-only event log, in one transaction; retention's anonymization
+ * of closed appeals ({@link ua.gov.nsoz.store.AppealStore#anonymizePastRetention}); the audit log's hash chain
  * ({@link ua.gov.nsoz.store.AuditChain}).
  */
 @Export

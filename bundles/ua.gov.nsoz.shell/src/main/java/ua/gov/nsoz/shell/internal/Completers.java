@@ -13,6 +13,7 @@ import ua.gov.nsoz.api.AppealQuery;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.audit.AuditAction;
 
 /** Tab completion for the nsoz commands. */
 final class Completers {
@@ -52,6 +53,15 @@ final class Completers {
         @Override
         public int complete(Session session, CommandLine commandLine, List<String> candidates) {
             return Completers.complete(Channel.values(), session, commandLine, candidates);
+        }
+    }
+
+    /** Actions of the audit log. */
+    @Service
+    public static final class AuditActionCompleter implements Completer {
+        @Override
+        public int complete(Session session, CommandLine commandLine, List<String> candidates) {
+            return Completers.complete(AuditAction.values(), session, commandLine, candidates);
         }
     }
 

@@ -287,7 +287,9 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         try (PreparedStatement ps = c.prepareStatement(INSERT_APPEAL)) {
             int i = bindAppeal(ps, a);
             ps.setString(i++, Fingerprints.applicantKey(a.applicant()));
-            ps.setString(i, Fingerprints.textFingerprint(a.text()));
+            // An anonymized replica's text tells nothing; its fingerprint would make all of them one mass appeal.
+            ps.setString(i, AppealStore.ANONYMIZED_TEXT.equals(a.text()) ? null
+                    : Fingerprints.textFingerprint(a.text()));
             ps.executeUpdate();
         }
         insertAttachments(c, a.id(), a.attachments(), 0, "APPEAL");
@@ -762,6 +764,24 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         } catch (SQLException e) {
             throw new StoreException("Cannot read events of appeal " + appealId, e);
         }
+    }
+
+    // ------------------------------------------------------------------------------------ retention
+
+    @Override
+    public Page<AppealRef> pastRetention(Instant cutoff, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            return Anonymization.pastRetention(c, cutoff, limit);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list the appeals past retention", e);
+        }
+    }
+
+    @Override
+    public List<AppealRef> anonymizePastRetention(Instant cutoff, Instant at, int batchSize,
+            java.util.function.UnaryOperator<String> payloads) {
+        return inTransaction("Cannot anonymize appeals past retention",
+                c -> Anonymization.anonymize(c, cutoff, at, batchSize, payloads));
     }
 
     // ------------------------------------------------------------------------------------ replication

@@ -195,3 +195,10 @@ CREATE TRIGGER audit_log_no_update AFTER UPDATE ON audit_log FOR EACH STATEMENT
     INSERT INTO audit_log_guard (refused) VALUES (1);
 CREATE TRIGGER audit_log_no_delete AFTER DELETE ON audit_log FOR EACH STATEMENT
     INSERT INTO audit_log_guard (refused) VALUES (1);
+
+--changeset nsoz:8-retention
+--comment: When retention anonymized an appeal (epoch milliseconds; null: not yet). Its personal data is gone from the
+--comment: appeal, its attachments' names and its events' payloads; what statistics need stays
+--comment: (docs/retention-and-audit.md). Retention is the one writer that rewrites appeal_event.payload.
+ALTER TABLE appeal ADD COLUMN anonymized_at BIGINT;
+CREATE INDEX ix_appeal_retention ON appeal (anonymized_at, updated_at);
