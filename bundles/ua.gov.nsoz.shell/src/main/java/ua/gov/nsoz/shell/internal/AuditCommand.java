@@ -37,6 +37,9 @@ public class AuditCommand implements Action {
     @Reference
     AuditLog audit;
 
+    @Reference
+    ua.gov.nsoz.api.NodeIdentity nsozNode;
+
     /** Only for --verify: the store that keeps the chain. */
     @Reference(optional = true)
     AuditChain chain;
@@ -72,6 +75,7 @@ public class AuditCommand implements Action {
 
     @Override
     public Object execute() {
+        ShellAccess.require(nsozNode, ua.gov.nsoz.api.access.Operation.AUDIT_READ);
         if (verify) {
             return verify();
         }

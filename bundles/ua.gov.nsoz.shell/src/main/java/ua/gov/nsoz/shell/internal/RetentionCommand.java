@@ -26,7 +26,7 @@ public class RetentionCommand implements Action {
     Retention retention;
 
     @Reference
-    org.apache.karaf.shell.api.console.Session session;
+    ua.gov.nsoz.api.NodeIdentity nsozNode;
 
     @Option(name = "--dry-run", aliases = "-n",
             description = "Лише порахувати й показати, нічого не змінювати / Only count and list, change nothing")
@@ -39,9 +39,11 @@ public class RetentionCommand implements Action {
 
     @Override
     public Object execute() {
+        ua.gov.nsoz.api.access.AccessRules.Caller caller = ShellAccess.require(nsozNode,
+                ua.gov.nsoz.api.access.Operation.RETENTION_RUN);
         Retention.Report r;
         try {
-            r = retention.run(dryRun, days, Format.user(session));
+            r = retention.run(dryRun, days, caller.actor().name());
         } catch (ValidationException e) {
             throw new IllegalArgumentException(e.errors().stream().map(FieldError::message)
                     .collect(Collectors.joining("; ")), e);

@@ -100,8 +100,17 @@ class AuditCommandTest {
     }
 
     String run() {
-        command.execute();
+        command.nsozNode = AsUser.node("lviv");
+        AsUser.run("tester", java.util.Set.of("nsoz-auditor"), command::execute);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void refusedWithoutTheRole() {
+        command.nsozNode = AsUser.node("lviv");
+        SecurityException e = assertThrows(SecurityException.class,
+                () -> AsUser.run("tester", java.util.Set.of("nsoz-analyst"), command::execute));
+        assertTrue(e.getMessage().contains("nsoz-auditor"), e.getMessage());
     }
 
     /** Only the appeal of {@link #APPEAL_ID}, numbered LV-2026-000001. */
@@ -180,15 +189,15 @@ class AuditCommandTest {
     @DisplayName("Wrong values are refused with a message in both languages")
     void refused() {
         command.action = "PEEK";
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::execute);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::run);
         assertTrue(e.getMessage().contains("Невідома дія") && e.getMessage().contains("Unknown action"), e.getMessage());
         command.action = null;
         command.from = "05.05.2026";
-        e = assertThrows(IllegalArgumentException.class, command::execute);
+        e = assertThrows(IllegalArgumentException.class, this::run);
         assertTrue(e.getMessage().contains("Expected a date"), e.getMessage());
         command.from = null;
         command.limit = 0;
-        e = assertThrows(IllegalArgumentException.class, command::execute);
+        e = assertThrows(IllegalArgumentException.class, this::run);
         assertTrue(e.getMessage().startsWith("limit: ") && e.getMessage().contains("Must be between 1 and 1000"),
                 e.getMessage());
     }

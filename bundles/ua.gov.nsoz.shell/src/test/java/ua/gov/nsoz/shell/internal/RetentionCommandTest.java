@@ -69,8 +69,17 @@ class RetentionCommandTest {
     }
 
     String run() {
-        command.execute();
+        command.nsozNode = AsUser.node("lviv");
+        AsUser.run("tester", java.util.Set.of("nsoz-admin"), command::execute);
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void refusedWithoutTheRole() {
+        command.nsozNode = AsUser.node("lviv");
+        SecurityException e = assertThrows(SecurityException.class,
+                () -> AsUser.run("tester", java.util.Set.of("nsoz-analyst"), command::execute));
+        assertTrue(e.getMessage().contains("nsoz-admin"), e.getMessage());
     }
 
     @Test
@@ -79,7 +88,7 @@ class RetentionCommandTest {
         retention.answer = new Retention.Report(CUTOFF, 1826, true, 2, List.of("LV-2021-000001", "LV-2021-000002"));
         command.dryRun = true;
         String text = run();
-        assertEquals(List.of("true null shell"), retention.calls, "the configured period, the shell's user");
+        assertEquals(List.of("true null tester"), retention.calls, "the configured period, the logged-in user");
         assertTrue(text.contains("Retention period: 1826"), text);
         assertTrue(text.contains("Cutoff: 2021-05-04 12:00:00"), text);
         assertTrue(text.contains("Would be anonymized: 2"), text);
@@ -94,7 +103,7 @@ class RetentionCommandTest {
         retention.answer = new Retention.Report(CUTOFF, 365, false, 1500, first);
         command.days = 365;
         String text = run();
-        assertEquals(List.of("false 365 shell"), retention.calls);
+        assertEquals(List.of("false 365 tester"), retention.calls);
         assertTrue(text.contains("Anonymized: 1500"), text);
         assertTrue(text.contains("and 500 more"), text);
         assertFalse(text.contains("Dry run"), text);
@@ -111,7 +120,7 @@ class RetentionCommandTest {
     @DisplayName("A refused period shows the service's message in both languages")
     void refused() {
         command.days = 10;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, command::execute);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, this::run);
         assertTrue(e.getMessage().contains("не менше 30 днів") && e.getMessage().contains("at least 30 days"),
                 e.getMessage());
     }
