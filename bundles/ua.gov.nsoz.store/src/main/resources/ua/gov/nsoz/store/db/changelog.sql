@@ -202,3 +202,8 @@ CREATE TRIGGER audit_log_no_delete AFTER DELETE ON audit_log FOR EACH STATEMENT
 --comment: (docs/retention-and-audit.md). Retention is the one writer that rewrites appeal_event.payload.
 ALTER TABLE appeal ADD COLUMN anonymized_at BIGINT;
 CREATE INDEX ix_appeal_retention ON appeal (anonymized_at, updated_at);
+
+--changeset nsoz:9-appeal-node
+--comment: An operator's or supervisor's search is limited to the appeals registered at their contact center
+--comment: (AccessRules.searchScope): the center holds every region's appeals, so it looks them up by node.
+CREATE INDEX ix_appeal_node ON appeal (node_id, registered_at);

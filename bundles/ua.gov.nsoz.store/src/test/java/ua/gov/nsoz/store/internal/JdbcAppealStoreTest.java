@@ -446,7 +446,8 @@ class JdbcAppealStoreTest {
 
         private void add(int n, AppealStatus status, AppealKind kind, Channel channel, String region,
                 Instant registeredAt, String body, String topic) {
-            Appeal a = new Appeal(String.format("00000000-0000-7000-8000-%012d", n), "S-" + n, "lviv", region, kind,
+            Appeal a = new Appeal(String.format("00000000-0000-7000-8000-%012d", n), "S-" + n, n == 4 ? "ucc" : "lviv",
+                    region, kind,
                     channel, new Applicant(ApplicantType.CITIZEN, "Заявник " + n, "Адреса " + n, null, null), body, topic,
                     null, false, null, false, null, n == 1 ? List.of(new Attachment("a.pdf", null, 1, null)) : List.of(),
                     Set.of(), status, 1, registeredAt, registeredAt, registeredAt);
@@ -553,7 +554,11 @@ class JdbcAppealStoreTest {
                     arguments("'c:\\temp' found", text("c:\\temp"), List.of(7)),
                     arguments("text + status", new AppealQuery(AppealStatus.REGISTERED, null, null, null, null, null,
                             "дах", 0, 20), List.of(5, 1, 9)),
-                    arguments("text matching nothing", text("пошук, якого немає"), List.of()));
+                    arguments("text matching nothing", text("пошук, якого немає"), List.of()),
+                    arguments("an operator's scope: registered at ucc", AppealQuery.all().withNode("ucc"), List.of(4)),
+                    arguments("registered at lviv, REGISTERED", q(AppealStatus.REGISTERED, null, null, null, null, null,
+                            null).withNode("lviv"), List.of(8, 10, 7, 5, 2, 1, 9)),
+                    arguments("registered at a node with none", AppealQuery.all().withNode("kyiv-city"), List.of()));
         }
 
         @ParameterizedTest(name = "{0} -> {2}")
