@@ -215,6 +215,14 @@ class AccessIT {
                 + "resolves it: " + atLviv);
         JsonNode clerk = ok(send("ucc", "clerk", "GET", "/api/v1/appeals/" + secret, null));
         assertEquals(SECRET_NAME, clerk.at("/applicant/fullName").asText(), clerk.toString());
+        // The staff's notes may name the applicant: masked in the analyst's history, shown to the clerk's.
+        ok(send("lviv", null, "POST", "/api/v1/appeals/" + secret + "/actions",
+                "{\"action\":\"NOTE\",\"comment\":\"Зателефонували: Кьюзетікс просить не розголошувати\"}"));
+        await("ucc", "/api/v1/appeals/" + secret, a -> a.get("version").asLong() == 3, "the note at the center");
+        String analystHistory = send("ucc", "analyst", "GET", "/api/v1/appeals/" + secret + "/history", null).body();
+        assertFalse(analystHistory.contains("Кьюзетікс"), analystHistory);
+        assertTrue(send("ucc", "clerk", "GET", "/api/v1/appeals/" + secret + "/history", null).body()
+                .contains("Кьюзетікс"), "the clerk resolves it and reads the note");
         // A non-confidential appeal: the analyst sees its text, not its applicant.
         JsonNode plain = ok(send("ucc", "analyst", "GET", "/api/v1/appeals/" + lvivMoz, null));
         assertEquals("***", plain.at("/applicant/fullName").asText());

@@ -119,20 +119,24 @@ public class AppealResource implements RestResource {
 
     /**
      * @param id an appeal id or a registration number
-     * @return its history, oldest first
+     * @param security who is calling
+     * @return its history, oldest first; the staff's comments masked for a caller who does not see the applicant
+     *         (a note may name them)
      */
     @GET
     @Path("/{id}/history")
     @Allowed(Operation.APPEAL_READ)
     public List<EventJson> history(@PathParam("id") String id, @Context SecurityContext security) {
         Appeal appeal = found(appeals, id);
-        callers.requireScope(callers.of(security), appeal, "GET /appeals/{id}/history");
+        AccessRules.Caller caller = callers.of(security);
+        callers.requireScope(caller, appeal, "GET /appeals/{id}/history");
+        boolean personal = AccessRules.seesPersonalData(caller, appeal);
         List<EventJson> out = new ArrayList<>();
         for (ua.gov.nsoz.api.AppealEvent e : appeals.history(appeal.id())) {
             String comment = null;
             try {
                 com.fasterxml.jackson.databind.JsonNode c = HISTORY_JSON.readTree(e.payload()).get("comment");
-                comment = c == null || c.isNull() ? null : c.asText();
+                comment = c == null || c.isNull() ? null : personal ? c.asText() : AccessRules.MASK;
             } catch (java.io.IOException | RuntimeException ex) {
                 // An event without a readable payload still shows what happened.
             }
