@@ -27,17 +27,36 @@ import ua.gov.nsoz.api.Actor;
  * passwords hashed, replaceable by an LDAP realm without touching the code). A request with credentials is
  * authenticated and runs as that user with the realm's roles; wrong credentials are a 401. A request without
  * credentials goes on anonymous, and {@link Authorize} lets it reach only the public operations.
+ *
+ * <p>A successful login is remembered for {@link #REMEMBER} (keyed by the user and a salted hash of the password,
+ * never the password): a JAAS login costs a Karaf node about a millisecond of CPU (the realm looks its encryption
+ * service up in the OSGi registry every time), more than the rest of a read. A changed password, role or removed user
+ * takes effect within that time; a refused login is never remembered.
  */
 @javax.annotation.Priority(javax.ws.rs.Priorities.AUTHENTICATION)
 final class BasicAuth implements ContainerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(BasicAuth.class);
 
+    /** How long a successful login is remembered. */
+    static final java.time.Duration REMEMBER = java.time.Duration.ofSeconds(30);
+
+    private static final int MAX_REMEMBERED = 10_000;
+
     private final String realm;
+
+    /** Logins remembered: user + salted password hash -> roles and until when. */
+    private final java.util.Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private final byte[] salt = new byte[16];
+
+    private record Remembered(Set<String> roles, long untilNanos) {
+    }
 
     /** @param realm the JAAS realm to log in to */
     BasicAuth(String realm) {
         this.realm = realm;
+        new java.security.SecureRandom().nextBytes(salt);
     }
 
     /** The authenticated caller. */
@@ -92,14 +111,41 @@ final class BasicAuth implements ContainerRequestFilter {
             return;
         }
         String user = decoded.substring(0, colon);
-        char[] password = decoded.substring(colon + 1).toCharArray();
-        Set<String> roles = login(user, password);
+        String secret = decoded.substring(colon + 1);
+        String key = key(user, secret);
+        Remembered r = remembered.get(key);
+        Set<String> roles;
+        if (r != null && System.nanoTime() - r.untilNanos() < 0) {
+            roles = r.roles();
+        } else {
+            roles = login(user, secret.toCharArray());
+            if (roles != null) {
+                if (remembered.size() >= MAX_REMEMBERED) {
+                    remembered.clear();
+                }
+                remembered.put(key, new Remembered(Set.copyOf(roles), System.nanoTime() + REMEMBER.toNanos()));
+            } else {
+                remembered.remove(key);
+            }
+        }
         if (roles == null) {
             abort(request, "Невірне ім'я користувача або пароль / Wrong user name or password");
             return;
         }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new UserContext(new Actor(user, roles), secure));
+    }
+
+    /** @return the user and a salted SHA-256 of the password: what a remembered login is found by */
+    private String key(String user, String password) {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            md.update(salt);
+            md.update(password.getBytes(StandardCharsets.UTF_8));
+            return user + '\u0000' + Base64.getEncoder().encodeToString(md.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** @return the user's roles, or null if the realm refuses the credentials */

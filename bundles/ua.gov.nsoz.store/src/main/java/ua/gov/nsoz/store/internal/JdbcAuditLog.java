@@ -64,30 +64,67 @@ public class JdbcAuditLog implements AuditLog, AuditChain {
      */
     @Override
     public void record(AuditEntry entry) {
-        Row row = new Row(0, entry.at().toEpochMilli(), fit(entry.actor(), 100), fit(entry.roles(), 1000),
-                entry.action().name(), fit(entry.appealId(), 40), fit(entry.what(), 500), fit(entry.origin(), 200),
-                fit(entry.node(), 40), null, null);
+        Pending mine = new Pending(new Row(0, entry.at().toEpochMilli(), fit(entry.actor(), 100),
+                fit(entry.roles(), 1000), entry.action().name(), fit(entry.appealId(), 40), fit(entry.what(), 500),
+                fit(entry.origin(), 200), fit(entry.node(), 40), null, null));
+        synchronized (queue) {
+            queue.add(mine);
+        }
+        // Group commit: whoever holds the chain writes every entry waiting at that moment in one transaction (one log
+        // flush for all); the others find theirs done when they get the chain. Each caller returns only once its
+        // entry is committed, or throws if it could not be.
         CHAIN.lock();
         try {
-            for (int attempt = 1;; attempt++) {
-                try {
-                    append(row);
-                    return;
-                } catch (SQLException e) {
-                    boolean forked = "23505".equals(e.getSQLState());
-                    if (attempt < ATTEMPTS && (forked || JdbcAppealStore.isTransient(e))) {
-                        continue;
-                    }
-                    throw new StoreException("Cannot record the audit entry " + entry.action() + " " + entry.what(), e);
+            if (!mine.done) {
+                List<Pending> batch;
+                synchronized (queue) {
+                    batch = new ArrayList<>(queue);
+                    queue.clear();
                 }
+                StoreException failure = null;
+                for (int attempt = 1;; attempt++) {
+                    try {
+                        append(batch);
+                        break;
+                    } catch (SQLException e) {
+                        boolean forked = "23505".equals(e.getSQLState());
+                        if (attempt < ATTEMPTS && (forked || JdbcAppealStore.isTransient(e))) {
+                            continue;
+                        }
+                        failure = new StoreException("Cannot record " + batch.size() + " audit entries", e);
+                        break;
+                    }
+                }
+                for (Pending p : batch) {
+                    p.failure = failure;
+                    p.done = true;
+                }
+            }
+            if (mine.failure != null) {
+                throw new StoreException("Cannot record the audit entry " + entry.action() + " " + entry.what(),
+                        mine.failure);
             }
         } finally {
             CHAIN.unlock();
         }
     }
 
-    /** Reads the head and links the new row to it, in one transaction. */
-    private void append(Row row) throws SQLException {
+    /** An entry waiting to be written; its fields are read and written under {@link #CHAIN}. */
+    private static final class Pending {
+        final Row row;
+        boolean done;
+        StoreException failure;
+
+        Pending(Row row) {
+            this.row = row;
+        }
+    }
+
+    /** Entries waiting for the chain, in the order they came. */
+    private final java.util.ArrayDeque<Pending> queue = new java.util.ArrayDeque<>();
+
+    /** Reads the head and links the new rows to it, in order, in one transaction. */
+    private void append(List<Pending> batch) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -103,17 +140,22 @@ public class JdbcAuditLog implements AuditLog, AuditChain {
                 }
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (occurred_at, actor, roles, "
                         + "action, appeal_id, what, origin, node, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
-                    ps.setLong(1, row.at());
-                    ps.setString(2, row.actor());
-                    ps.setString(3, row.roles());
-                    ps.setString(4, row.action());
-                    setNullable(ps, 5, row.appealId());
-                    ps.setString(6, row.what());
-                    ps.setString(7, row.origin());
-                    setNullable(ps, 8, row.node());
-                    ps.setString(9, prev);
-                    ps.setString(10, hash(prev, row));
-                    ps.executeUpdate();
+                    for (Pending p : batch) {
+                        Row row = p.row;
+                        String hash = hash(prev, row);
+                        ps.setLong(1, row.at());
+                        ps.setString(2, row.actor());
+                        ps.setString(3, row.roles());
+                        ps.setString(4, row.action());
+                        setNullable(ps, 5, row.appealId());
+                        ps.setString(6, row.what());
+                        ps.setString(7, row.origin());
+                        setNullable(ps, 8, row.node());
+                        ps.setString(9, prev);
+                        ps.setString(10, hash);
+                        ps.executeUpdate();
+                        prev = hash;
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
