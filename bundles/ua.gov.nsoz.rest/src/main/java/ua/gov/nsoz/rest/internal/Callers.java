@@ -103,11 +103,21 @@ public class Callers {
                 "rest " + clientAddress(), node.nodeId()));
     }
 
-    /** Runs a change and records it once it is done. */
+    /**
+     * Runs a change and records it once it is done. The change is committed first: should the audit entry then
+     * fail, the caller still gets the change's answer (an error would make them repeat a registration that
+     * happened) and the loss is logged as an error, without personal data.
+     */
     <T> T change(AccessRules.Caller caller, AuditAction action, String what, Supplier<T> change,
             java.util.function.Function<T, String> appealId) {
         T result = change.get();
-        record(caller, action, appealId.apply(result), what);
+        String id = appealId.apply(result);
+        try {
+            record(caller, action, id, what);
+        } catch (RuntimeException e) {
+            LOG.error("AUDIT ENTRY LOST: {} {} of appeal {} by {}: {}", action, what, id, caller.actor().name(),
+                    e.toString());
+        }
         return result;
     }
 

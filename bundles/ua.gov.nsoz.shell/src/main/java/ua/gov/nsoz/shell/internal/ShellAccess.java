@@ -78,6 +78,6 @@ final class ShellAccess {
     /** Appends an entry from the shell. */
     static void record(AuditLog audit, AccessRules.Caller caller, AuditAction action, String appealId, String what) {
         audit.record(new AuditEntry(0, Instant.now(), caller.actor().name(),
-                String.join(",", caller.actor().roles()), action, appealId, what, "shell", caller.nodeId()));
+                String.join(",", new TreeSet<>(caller.actor().roles())), action, appealId, what, "shell", caller.nodeId()));
     }
 }
