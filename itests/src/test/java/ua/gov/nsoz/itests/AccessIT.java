@@ -47,12 +47,6 @@ class AccessIT {
         LauncherTest.tearDown();
     }
 
-    private static String password(String node, String user) throws IOException {
-        return Files.readAllLines(LauncherTest.instances.resolve(node + ".users.txt")).stream()
-                .map(l -> l.trim().split("\\s+")).filter(f -> f[0].equals(user)).map(f -> f[1]).findFirst()
-                .orElseThrow(() -> new AssertionError("no demo user " + user + " at " + node));
-    }
-
     /** A request as a demo user of the node ("anonymous": no credentials; null: the tests' own user). */
     private static HttpResponse<String> send(String node, String user, String method, String path, String json)
             throws IOException, InterruptedException {
@@ -66,7 +60,7 @@ class AccessIT {
         if ("anonymous".equals(user)) {
             b.header(NodeClient.ANONYMOUS, "1");
         } else if (user != null) {
-            b.header("Authorization", NodeClient.basic(user, password(node, user)));
+            b.header("Authorization", NodeClient.basic(user, LauncherTest.password(node, user)));
         }
         return LauncherTest.http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }

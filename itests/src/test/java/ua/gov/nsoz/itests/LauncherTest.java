@@ -185,6 +185,13 @@ class LauncherTest {
         }
     }
 
+    /** A demo user's password at a node, as the launcher tells it in {@code instances/<node>.users.txt}. */
+    static String password(String node, String user) throws IOException {
+        return Files.readAllLines(instances.resolve(node + ".users.txt")).stream()
+                .map(l -> l.trim().split("\\s+")).filter(f -> f[0].equals(user)).map(f -> f[1]).findFirst()
+                .orElseThrow(() -> new AssertionError("no demo user " + user + " at " + node));
+    }
+
     static URI uri(String node, String path) {
         return URI.create("https://localhost:" + HTTP_PORTS.get(node) + path);
     }

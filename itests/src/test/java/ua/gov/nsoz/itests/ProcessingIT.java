@@ -73,12 +73,6 @@ class ProcessingIT {
     }
 
     /** A demo user's password, where the launcher tells it: {@code <instances>/<node>.users.txt}. */
-    private static String password(String node, String user) throws IOException {
-        return Files.readAllLines(LauncherTest.instances.resolve(node + ".users.txt")).stream()
-                .map(l -> l.trim().split("\\s+")).filter(f -> f[0].equals(user)).map(f -> f[1]).findFirst()
-                .orElseThrow(() -> new AssertionError("no demo user " + user + " at " + node));
-    }
-
     private static HttpResponse<String> send(String node, String method, String path, String json, String user,
             String password) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(LauncherTest.uri(node, path)).timeout(Duration.ofSeconds(30))
@@ -95,7 +89,7 @@ class ProcessingIT {
     }
 
     private static JsonNode act(String node, String id, String json, String user, int expected) throws Exception {
-        String pw = user == null ? null : password(node, user);
+        String pw = user == null ? null : LauncherTest.password(node, user);
         HttpResponse<String> r = send(node, "POST", "/api/v1/appeals/" + id + "/actions", json, user, pw);
         assertEquals(expected, r.statusCode(), json + " at " + node + " -> " + r.body());
         return LauncherTest.JSON.readTree(r.body());
@@ -148,7 +142,7 @@ class ProcessingIT {
         HttpResponse<String> created = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"COMPLAINT\","
                 + "\"channel\":\"PHONE\",\"applicant\":{\"type\":\"CITIZEN\",\"fullName\":\"Тестенко Марія Іванівна\",\"address\":\"м. Львів, "
                 + "вул. Синтетична, 1\",\"email\":\"" + APPLICANT + "\"},\"text\":\"Скарга на тривале очікування "
-                + "прийому в лікарні (синтетичні дані для тесту).\"}", "operator", password("lviv", "operator"));
+                + "прийому в лікарні (синтетичні дані для тесту).\"}", "operator", LauncherTest.password("lviv", "operator"));
         assertEquals(201, created.statusCode(), created.body());
         JsonNode appeal = LauncherTest.JSON.readTree(created.body());
         String id = appeal.get("id").asText();
@@ -235,20 +229,20 @@ class ProcessingIT {
                 + "\"nameEn\":\"Ministry of Digital Transformation (test)\",\"email\":\"test@example.org\"}";
         assertEquals(401, send("ucc", "PUT", "/api/v1/reference/bodies/MINTSYFRA", body, null, null).statusCode());
         assertEquals(403, send("ucc", "PUT", "/api/v1/reference/bodies/MINTSYFRA", body, "clerk",
-                password("ucc", "clerk")).statusCode());
+                LauncherTest.password("ucc", "clerk")).statusCode());
         HttpResponse<String> put = send("ucc", "PUT", "/api/v1/reference/bodies/MINTSYFRA", body, "admin",
-                password("ucc", "admin"));
+                LauncherTest.password("ucc", "admin"));
         assertEquals(200, put.statusCode(), put.body());
         HttpResponse<String> rule = send("ucc", "PUT", "/api/v1/reference/rules/TEST-DIIA", "{\"order\":1,"
                 + "\"addresseeContains\":\"цифрової\",\"bodyCode\":\"MINTSYFRA\",\"reasonUk\":\"Адресовано "
-                + "Мінцифри\",\"reasonEn\":\"Addressed to the digital ministry\"}", "admin", password("ucc", "admin"));
+                + "Мінцифри\",\"reasonEn\":\"Addressed to the digital ministry\"}", "admin", LauncherTest.password("ucc", "admin"));
         assertEquals(200, rule.statusCode(), rule.body());
         assertEquals(2, LauncherTest.JSON.readTree(rule.body()).get("revision").asInt());
         assertEquals(400, send("ucc", "PUT", "/api/v1/reference/rules/TEST-BAD", "{\"order\":1,\"bodyCode\":"
-                + "\"NO-SUCH\",\"reasonUk\":\"x\",\"reasonEn\":\"x\"}", "admin", password("ucc", "admin"))
+                + "\"NO-SUCH\",\"reasonUk\":\"x\",\"reasonEn\":\"x\"}", "admin", LauncherTest.password("ucc", "admin"))
                 .statusCode(), "a rule must point at an existing body");
         assertEquals(409, send("lviv", "PUT", "/api/v1/reference/bodies/MINTSYFRA", body, "admin",
-                password("lviv", "admin")).statusCode(), "a region does not edit");
+                LauncherTest.password("lviv", "admin")).statusCode(), "a region does not edit");
         long deadline = System.nanoTime() + WITHIN.toNanos();
         JsonNode edits = null;
         while (System.nanoTime() < deadline) {
@@ -263,7 +257,7 @@ class ProcessingIT {
         assertTrue(LauncherTest.get("lviv", "/api/v1/reference/bodies").body().contains("MINTSYFRA"));
         HttpResponse<String> digital = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"PROPOSAL\","
                 + "\"channel\":\"PHONE\",\"addressee\":\"Міністерству цифрової трансформації\",\"text\":\"Пропозиція "
-                + "щодо застосунку (синтетична).\"}", "operator", password("lviv", "operator"));
+                + "щодо застосунку (синтетична).\"}", "operator", LauncherTest.password("lviv", "operator"));
         String digitalId = LauncherTest.JSON.readTree(digital.body()).get("id").asText();
         JsonNode route = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/reference/route/" + digitalId)
                 .body());

@@ -42,6 +42,10 @@ public final class AccessRules {
     /** What replaces the text of a confidential appeal for those not resolving it. */
     public static final String CONFIDENTIAL_TEXT = "[конфіденційно / confidential]";
 
+    /** Why an appeal outside the caller's scope is refused (REST and shell alike). */
+    public static final String OUT_OF_SCOPE = "Звернення поза вашою сферою доступу / The appeal is outside your scope "
+            + "(your contact center's or your body's appeals)";
+
     private static final Map<Operation, Set<Role>> MAY = new EnumMap<>(Operation.class);
 
     private static final Map<Role, Set<AppealAction>> ACTIONS = new EnumMap<>(Role.class);
@@ -135,6 +139,15 @@ public final class AccessRules {
             return true;
         }
         return !Collections.disjoint(MAY.get(operation), caller.roles());
+    }
+
+    /**
+     * @param operation what was refused
+     * @return why, naming the roles that may (REST and shell alike)
+     */
+    public static String refusal(Operation operation) {
+        return "Вашим ролям це не дозволено / Not allowed to your roles: " + operation + " needs one of "
+                + MAY.get(operation).stream().map(Role::jaasName).sorted().toList();
     }
 
     /** @return the roles that may do an operation (for the docs and the tests) */

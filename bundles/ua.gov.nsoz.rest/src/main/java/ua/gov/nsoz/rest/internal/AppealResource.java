@@ -2,12 +2,9 @@ package ua.gov.nsoz.rest.internal;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 import javax.ws.rs.Consumes;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
@@ -238,12 +235,14 @@ public class AppealResource implements RestResource {
             @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("body") String body,
             @Context SecurityContext security) {
         List<FieldError> errors = new ArrayList<>();
-        AppealQuery q = new AppealQuery(parseEnum(errors, "status", status, AppealStatus::valueOf, AppealStatus.values()),
-                parseEnum(errors, "kind", kind, AppealKind::valueOf, AppealKind.values()),
-                parseEnum(errors, "channel", channel, Channel::valueOf, Channel.values()),
-                blankToNull(region), parseTime(errors, "from", from, false), parseTime(errors, "to", to, true),
-                blankToNull(text), parseInt(errors, "offset", offset, 0), parseInt(errors, "limit", limit, 20),
-                blankToNull(body));
+        AppealQuery q = new AppealQuery(
+                Params.parseEnum(errors, "status", status, AppealStatus::valueOf, AppealStatus.values()),
+                Params.parseEnum(errors, "kind", kind, AppealKind::valueOf, AppealKind.values()),
+                Params.parseEnum(errors, "channel", channel, Channel::valueOf, Channel.values()),
+                Params.blankToNull(region), Params.parseTime(errors, "from", from, false, ZoneOffset.UTC),
+                Params.parseTime(errors, "to", to, true, ZoneOffset.UTC), Params.blankToNull(text),
+                Params.parseInt(errors, "offset", offset, 0), Params.parseInt(errors, "limit", limit, 20),
+                Params.blankToNull(body));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
@@ -261,56 +260,5 @@ public class AppealResource implements RestResource {
                     + page.total());
         }
         return new PageJson<>(items, page.total(), page.offset(), page.limit());
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
-
-    private static <E extends Enum<E>> E parseEnum(List<FieldError> errors, String field, String value,
-            Function<String, E> parse, E[] values) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return parse.apply(v.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, "Невідоме значення / Unknown value '" + v + "'; expected one of "
-                    + java.util.Arrays.toString(values)));
-            return null;
-        }
-    }
-
-    /** Accepts an instant ({@code 2026-01-31T10:00:00Z}) or a date; a date 'to' is inclusive of that day (UTC). */
-    private static Instant parseTime(List<FieldError> errors, String field, String value, boolean endOfDay) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return null;
-        }
-        try {
-            if (v.length() == 10) {
-                LocalDate d = LocalDate.parse(v);
-                return (endOfDay ? d.plusDays(1) : d).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(v);
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(field, "Очікується дата 2026-01-31 або час 2026-01-31T10:00:00Z "
-                    + "/ Expected a date like 2026-01-31 or an instant like 2026-01-31T10:00:00Z"));
-            return null;
-        }
-    }
-
-    private static int parseInt(List<FieldError> errors, String field, String value, int dflt) {
-        String v = blankToNull(value);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            errors.add(new FieldError(field, "Очікується ціле число / Expected a whole number"));
-            return dflt;
-        }
     }
 }

@@ -55,9 +55,7 @@ final class Authorize implements ContainerRequestFilter {
         AccessRules.Caller caller = callers.of(request.getSecurityContext());
         if (!AccessRules.may(caller, allowed.value())) {
             callers.denied(caller, request, null, allowed.value().name());
-            throw new ForbiddenException("Вашим ролям це не дозволено / Not allowed to your roles: "
-                    + allowed.value() + " needs one of " + AccessRules.rolesFor(allowed.value()).stream()
-                            .map(r -> r.jaasName()).sorted().toList());
+            throw new ForbiddenException(AccessRules.refusal(allowed.value()));
         }
     }
 }

@@ -83,8 +83,7 @@ public class Callers {
     void requireScope(AccessRules.Caller caller, Appeal appeal, String what) {
         if (!AccessRules.inScope(caller, appeal)) {
             record(caller, AuditAction.DENIED, appeal.id(), what);
-            throw new ForbiddenException("Звернення поза вашою сферою доступу / The appeal is outside your scope "
-                    + "(your contact center's or your body's appeals)");
+            throw new ForbiddenException(AccessRules.OUT_OF_SCOPE);
         }
     }
 

@@ -28,8 +28,6 @@ public class BodySetCommand implements Action {
     @Reference
     ReferenceAdmin admin;
 
-    @Reference
-    org.apache.karaf.shell.api.console.Session session;
 
     @Argument(index = 0, name = "code", required = true, description = "Код органу / The body's code, e.g. MINTSYFRA")
     String code;
@@ -61,9 +59,9 @@ public class BodySetCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT);
+        String editor = ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT).actor().name();
         ReferenceEdits e = admin.putBody(new Body(code, kind, nameUk, nameEn, region, parent, email, phone, address),
-                Format.user(session));
+                editor);
         System.out.printf("Орган %s збережено: редакція %d / Body %s saved: revision %d%n", code, e.revision(), code,
                 e.revision());
         return null;

@@ -41,22 +41,4 @@ final class Format {
         return appeals.find(id).orElseThrow(
                 () -> new IllegalArgumentException("Звернення не знайдено / No appeal with id or number " + id));
     }
-
-    /**
-     * @param session the shell session
-     * @return the logged-in user (the JAAS subject's user principal), or "shell"
-     */
-    static String user(org.apache.karaf.shell.api.console.Session session) {
-        javax.security.auth.Subject subject = javax.security.auth.Subject.getSubject(
-                java.security.AccessController.getContext());
-        if (subject != null) {
-            for (java.security.Principal p : subject.getPrincipals()) {
-                if (p.getClass().getSimpleName().equals("UserPrincipal")) {
-                    return p.getName();
-                }
-            }
-        }
-        Object user = session == null ? null : session.get("USER");
-        return user == null ? "shell" : user.toString();
-    }
 }

@@ -38,7 +38,7 @@ public class RouteExplainCommand implements Action {
         AccessRules.Caller caller = ShellAccess.require(nsozNode, Operation.APPEAL_READ);
         Appeal a = Format.found(appeals, id);
         if (!AccessRules.inScope(caller, a)) {
-            throw new SecurityException("Звернення поза вашою сферою доступу / The appeal is outside your scope");
+            throw new SecurityException(AccessRules.OUT_OF_SCOPE);
         }
         CompetenceRouter.Route r = router.route(a);
         System.out.println(a.registrationNumber() + ": " + r.body().map(b -> b.code() + " — " + b.nameUk())

@@ -22,16 +22,14 @@ public class RuleRemoveCommand implements Action {
     @Reference
     ReferenceAdmin admin;
 
-    @Reference
-    org.apache.karaf.shell.api.console.Session session;
 
     @Argument(index = 0, name = "id", required = true, description = "Ідентифікатор правила / The rule's id")
     String id;
 
     @Override
     public Object execute() {
-        ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT);
-        ReferenceEdits e = admin.removeRule(id, Format.user(session));
+        String editor = ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT).actor().name();
+        ReferenceEdits e = admin.removeRule(id, editor);
         System.out.printf("Правило %s вилучено: редакція %d / Rule %s removed: revision %d%n", id, e.revision(), id,
                 e.revision());
         return null;

@@ -28,8 +28,6 @@ public class RuleSetCommand implements Action {
     @Reference
     ReferenceAdmin admin;
 
-    @Reference
-    org.apache.karaf.shell.api.console.Session session;
 
     @Argument(index = 0, name = "id", required = true, description = "Ідентифікатор правила / The rule's id")
     String id;
@@ -57,9 +55,9 @@ public class RuleSetCommand implements Action {
 
     @Override
     public Object execute() {
-        ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT);
+        String editor = ShellAccess.require(nsozNode, Operation.REFERENCE_EDIT).actor().name();
         ReferenceEdits e = admin.putRule(new RoutingRule(id, order, topic, region, addresseeContains, body, reasonUk,
-                reasonEn), Format.user(session));
+                reasonEn), editor);
         System.out.printf("Правило %s збережено: редакція %d / Rule %s saved: revision %d%n", id, e.revision(), id,
                 e.revision());
         return null;

@@ -53,9 +53,7 @@ final class ShellAccess {
     static AccessRules.Caller require(NodeIdentity node, Operation operation) {
         AccessRules.Caller caller = new AccessRules.Caller(actor(), node.nodeId());
         if (!AccessRules.may(caller, operation)) {
-            throw new SecurityException("Вашим ролям це не дозволено / Not allowed to your roles: " + operation
-                    + " needs one of " + AccessRules.rolesFor(operation).stream().map(r -> r.jaasName()).sorted()
-                            .toList());
+            throw new SecurityException(AccessRules.refusal(operation));
         }
         return caller;
     }
@@ -66,7 +64,7 @@ final class ShellAccess {
     static Appeal read(AccessRules.Caller caller, Appeal appeal, AuditLog audit, String what) {
         if (!AccessRules.inScope(caller, appeal)) {
             record(audit, caller, AuditAction.DENIED, appeal.id(), what);
-            throw new SecurityException("Звернення поза вашою сферою доступу / The appeal is outside your scope");
+            throw new SecurityException(AccessRules.OUT_OF_SCOPE);
         }
         if (AccessRules.seesPersonalData(caller, appeal)) {
             record(audit, caller, AuditAction.READ, appeal.id(), what);
