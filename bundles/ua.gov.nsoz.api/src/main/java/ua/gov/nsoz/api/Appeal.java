@@ -29,18 +29,35 @@ import java.util.Set;
  * @param registeredAt when it was registered
  * @param updatedAt when it last changed
  * @param processing where its consideration stands
+ * @param contested for a complaint, the decision it contests and when the applicant learned of it (Art. 17);
+ *        {@code null} when not given
  */
 public record Appeal(String id, String registrationNumber, String node, String region, AppealKind kind,
         Channel channel, Applicant applicant, String text, String topic, String addressee, boolean collective,
         Integer coSigners, boolean confidential, Boolean signed, List<Attachment> attachments, Set<LegalMark> marks,
         AppealStatus status, long version, Instant receivedAt, Instant registeredAt, Instant updatedAt,
-        Processing processing) {
+        Processing processing, ContestedDecision contested) {
 
     /** Defensive copies of the collections; no processing is {@link Processing#NONE}. */
     public Appeal {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         marks = marks == null ? Set.of() : Set.copyOf(marks);
         processing = processing == null ? Processing.NONE : processing;
+    }
+
+    /**
+     * An appeal that contests no decision (or does not say which).
+     *
+     * @see Appeal
+     */
+    public Appeal(String id, String registrationNumber, String node, String region, AppealKind kind, Channel channel,
+            Applicant applicant, String text, String topic, String addressee, boolean collective, Integer coSigners,
+            boolean confidential, Boolean signed, List<Attachment> attachments, Set<LegalMark> marks,
+            AppealStatus status, long version, Instant receivedAt, Instant registeredAt, Instant updatedAt,
+            Processing processing) {
+        this(id, registrationNumber, node, region, kind, channel, applicant, text, topic, addressee, collective,
+                coSigners, confidential, signed, attachments, marks, status, version, receivedAt, registeredAt,
+                updatedAt, processing, null);
     }
 
     /**
@@ -65,7 +82,7 @@ public record Appeal(String id, String registrationNumber, String node, String r
     public Appeal withProcessing(Processing newProcessing) {
         return new Appeal(id, registrationNumber, node, region, kind, channel, applicant, text, topic, addressee,
                 collective, coSigners, confidential, signed, attachments, marks, status, version, receivedAt,
-                registeredAt, updatedAt, newProcessing);
+                registeredAt, updatedAt, newProcessing, contested);
     }
 
     /**
@@ -80,6 +97,6 @@ public record Appeal(String id, String registrationNumber, String node, String r
     public Appeal next(String newTopic, AppealStatus newStatus, Instant at, Processing newProcessing) {
         return new Appeal(id, registrationNumber, node, region, kind, channel, applicant, text, newTopic, addressee,
                 collective, coSigners, confidential, signed, attachments, marks, newStatus, version + 1, receivedAt,
-                registeredAt, at, newProcessing);
+                registeredAt, at, newProcessing, contested);
     }
 }

@@ -12,7 +12,7 @@ public enum AppealAction {
     NOTE("NOTE"),
     /**
      * Preliminary processing found that the appeal needs no additional study: it is to be considered at once,
-     * within 15 days of receipt instead of 30 (Law Art. 20). The status stays.
+     * within 15 days of receipt instead of one month (Law Art. 20). The status stays.
      */
     NO_ADDITIONAL_STUDY("MARKED_NO_ADDITIONAL_STUDY"),
     /** The contact center answers at first contact ({@code text}, R4): status ANSWERED_AT_FIRST_CONTACT. */
@@ -40,7 +40,17 @@ public enum AppealAction {
     /** The deadline watch: the term ends soon; the body is reminded (raised once per due date). Status stays. */
     REMIND("REMINDED"),
     /** The deadline watch: the term has passed; the appeal is escalated to the center. Status stays. */
-    ESCALATE("ESCALATED");
+    ESCALATE("ESCALATED"),
+    /**
+     * The term is shortened on the applicant's reasoned written request (Art. 20): {@code days} is the new term in
+     * days from receipt, shorter than the one that applies, {@code comment} the applicant's reason. Status stays.
+     */
+    SHORTEN("TERM_SHORTENED"),
+    /**
+     * The body restores the missed term to file a complaint for a good reason ({@code comment}, Art. 17): the late
+     * complaint is then considered and can no longer be refused on the ground LATE_COMPLAINT. Status stays.
+     */
+    RESTORE_TERM("TERM_RESTORED");
 
     private final String eventType;
 

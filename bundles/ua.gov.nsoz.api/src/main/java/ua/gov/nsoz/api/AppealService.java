@@ -188,4 +188,22 @@ public interface AppealService {
      * @return its events in version order, as this node holds them (every node holds the same, once replicated)
      */
     java.util.List<AppealEvent> history(String appealId);
+
+    /**
+     * Recomputes the last day of the term of every open appeal this node holds under the rule set of terms in force
+     * (after a change of the rule set), and reports every one that moved. Nothing else about an appeal changes: no
+     * event, no new version, nothing sent to other nodes (each node recomputes what it holds, with the same rules).
+     *
+     * @param apply false for a dry run that only reports
+     * @return every due date that moved (or would move), in id order
+     */
+    java.util.List<DueDateChange> recomputeDueDates(boolean apply);
+
+    /**
+     * Appeals counted per applicant category (Art. 20: applicants with statutory benefits are considered first).
+     *
+     * @param today the date in Kyiv
+     * @return one row per category, {@code null} category for appeals without one
+     */
+    java.util.List<CategoryCount> categoryCounts(java.time.LocalDate today);
 }

@@ -14,14 +14,16 @@ import java.util.Objects;
  * @param receiptDate the legal receipt date the term counts from (Kyiv date): the day received, or for
  *        an electronic appeal received outside working hours the next working day (Instruction No. 348)
  * @param kind which legal term applies
- * @param termDays the term in calendar days before any extension, as the kind prescribes
+ * @param termDays the term in calendar days before any extension, from the receipt date to its last day before
+ *        that is moved off a day off (a term in months, counted as the Civil Code counts it, is 28 to 31 days)
  * @param extensionDays the calendar days of extension granted so far (Art. 20), 0 if none
  * @param dueDate the last day of the term (Kyiv date): the receipt date plus the total days, moved to the
  *        next working day if it falls on a day off (Civil Code of Ukraine, Art. 254 part 5)
  * @param explanation each step of the computation as one line, {@code "Ukrainian / English"}
+ * @param ruleSet the id and version of the rule set of terms that computed it, e.g. {@code ua-law-393-civil-code/2}
  */
 public record Deadline(Instant receivedAt, LocalDate receiptDate, DeadlineKind kind, int termDays, int extensionDays,
-        LocalDate dueDate, List<String> explanation) {
+        LocalDate dueDate, List<String> explanation, String ruleSet) {
 
     /**
      * Checks the values and copies the explanation.
@@ -45,6 +47,16 @@ public record Deadline(Instant receivedAt, LocalDate receiptDate, DeadlineKind k
             throw new IllegalArgumentException("dueDate " + dueDate + " is before receiptDate " + receiptDate);
         }
         explanation = explanation == null ? List.of() : List.copyOf(explanation);
+    }
+
+    /**
+     * A deadline whose rule set is not named.
+     *
+     * @see Deadline
+     */
+    public Deadline(Instant receivedAt, LocalDate receiptDate, DeadlineKind kind, int termDays, int extensionDays,
+            LocalDate dueDate, List<String> explanation) {
+        this(receivedAt, receiptDate, kind, termDays, extensionDays, dueDate, explanation, null);
     }
 
     /** @return the whole term in calendar days: the kind's term plus all extensions */

@@ -1,33 +1,34 @@
 package ua.gov.nsoz.api;
 
 /**
- * Which legal term an appeal's deadline follows. Each kind carries its default number of calendar
- * days and the article of the Law "On citizens' appeals" it rests on.
+ * Which legal term an appeal's deadline follows, with the article of the Law "On citizens' appeals" it rests on.
+ * How long each term is (one month, 15 days, …) is not here: it is data of the node's versioned rule set of
+ * terms ({@code docs/processing.md}, "The rule set of terms"), so that a change of the law or of its reading is a
+ * change of data and tests.
  */
 public enum DeadlineKind {
-    /** Consideration: at most one month from receipt, counted as 30 days (Art. 20). */
-    STANDARD(30, "20", "Розгляд звернення", "Consideration of the appeal"),
+    /** Consideration: at most one month from receipt (Art. 20). */
+    STANDARD("20", "Розгляд звернення", "Consideration of the appeal"),
     /** Consideration of an appeal that needs no additional study: immediately, at most 15 days (Art. 20). */
-    NO_ADDITIONAL_STUDY(15, "20", "Розгляд звернення, що не потребує додаткового вивчення",
+    NO_ADDITIONAL_STUDY("20", "Розгляд звернення, що не потребує додаткового вивчення",
             "Consideration of an appeal needing no additional study"),
+    /** Consideration in a term shortened on the applicant's reasoned written request (Art. 20). */
+    SHORTENED("20", "Розгляд у скороченому на обґрунтовану письмову вимогу заявника строку",
+            "Consideration in a term shortened on the applicant's reasoned written request"),
     /** Forwarding a misaddressed appeal to the competent body, applicant told: 5 days (Art. 7). */
-    REDIRECT(5, "7", "Пересилання звернення за належністю", "Forwarding the appeal to the competent body");
+    REDIRECT("7", "Пересилання звернення за належністю", "Forwarding the appeal to the competent body"),
+    /** Returning an appeal not made out as Art. 5 requires, with explanations: 10 days from receipt (Art. 7). */
+    RETURN("7", "Повернення звернення, оформленого без дотримання вимог ст. 5, з роз'ясненнями",
+            "Return of an appeal not made out as Art. 5 requires, with explanations");
 
-    private final int days;
     private final String article;
     private final String labelUk;
     private final String labelEn;
 
-    DeadlineKind(int days, String article, String labelUk, String labelEn) {
-        this.days = days;
+    DeadlineKind(String article, String labelUk, String labelEn) {
         this.article = article;
         this.labelUk = labelUk;
         this.labelEn = labelEn;
-    }
-
-    /** @return the default term in calendar days, counted from the legal receipt date */
-    public int days() {
-        return days;
     }
 
     /** @return the number of the article of the Law this term rests on, e.g. {@code "20"} */

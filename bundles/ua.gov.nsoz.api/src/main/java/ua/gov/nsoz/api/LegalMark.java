@@ -12,7 +12,14 @@ public enum LegalMark {
     UNSIGNED("5, 8", "Не підписане автором (БП)", "Not signed by the author"),
     /** An electronic appeal with no e-mail or other contact for the reply (Art. 5). */
     NO_CONTACT_FOR_REPLY("5", "Електронне звернення без адреси електронної пошти чи іншого контакту",
-            "Electronic appeal without an e-mail or other contact for the reply");
+            "Electronic appeal without an e-mail or other contact for the reply"),
+    /**
+     * A complaint filed after its term: more than one year after the contested decision, or more than one month
+     * after the applicant learned of it (Art. 17). Registered all the same (Art. 7); the body may restore the term
+     * for a good reason ({@link AppealAction#RESTORE_TERM}), else it is not considered.
+     */
+    LATE_COMPLAINT("17", "Скаргу подано з пропуском строку оскарження",
+            "Complaint filed after the term to contest the decision");
 
     private final String article;
     private final String messageUk;

@@ -19,10 +19,24 @@ import java.util.List;
  * @param signed for a written appeal, whether it is signed; {@code null} when not applicable
  * @param receivedAt when it was received; {@code null} for now
  * @param attachments metadata of attached documents
+ * @param contested for a complaint: the decision it contests and when the applicant learned of it (Art. 17), or
+ *        {@code null}
  */
 public record NewAppeal(AppealKind kind, Channel channel, Applicant applicant, String text, String topic,
         String addressee, boolean collective, Integer coSigners, boolean confidential, Boolean signed,
-        Instant receivedAt, List<Attachment> attachments) {
+        Instant receivedAt, List<Attachment> attachments, ContestedDecision contested) {
+
+    /**
+     * An appeal that names no contested decision.
+     *
+     * @see NewAppeal
+     */
+    public NewAppeal(AppealKind kind, Channel channel, Applicant applicant, String text, String topic,
+            String addressee, boolean collective, Integer coSigners, boolean confidential, Boolean signed,
+            Instant receivedAt, List<Attachment> attachments) {
+        this(kind, channel, applicant, text, topic, addressee, collective, coSigners, confidential, signed, receivedAt,
+                attachments, null);
+    }
 
     /** Defensive copy of the attachment list; a null element stays, for validation to report it. */
     public NewAppeal {

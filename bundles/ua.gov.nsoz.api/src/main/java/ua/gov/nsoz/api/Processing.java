@@ -24,15 +24,37 @@ import java.util.List;
  * @param remindedFor the due date a reminder was raised for (so it is raised once)
  * @param escalatedAt when the overdue appeal was escalated to the center
  * @param accessHash a salted hash of the applicant's access code for the public status lookup (never the code)
+ * @param priority considered first: the applicant's category has statutory benefits (Art. 20 part 3); set at intake
+ * @param shortenedDays the term shortened to this many days on the applicant's reasoned written request (Art. 20
+ *        part 2); {@code null} if not shortened
+ * @param shortenedReason the applicant's reason for the shortened term, recorded with it
+ * @param termRestored the term to file a late complaint was restored by the body (Art. 17), so that it is considered
  */
 public record Processing(Classification classification, String relatedTo, String body, Instant forwardedAt,
         boolean noAdditionalStudy, int extensionDays, LocalDate dueDate, NotConsideredGround ground,
         AnswerResult result, String answer, List<Attachment> answerDocuments, Instant answeredAt, Integer rating,
-        LocalDate remindedFor, Instant escalatedAt, String accessHash) {
+        LocalDate remindedFor, Instant escalatedAt, String accessHash, boolean priority, Integer shortenedDays,
+        String shortenedReason, boolean termRestored) {
 
     /** Nothing done yet. */
     public static final Processing NONE = new Processing(Classification.PRIMARY, null, null, null, false, 0, null,
-            null, null, null, List.of(), null, null, null, null, null);
+            null, null, null, List.of(), null, null, null, null, null, false, null, null, false);
+
+    /**
+     * The state without the fields added for the terms of the Law (issue #13): not priority, not shortened, not
+     * restored.
+     *
+     * @see Processing
+     */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public Processing(Classification classification, String relatedTo, String body, Instant forwardedAt,
+            boolean noAdditionalStudy, int extensionDays, LocalDate dueDate, NotConsideredGround ground,
+            AnswerResult result, String answer, List<Attachment> answerDocuments, Instant answeredAt, Integer rating,
+            LocalDate remindedFor, Instant escalatedAt, String accessHash) {
+        this(classification, relatedTo, body, forwardedAt, noAdditionalStudy, extensionDays, dueDate, ground, result,
+                answer, answerDocuments, answeredAt, rating, remindedFor, escalatedAt, accessHash, false, null, null,
+                false);
+    }
 
     /** Copies the documents; a missing classification is primary. */
     public Processing {
@@ -63,6 +85,10 @@ public record Processing(Classification classification, String relatedTo, String
         private LocalDate remindedFor;
         private Instant escalatedAt;
         private String accessHash;
+        private boolean priority;
+        private Integer shortenedDays;
+        private String shortenedReason;
+        private boolean termRestored;
 
         private Builder(Processing p) {
             classification = p.classification;
@@ -81,6 +107,10 @@ public record Processing(Classification classification, String relatedTo, String
             remindedFor = p.remindedFor;
             escalatedAt = p.escalatedAt;
             accessHash = p.accessHash;
+            priority = p.priority;
+            shortenedDays = p.shortenedDays;
+            shortenedReason = p.shortenedReason;
+            termRestored = p.termRestored;
         }
 
         /** @param v classification @return this */
@@ -165,11 +195,34 @@ public record Processing(Classification classification, String relatedTo, String
             return this;
         }
 
+        /** @param v considered first (Art. 20 part 3) @return this */
+        public Builder priority(boolean v) {
+            priority = v;
+            return this;
+        }
+
+        /**
+         * @param days the shortened term in days (Art. 20 part 2), null for none
+         * @param reason the applicant's reason
+         * @return this
+         */
+        public Builder shortened(Integer days, String reason) {
+            shortenedDays = days;
+            shortenedReason = reason;
+            return this;
+        }
+
+        /** @param v the late complaint's term restored (Art. 17) @return this */
+        public Builder termRestored(boolean v) {
+            termRestored = v;
+            return this;
+        }
+
         /** @return the new state */
         public Processing build() {
             return new Processing(classification, relatedTo, body, forwardedAt, noAdditionalStudy, extensionDays,
                     dueDate, ground, result, answer, answerDocuments, answeredAt, rating, remindedFor, escalatedAt,
-                    accessHash);
+                    accessHash, priority, shortenedDays, shortenedReason, termRestored);
         }
     }
 }

@@ -61,7 +61,8 @@ class ExchangeFormatDocTest {
             // What is published is exactly what the writer produces: same order, same formatting of times.
             assertEquals(block.getValue(), ExchangeCodec.write(m), where);
         }
-        assertEquals(6, blocks.size(), "one example of each message, and a change request with parameters");
+        assertEquals(7, blocks.size(), "one example of each message, a change request with parameters, and an"
+                + " appeal event with the additions of issue #13");
         assertTrue(kinds.containsAll(List.of(AppealEventMessage.class, ChangeRequestMessage.class,
                 ChangeRefusedMessage.class, AckMessage.class, ReferenceUpdateMessage.class)),
                 "one example of each message: " + kinds);
@@ -70,17 +71,20 @@ class ExchangeFormatDocTest {
     @Test
     void theAppealEventExampleCarriesOutTheChangeRequestExample() throws Exception {
         Map<Integer, String> blocks = xmlBlocks(Files.readAllLines(docs(), StandardCharsets.UTF_8));
-        AppealEventMessage event = null;
+        List<AppealEventMessage> events = new ArrayList<>();
         List<ChangeRequestMessage> requests = new java.util.ArrayList<>();
         for (String xml : blocks.values()) {
             ExchangeMessage m = ExchangeCodec.read(xml);
             if (m instanceof AppealEventMessage e) {
-                event = e;
+                events.add(e);
             } else if (m instanceof ChangeRequestMessage r) {
                 requests.add(r);
             }
         }
-        assertTrue(event != null);
+        // The story's event carries out a request; the example of issue #13 is the owner's own event.
+        List<AppealEventMessage> carryingOut = events.stream().filter(e -> e.requestId() != null).toList();
+        assertEquals(1, carryingOut.size(), "one appealEvent example carries out a changeRequest example");
+        AppealEventMessage event = carryingOut.get(0);
         String carriedOut = event.requestId();
         // One example is carried out by the event; the other shows an extension's parameters.
         ChangeRequestMessage request = requests.stream().filter(r -> r.requestId().equals(carriedOut)).findFirst()
@@ -90,5 +94,24 @@ class ExchangeFormatDocTest {
         assertEquals(request.appealId(), event.appeal().id());
         assertEquals(event.appeal().node(), event.header().sourceNode(), "only the owner sends an appeal's events");
         assertTrue(event.appeal().text().contains("\n"), "the example shows a text of several lines");
+    }
+
+    @Test
+    void anExampleShowsEveryAdditionOfIssue13() throws Exception {
+        Map<Integer, String> blocks = xmlBlocks(Files.readAllLines(docs(), StandardCharsets.UTF_8));
+        List<ua.gov.nsoz.api.Appeal> appeals = new ArrayList<>();
+        for (String xml : blocks.values()) {
+            if (ExchangeCodec.read(xml) instanceof AppealEventMessage e) {
+                appeals.add(e.appeal());
+            }
+        }
+        ua.gov.nsoz.api.Appeal a = appeals.stream().filter(x -> x.contested() != null).findFirst().orElse(null);
+        assertTrue(a != null, "an appealEvent example with a contestedDecision");
+        assertTrue(a.contested().decidedOn() != null && a.contested().learnedOn() != null, "both dates");
+        assertTrue(a.applicant() != null && a.applicant().category() != null, "the applicant's category");
+        assertTrue(a.marks().contains(ua.gov.nsoz.api.LegalMark.LATE_COMPLAINT), "the mark LATE_COMPLAINT");
+        assertTrue(a.processing().priority(), "priority");
+        assertTrue(a.processing().shortenedDays() != null && a.processing().shortenedReason() != null, "shortened");
+        assertTrue(a.processing().termRestored(), "termRestored");
     }
 }

@@ -87,6 +87,45 @@ final class Samples {
                 T0.plusSeconds(60), 5, java.time.LocalDate.of(2026, 12, 29), T0.plusSeconds(120), "b".repeat(64)));
     }
 
+    /** The same appeal with another applicant's category, marks, processing and contested decision (issue #13). */
+    static Appeal with13(Appeal a, String category, java.util.Set<LegalMark> marks, ua.gov.nsoz.api.Processing p,
+            ua.gov.nsoz.api.ContestedDecision contested) {
+        Applicant ap = a.applicant() == null ? new Applicant(null, null, null, null, null, category)
+                : a.applicant().withCategory(category);
+        return new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(), ap, a.text(),
+                a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(), a.signed(), a.attachments(),
+                marks, a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt(), p, contested);
+    }
+
+    /**
+     * A late complaint with every field added by issue #13 set: the applicant's category (with benefits), the mark
+     * LATE_COMPLAINT, the contested decision, priority, a term shortened on request and the late term restored.
+     */
+    static Appeal lawTerms(Appeal a) {
+        ua.gov.nsoz.api.Processing p = ua.gov.nsoz.api.Processing.NONE.toBuilder()
+                .body("lviv-oda", T0.minusSeconds(3000)).dueDate(java.time.LocalDate.of(2026, 12, 7))
+                .priority(true).shortened(10, "Рішення про виселення виконується 10.12.2026; прошу розглянути до того.")
+                .termRestored(true).build();
+        return with13(a, "7.1", EnumSet.of(LegalMark.LATE_COMPLAINT), p,
+                new ua.gov.nsoz.api.ContestedDecision(java.time.LocalDate.of(2025, 10, 1),
+                        java.time.LocalDate.of(2026, 10, 20)));
+    }
+
+    static ChangeRequestMessage shortenRequest() {
+        return new ChangeRequestMessage(header(9), "0193a5f3-1000-7000-8000-000000000009", APPEAL_ID,
+                new ua.gov.nsoz.api.ActionRequest(ua.gov.nsoz.api.AppealAction.SHORTEN,
+                        "Письмова вимога заявника від 26.11.2026: виселення призначено на 10.12.2026.", null, null,
+                        null, null, null, null, 10, null, null),
+                "clerk.moz", java.util.Set.of("nsoz-clerk"), T0);
+    }
+
+    static ChangeRequestMessage restoreTermRequest() {
+        return new ChangeRequestMessage(header(10), "0193a5f3-1000-7000-8000-000000000010", APPEAL_ID,
+                ua.gov.nsoz.api.ActionRequest.of(ua.gov.nsoz.api.AppealAction.RESTORE_TERM,
+                        "Строк пропущено через перебування заявника на лікуванні (довідка додана)."),
+                "head.moz", java.util.Set.of("nsoz-head"), T0);
+    }
+
     static ChangeRefusedMessage changeRefused() {
         return new ChangeRefusedMessage(header(8), "0193a5f3-1000-7000-8000-000000000001", APPEAL_ID,
                 "Звернення вже закрито (статус CLOSED): зміни не приймаються.");

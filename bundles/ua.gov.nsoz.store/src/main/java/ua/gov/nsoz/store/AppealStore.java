@@ -93,6 +93,9 @@ public interface AppealStore {
     Optional<Appeal> findByRegistrationNumber(String registrationNumber);
 
     /**
+     * Appeals matching a query, newest first; a body's inbox (a query with a body) puts the appeals considered first
+     * (Art. 20) before the others, and then the nearest last day first (those without one last), then newest first.
+     *
      * @param query filters and paging
      * @return the page and the total number of matches
      */
@@ -168,12 +171,12 @@ public interface AppealStore {
 
     /**
      * Anonymizes up to {@code batchSize} of {@link #pastRetention}'s appeals, least recently changed first, in one
-     * transaction: the applicant's name, address, e-mail and phone are removed (the applicant's type stays), the text
-     * and the answer's text become {@link #ANONYMIZED_TEXT}, attachments and answer documents are renamed
-     * {@code document-<n>} (media type, size and SHA-256 stay), the hashes that tell the applicant and the text by are
-     * removed, and every event payload of the appeal is replaced by what {@code payloads} makes of it. The appeal's
-     * version, status, dates and everything statistics count stay; no event is written and nothing is queued for other
-     * nodes (each node anonymizes the appeals it holds).
+     * transaction: the applicant's name, address, e-mail and phone, and their reason for a shortened term, are removed
+     * (the applicant's type and category stay), the text and the answer's text become {@link #ANONYMIZED_TEXT},
+     * attachments and answer documents are renamed {@code document-<n>} (media type, size and SHA-256 stay), the
+     * hashes that tell the applicant and the text by are removed, and every event payload of the appeal is replaced by
+     * what {@code payloads} makes of it. The appeal's version, status, dates and everything statistics count stay; no
+     * event is written and nothing is queued for other nodes (each node anonymizes the appeals it holds).
      *
      * @param cutoff last changed before this instant
      * @param at when, kept as the appeal's anonymization time
@@ -188,4 +191,38 @@ public interface AppealStore {
             java.util.function.UnaryOperator<String> payloads) {
         throw new UnsupportedOperationException("This store keeps no retention state");
     }
+
+    /**
+     * Open appeals ({@link ua.gov.nsoz.api.AppealStatus#isOpen()}) this store holds, owned here or replicated, in id
+     * order: the due-date recomputation pages through them.
+     *
+     * @param afterId the last id of the previous page, or null for the first
+     * @param limit how many at most
+     * @return the next page, ids ascending
+     * @since 1.4
+     */
+    List<Appeal> openAppeals(String afterId, int limit);
+
+    /**
+     * Sets the stored last day of an appeal's term (the column {@code due_day}) without writing an event, changing
+     * its version or queueing anything for other nodes: the due-date recomputation after a change of the rule set
+     * of terms (each node recomputes the appeals it holds).
+     *
+     * @param id the appeal
+     * @param version the version it must still have
+     * @param dueDate the new last day
+     * @return false if the appeal has another version by now (it changed meanwhile: its due date is fresh)
+     * @since 1.4
+     */
+    boolean setDueDate(String id, long version, java.time.LocalDate dueDate);
+
+    /**
+     * Appeals counted per applicant category (Art. 20: applicants with statutory benefits first): all of them, the
+     * open ones, and the open ones past their last day.
+     *
+     * @param today the date in Kyiv
+     * @return one row per category code, {@code null} for appeals with no category stated; codes ascending, null last
+     * @since 1.4
+     */
+    List<ua.gov.nsoz.api.CategoryCount> categoryCounts(java.time.LocalDate today);
 }

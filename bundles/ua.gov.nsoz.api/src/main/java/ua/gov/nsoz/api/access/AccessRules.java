@@ -65,11 +65,14 @@ public final class AccessRules {
         MAY.put(Operation.SYNC_MANAGE, EnumSet.of(Role.ADMIN));
         MAY.put(Operation.AUDIT_READ, EnumSet.of(Role.AUDITOR));
         MAY.put(Operation.RETENTION_RUN, EnumSet.of(Role.ADMIN));
+        MAY.put(Operation.TERMS_RECOMPUTE, EnumSet.of(Role.ADMIN));
+        // SHORTEN: the applicant's written request reaches the contact center or the body (Art. 20).
         Set<AppealAction> preliminary = EnumSet.of(AppealAction.CLASSIFY, AppealAction.NOTE,
                 AppealAction.NO_ADDITIONAL_STUDY, AppealAction.ANSWER_AT_FIRST_CONTACT, AppealAction.FORWARD,
-                AppealAction.NOT_CONSIDER, AppealAction.RATE);
+                AppealAction.NOT_CONSIDER, AppealAction.RATE, AppealAction.SHORTEN);
+        // RESTORE_TERM: the body that considers a late complaint restores its term (Art. 17).
         Set<AppealAction> body = EnumSet.of(AppealAction.NOTE, AppealAction.ACCEPT, AppealAction.REDIRECT,
-                AppealAction.ANSWER);
+                AppealAction.ANSWER, AppealAction.SHORTEN, AppealAction.RESTORE_TERM);
         Set<AppealAction> head = EnumSet.copyOf(body);
         head.add(AppealAction.EXTEND);
         ACTIONS.put(Role.OPERATOR, preliminary);

@@ -29,5 +29,10 @@ public enum Operation {
     /** Read the audit log. */
     AUDIT_READ,
     /** Run retention (anonymize closed appeals past the period). */
-    RETENTION_RUN
+    RETENTION_RUN,
+    /**
+     * Recompute the stored due dates of the open appeals under the rule set of terms in force (after a change of it);
+     * the report names registration numbers and dates only.
+     */
+    TERMS_RECOMPUTE
 }

@@ -107,6 +107,11 @@ class AccessRulesTest {
         "nsoz-admin,                         ucc,  NOTE,       ,    false",
         "nsoz-auditor,                       ucc,  NOTE,       ,    false",
         "nsoz-operator+nsoz-clerk+nsoz-body-MOZ, lviv, ACCEPT, MOZ, true",    // the role whose scope fits
+        "nsoz-operator,                      ucc,  SHORTEN,    ,    true",    // Art. 20: the applicant's request
+        "nsoz-clerk+nsoz-body-MOZ,           lviv, SHORTEN,    MOZ, true",
+        "nsoz-operator,                      ucc,  RESTORE_TERM, ,  false",   // Art. 17: the body restores
+        "nsoz-clerk+nsoz-body-MOZ,           lviv, RESTORE_TERM, MOZ, true",
+        "nsoz-analyst,                       lviv, SHORTEN,    MOZ, false",
     })
     void actions(String roles, String node, AppealAction action, String body, boolean allowed) {
         assertEquals(allowed, AccessRules.mayAct(caller(roles.strip()), appeal(node, body, false), action));
@@ -130,6 +135,9 @@ class AccessRulesTest {
         "nsoz-admin,         REFERENCE_EDIT,  true",
         "nsoz-admin,         APPEAL_READ,     false",
         "nsoz-admin,         RETENTION_RUN,   true",
+        "nsoz-admin,         TERMS_RECOMPUTE, true",
+        "nsoz-supervisor,    TERMS_RECOMPUTE, false",
+        "nsoz-analyst,       TERMS_RECOMPUTE, false",
         "nsoz-supervisor,    SYNC_READ,       true",
         "nsoz-supervisor,    SYNC_MANAGE,     false",
         "nsoz-clerk,         REFERENCE_READ,  true",

@@ -69,6 +69,11 @@ public class AppealServiceImpl implements AppealService {
     /** Bodies and topics, to check the codes an action names; without it any code is taken. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ReferenceData reference;
+    /** @param ref the reference data, as DS sets it (tests set it here) */
+    void reference(ReferenceData ref) {
+        this.reference = ref;
+    }
+
     /** The key access codes are derived with, read from the store once. */
     private volatile byte[] accessKey;
 
@@ -82,7 +87,11 @@ public class AppealServiceImpl implements AppealService {
     }
 
     AppealServiceImpl(AppealStore store, NodeIdentity node, Clock clock) {
-        this.deadlines = new DeadlineRules(WorkingCalendar.loadDefault());
+        this(store, node, clock, new DeadlineRules(WorkingCalendar.loadDefault()));
+    }
+
+    AppealServiceImpl(AppealStore store, NodeIdentity node, Clock clock, DeadlineRules deadlines) {
+        this.deadlines = deadlines;
         this.store = store;
         this.node = node;
         this.clock = clock;
@@ -93,16 +102,18 @@ public class AppealServiceImpl implements AppealService {
         // The store keeps milliseconds; so does every answer, so that a read equals the write.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         NewAppeal a = IntakeRules.check(in, now);
+        boolean priority = priority(a.applicant());
         int year = now.atZone(KYIV).getYear();
         long sequence = store.nextRegistrationSequence(year);
         String number = registrationNumber(node.code(), year, sequence);
         String id = Ids.newId();
         Appeal draft = new Appeal(id, number, node.nodeId(), node.region(), a.kind(), a.channel(),
                 a.applicant(), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(),
-                a.signed(), a.attachments(), IntakeRules.marks(a), AppealStatus.REGISTERED, 1, a.receivedAt(), now, now);
+                a.signed(), a.attachments(), IntakeRules.marks(a, deadlines), AppealStatus.REGISTERED, 1, a.receivedAt(),
+                now, now, Processing.NONE, a.contested());
         // Repeated, duplicate or mass (shown to the operator), the access code's hash, and the term.
         Processing found = Relations.classify(store, draft, now).toBuilder()
-                .accessHash(AccessCodes.hash(id, AccessCodes.code(accessKey(), id))).build();
+                .accessHash(AccessCodes.hash(id, AccessCodes.code(accessKey(), id))).priority(priority).build();
         Appeal appeal = draft.withProcessing(found.toBuilder()
                 .dueDate(rules().dueDate(AppealStatus.REGISTERED, draft, found)).build());
         AppealEvent event = new AppealEvent(Ids.newId(), appeal.id(), 1, EVENT_REGISTERED, now, node.nodeId(), actor,
@@ -112,6 +123,27 @@ public class AppealServiceImpl implements AppealService {
         LOG.debug("Registered appeal {} as {} marks={}", appeal.id(), number, appeal.marks());
         notifyListeners(event, appeal);
         return appeal;
+    }
+
+    /**
+     * Whether the applicant's category has statutory benefits (Art. 20: considered first), by the reference data.
+     *
+     * @throws ValidationException if the category is not in the reference data
+     */
+    private boolean priority(ua.gov.nsoz.api.Applicant applicant) {
+        if (applicant == null || applicant.category() == null) {
+            return false;
+        }
+        ReferenceData ref = reference;
+        if (ref == null) {
+            return false;
+        }
+        return ref.categories().stream().filter(c -> c.code().equals(applicant.category())).findFirst()
+                .orElseThrow(() -> new ValidationException(List.of(new FieldError("applicant.category",
+                        "Немає такої категорії заявника в довіднику (GET /api/v1/reference/categories) / No such "
+                                + "applicant category in the reference data (GET /api/v1/reference/categories): "
+                                + applicant.category()))))
+                .priority();
     }
 
     /** Where this node's events go: a region ships every event to the center; the center to nobody. */
@@ -268,7 +300,7 @@ public class AppealServiceImpl implements AppealService {
     @Override
     public Deadline deadline(Appeal a) {
         Processing p = a.processing();
-        Deadline d = deadlines.compute(a.receivedAt(), a.channel(), ProcessingRules.kind(p));
+        Deadline d = rules().base(a, p);
         if (p.extensionDays() == 0) {
             return d;
         }
@@ -384,5 +416,46 @@ public class AppealServiceImpl implements AppealService {
     @Override
     public List<AppealEvent> history(String appealId) {
         return store.events(appealId);
+    }
+
+    /** Appeals read per page by {@link #recomputeDueDates(boolean)}. */
+    static final int RECOMPUTE_PAGE = 500;
+
+    @Override
+    public List<ua.gov.nsoz.api.DueDateChange> recomputeDueDates(boolean apply) {
+        ProcessingRules rules = rules();
+        List<ua.gov.nsoz.api.DueDateChange> moved = new ArrayList<>();
+        String after = null;
+        long seen = 0;
+        while (true) {
+            List<Appeal> page = store.openAppeals(after, RECOMPUTE_PAGE);
+            for (Appeal a : page) {
+                seen++;
+                java.time.LocalDate now = rules.dueDate(a.status(), a, a.processing());
+                java.time.LocalDate before = a.processing().dueDate();
+                if (!java.util.Objects.equals(before, now)) {
+                    boolean applied = apply && store.setDueDate(a.id(), a.version(), now);
+                    moved.add(new ua.gov.nsoz.api.DueDateChange(a.id(), a.registrationNumber(), before, now, applied));
+                }
+            }
+            if (page.size() < RECOMPUTE_PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        // Counts only: the report itself lists registration numbers and dates, never an applicant's data.
+        LOG.info("Terms recomputed under {}: {} open appeals, {} due dates {}", deadlines.terms().name(), seen,
+                moved.size(), apply ? "moved" : "would move (dry run)");
+        return moved;
+    }
+
+    @Override
+    public List<ua.gov.nsoz.api.CategoryCount> categoryCounts(java.time.LocalDate today) {
+        return store.categoryCounts(today);
+    }
+
+    /** @return the id and version of the rule set of terms in force */
+    String termRules() {
+        return deadlines.terms().name();
     }
 }

@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.AppealKind;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.ContestedDecision;
 import ua.gov.nsoz.api.FieldError;
 import ua.gov.nsoz.api.LegalMark;
 import ua.gov.nsoz.api.NewAppeal;
@@ -30,6 +32,8 @@ public final class IntakeRules {
     static final int MAX_ADDRESS = 500;
     static final int MAX_EMAIL = 254;
     static final int MAX_SHORT = 300;
+    /** Longest applicant category code. */
+    static final int MAX_CATEGORY = 40;
     static final int MAX_ATTACHMENTS = 50;
     static final int MAX_CO_SIGNERS = 10_000_000;
     /** How far ahead of this node's clock a receipt time may be (clock skew between systems). */
@@ -91,16 +95,60 @@ public final class IntakeRules {
                     + "/ The receipt time cannot be in the future"));
         }
         List<Attachment> attachments = checkAttachments(errors, in.attachments());
+        ContestedDecision contested = checkContested(errors, in.kind(), in.contested(), receivedAt);
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
         Boolean signed = in.channel().form() == Channel.Form.WRITTEN ? in.signed() : null;
         return new NewAppeal(in.kind(), in.channel(), applicant, text, topic, addressee, in.collective(),
-                in.collective() ? coSigners : null, in.confidential(), signed, receivedAt, attachments);
+                in.collective() ? coSigners : null, in.confidential(), signed, receivedAt, attachments, contested);
+    }
+
+    /** Art. 17: the contested decision's dates, for a complaint; neither after the receipt, learning not before it. */
+    private static ContestedDecision checkContested(List<FieldError> errors, AppealKind kind, ContestedDecision c,
+            Instant receivedAt) {
+        if (c == null || c.hasNoDate()) {
+            return null;
+        }
+        if (kind != null && kind != AppealKind.COMPLAINT) {
+            errors.add(new FieldError("contestedDecision", "Оскаржуване рішення вказують лише для скарги (ст. 3, 17) "
+                    + "/ A contested decision is given for a complaint only (Art. 3, 17)"));
+            return null;
+        }
+        java.time.LocalDate received = receivedAt.atZone(WorkingCalendar.ZONE).toLocalDate();
+        if (c.decidedOn() != null && c.decidedOn().isAfter(received)) {
+            errors.add(new FieldError("contestedDecision.decidedOn", "Дата рішення не може бути пізніше надходження скарги "
+                    + "/ The decision's date cannot be after the complaint was received"));
+        }
+        if (c.learnedOn() != null && c.learnedOn().isAfter(received)) {
+            errors.add(new FieldError("contestedDecision.learnedOn", "Дата ознайомлення з рішенням не може бути пізніше "
+                    + "надходження скарги / The day of learning of the decision cannot be after the complaint was received"));
+        }
+        if (c.decidedOn() != null && c.learnedOn() != null && c.learnedOn().isBefore(c.decidedOn())) {
+            errors.add(new FieldError("contestedDecision.learnedOn", "Дізнатися про рішення можна не раніше, ніж його "
+                    + "прийнято / One cannot learn of a decision before it was taken"));
+        }
+        return c;
     }
 
     /**
-     * The legal marks of a checked appeal.
+     * The legal marks of a checked appeal, a complaint filed after its term (Art. 17) among them.
+     *
+     * @param deadlines the terms, to tell a late complaint
+     * @param a a cleaned appeal
+     * @return the defects found; empty if none
+     */
+    public static Set<LegalMark> marks(NewAppeal a, DeadlineRules deadlines) {
+        Set<LegalMark> marks = marks(a);
+        if (a.kind() == AppealKind.COMPLAINT
+                && deadlines.complaintTerm(a.receivedAt(), a.channel(), a.contested()).late()) {
+            marks.add(LegalMark.LATE_COMPLAINT);
+        }
+        return marks;
+    }
+
+    /**
+     * The legal marks of a checked appeal that need no terms: anonymous, unsigned, no contact.
      *
      * @param a a cleaned appeal
      * @return the defects found; empty if none
@@ -122,7 +170,7 @@ public final class IntakeRules {
 
     private static Applicant checkApplicant(List<FieldError> errors, Applicant ap) {
         if (ap == null || clean(ap.fullName()) == null && clean(ap.address()) == null && clean(ap.email()) == null
-                && clean(ap.phone()) == null && ap.type() == null) {
+                && clean(ap.phone()) == null && ap.type() == null && clean(ap.category()) == null) {
             // An empty applicant form is an unknown author: registered as anonymous, not refused (Art. 7, 8).
             return null;
         }
@@ -144,7 +192,8 @@ public final class IntakeRules {
                     + "можливо '+' на початку / Not a valid phone number: digits, spaces, brackets, dashes, "
                     + "an optional leading '+'"));
         }
-        return new Applicant(ap.type(), name, address, email, phone);
+        String category = checkLength(errors, "applicant.category", ap.category(), MAX_CATEGORY);
+        return new Applicant(ap.type(), name, address, email, phone, category);
     }
 
     private static List<Attachment> checkAttachments(List<FieldError> errors, List<Attachment> list) {

@@ -33,8 +33,6 @@ final class ProcessingRules {
 
     /** Longest note, reason or comment. */
     static final int MAX_COMMENT = 4000;
-    /** Days a body has to send a misaddressed appeal on to the competent one (Art. 7). */
-    static final int REDIRECT_DAYS = DeadlineKind.REDIRECT.days();
     /** Lowest and highest rating of an answer. */
     static final int MIN_RATING = 1;
     static final int MAX_RATING = 5;
@@ -164,12 +162,14 @@ final class ProcessingRules {
                 }
                 if (p.forwardedAt() != null) {
                     LocalDate arrived = p.forwardedAt().atZone(KYIV).toLocalDate();
-                    LocalDate last = arrived.plusDays(REDIRECT_DAYS);
+                    LocalDate last = deadlines.redirectLastDay(arrived);
                     if (now.atZone(KYIV).toLocalDate().isAfter(last)) {
-                        errors.add(new FieldError("action", "Переслати за належністю можна не пізніше п'яти днів від "
-                                + "надходження до органу (ст. 7): надійшло " + arrived + ", останній день " + last
-                                + " / A misaddressed appeal is sent on within five days of reaching the body (Art. 7): "
-                                + "it arrived " + arrived + ", the last day was " + last));
+                        String term = deadlines.terms().get(TermRules.Term.REDIRECT).uk();
+                        String termEn = deadlines.terms().get(TermRules.Term.REDIRECT).en();
+                        errors.add(new FieldError("action", "Переслати за належністю можна не пізніше " + term
+                                + " від надходження до органу (ст. 7): надійшло " + arrived + ", останній день " + last
+                                + " / A misaddressed appeal is sent on within " + termEn + " of reaching the body "
+                                + "(Art. 7): it arrived " + arrived + ", the last day was " + last));
                     }
                 }
                 next.body(r.body(), now);
@@ -236,6 +236,44 @@ final class ProcessingRules {
                 }
                 next.escalatedAt(now);
             }
+            case SHORTEN -> {
+                open(errors, a);
+                if (p.extensionDays() > 0) {
+                    errors.add(new FieldError("action", "Строк розгляду вже продовжено; скоротити його не можна (ст. 20) "
+                            + "/ The term was extended already; it cannot be shortened (Art. 20)"));
+                }
+                if (r.days() == null) {
+                    errors.add(IntakeRules.required("days", "скорочений строк розгляду в днях від надходження",
+                            "the shortened term in days from receipt"));
+                }
+                if (r.comment() == null) {
+                    errors.add(IntakeRules.required("comment", "обґрунтування з письмової вимоги заявника (ст. 20)",
+                            "the reason from the applicant's written request (Art. 20)"));
+                }
+                if (r.days() != null && r.comment() != null) {
+                    try {
+                        deadlines.shortened(a.receivedAt(), a.channel(), r.days(), r.comment(), otherwise(p));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new FieldError("days", e.getMessage()));
+                    }
+                }
+                next.shortened(r.days(), r.comment());
+            }
+            case RESTORE_TERM -> {
+                open(errors, a);
+                if (!a.marks().contains(LegalMark.LATE_COMPLAINT)) {
+                    errors.add(new FieldError("action", "Скаргу подано вчасно: поновлювати строк не потрібно (ст. 17) "
+                            + "/ The complaint was filed in time: there is no term to restore (Art. 17)"));
+                } else if (p.termRestored()) {
+                    errors.add(new FieldError("action", "Строк подання скарги вже поновлено / The term to complain was "
+                            + "restored already"));
+                }
+                if (r.comment() == null) {
+                    errors.add(IntakeRules.required("comment", "поважна причина пропуску строку (ст. 17)",
+                            "the good reason the term was missed (Art. 17)"));
+                }
+                next.termRestored(true);
+            }
             default -> throw new IllegalArgumentException("Unknown action " + r.action());
         }
         if (!errors.isEmpty()) {
@@ -246,10 +284,27 @@ final class ProcessingRules {
 
     /**
      * @param p the processing state
-     * @return which term applies to it
+     * @return the term of consideration that applies to it unless the applicant asked for a shorter one
      */
-    static DeadlineKind kind(Processing p) {
+    static DeadlineKind otherwise(Processing p) {
         return p.noAdditionalStudy() ? DeadlineKind.NO_ADDITIONAL_STUDY : DeadlineKind.STANDARD;
+    }
+
+    /**
+     * The term of consideration before any extension: the shortened one (Art. 20) where the applicant asked for it
+     * and it is still the shorter, else one month, or 15 days for an appeal needing no additional study.
+     *
+     * @param a the appeal (its receipt)
+     * @param p its processing state
+     * @return the deadline with its explanation
+     */
+    Deadline base(Appeal a, Processing p) {
+        Deadline other = deadlines.compute(a.receivedAt(), a.channel(), otherwise(p));
+        if (p.shortenedDays() != null && p.shortenedDays() >= 1 && p.shortenedDays() < other.termDays()) {
+            return deadlines.shortened(a.receivedAt(), a.channel(), p.shortenedDays(),
+                    p.shortenedReason() == null ? "—" : p.shortenedReason(), otherwise(p));
+        }
+        return other;
     }
 
     /**
@@ -267,7 +322,7 @@ final class ProcessingRules {
 
     /** The term as the processing state has it: its kind, plus the extensions in one step. */
     private Deadline term(Appeal a, Processing p) {
-        Deadline base = deadlines.compute(a.receivedAt(), a.channel(), kind(p));
+        Deadline base = base(a, p);
         return p.extensionDays() == 0 ? base : deadlines.extend(base, p.extensionDays(), "—");
     }
 
@@ -316,6 +371,14 @@ final class ProcessingRules {
                 if (a.kind() != AppealKind.COMPLAINT) {
                     errors.add(new FieldError("ground", "Строк оскарження стосується лише скарг (ст. 17) / The term to "
                             + "appeal applies to complaints only (Art. 17)"));
+                } else if (!a.marks().contains(LegalMark.LATE_COMPLAINT)) {
+                    errors.add(new FieldError("ground", "Скаргу не позначено як подану з пропуском строку: строк рахується "
+                            + "від дат оскаржуваного рішення, вказаних під час реєстрації (ст. 17) / The complaint is not "
+                            + "marked as filed late: the term counts from the dates of the contested decision given at "
+                            + "registration (Art. 17)"));
+                } else if (a.processing().termRestored()) {
+                    errors.add(new FieldError("ground", "Пропущений строк подання скарги поновлено; скаргу розглядають "
+                            + "(ст. 17) / The missed term to complain was restored; the complaint is considered (Art. 17)"));
                 }
             }
             default -> throw new IllegalArgumentException("Unknown ground " + ground);

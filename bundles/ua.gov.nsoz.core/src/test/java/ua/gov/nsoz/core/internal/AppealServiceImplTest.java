@@ -135,6 +135,28 @@ class AppealServiceImplTest {
         public String secret(String name, java.util.function.Supplier<String> create) {
             return secrets.computeIfAbsent(name, n -> create.get());
         }
+
+        @Override
+        public List<Appeal> openAppeals(String afterId, int limit) {
+            return appeals.values().stream().filter(a -> a.status().isOpen())
+                    .filter(a -> afterId == null || a.id().compareTo(afterId) > 0)
+                    .sorted(java.util.Comparator.comparing(Appeal::id)).limit(limit).toList();
+        }
+
+        @Override
+        public boolean setDueDate(String id, long version, java.time.LocalDate dueDate) {
+            Appeal a = appeals.get(id);
+            if (a == null || a.version() != version) {
+                return false;
+            }
+            appeals.put(id, a.withProcessing(a.processing().toBuilder().dueDate(dueDate).build()));
+            return true;
+        }
+
+        @Override
+        public List<ua.gov.nsoz.api.CategoryCount> categoryCounts(java.time.LocalDate today) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     /** A clock the test moves by hand. */

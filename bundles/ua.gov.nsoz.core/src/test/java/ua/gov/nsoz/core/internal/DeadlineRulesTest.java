@@ -38,7 +38,35 @@ import ua.gov.nsoz.api.DeadlineKind;
 class DeadlineRulesTest {
 
     static final WorkingCalendar NO_LISTED_DATES = new WorkingCalendar(Set.of());
-    static final DeadlineRules RULES = new DeadlineRules(NO_LISTED_DATES);
+    /**
+     * Version 1 of the rule set, the term of consideration read as 30 days: the mechanics tested here (receipt,
+     * days off, extensions) do not depend on the reading; the Law's one-month term is {@link TermsOfTheLawTest}.
+     */
+    static final TermRules V1 = v1();
+    static final DeadlineRules RULES = new DeadlineRules(NO_LISTED_DATES, V1);
+
+    static TermRules v1() {
+        try (java.io.InputStream in = DeadlineRulesTest.class.getResourceAsStream("/ua/gov/nsoz/core/terms/terms-v1.json")) {
+            return TermRules.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The days of a term of version 1. */
+    static int days(DeadlineKind kind) {
+        return switch (kind) {
+            case STANDARD -> V1.get(TermRules.Term.CONSIDERATION).amount();
+            case NO_ADDITIONAL_STUDY -> V1.get(TermRules.Term.NO_ADDITIONAL_STUDY).amount();
+            case REDIRECT -> V1.get(TermRules.Term.REDIRECT).amount();
+            case RETURN -> V1.get(TermRules.Term.RETURN).amount();
+            case SHORTENED -> throw new IllegalArgumentException("no days of its own");
+        };
+    }
+
+    static TermRules withCap(int cap) {
+        return V1.with(TermRules.Term.MAX_TOTAL, new TermRules.Length(cap, TermRules.Unit.DAYS, "ст. 20", "Art. 20"));
+    }
     static final String CIVIL_CODE = "(Civil Code of Ukraine, Art. 254 part 5)";
 
     static Instant kyiv(String localDateTime) {
@@ -52,7 +80,7 @@ class DeadlineRulesTest {
     static DeadlineRules withListed(String listed) {
         Set<LocalDate> dates = listed == null || listed.isBlank() ? Set.of()
                 : Arrays.stream(listed.split(" ")).map(LocalDate::parse).collect(Collectors.toSet());
-        return new DeadlineRules(new WorkingCalendar(dates));
+        return new DeadlineRules(new WorkingCalendar(dates), V1);
     }
 
     /** Every explanation line is one line, Ukrainian then English. */
@@ -76,7 +104,7 @@ class DeadlineRulesTest {
                 "REDIRECT,             5, ст. 7,  Art. 7"})
         @DisplayName("Art. 7, 20: each kind of term carries its days and its article")
         void kinds(DeadlineKind kind, int days, String articleUk, String articleEn) {
-            assertEquals(days, kind.days());
+            assertEquals(days, days(kind));
             assertEquals(articleUk, kind.articleUk());
             assertEquals(articleEn, kind.articleEn());
             assertFalse(kind.labelUk().isBlank());
@@ -108,9 +136,9 @@ class DeadlineRulesTest {
             assertEquals(at, d.receivedAt());
             assertEquals(at.atZone(WorkingCalendar.ZONE).toLocalDate(), d.receiptDate());
             assertEquals(kind, d.kind());
-            assertEquals(kind.days(), d.termDays());
+            assertEquals(days(kind), d.termDays());
             assertEquals(0, d.extensionDays());
-            assertEquals(kind.days(), d.totalDays());
+            assertEquals(days(kind), d.totalDays());
             assertFalse(d.extended());
             assertEquals(date(due), d.dueDate());
             assertBilingualLines(d);
@@ -124,8 +152,11 @@ class DeadlineRulesTest {
                     "Отримано в електронній формі 16.03.2026 о 10:00 у робочий час: строк рахується з дня отримання "
                             + "16.03.2026 / Received electronically on 16.03.2026 at 10:00 during working hours: the term "
                             + "counts from the day of receipt, 16.03.2026",
-                    "Розгляд звернення: 30 днів від 16.03.2026 (ст. 20), останній день 15.04.2026 "
-                            + "/ Consideration of the appeal: 30 days from 16.03.2026 (Art. 20), last day 15.04.2026"),
+                    "Розгляд звернення: 30 днів від 16.03.2026 (ст. 20 Закону (прочитано як 30 днів)); перебіг строку "
+                            + "починається наступного дня, 17.03.2026 (ст. 253 ЦК України); строк у днях спливає в "
+                            + "останній його день, 15.04.2026 / Consideration of the appeal: 30 days from 16.03.2026 "
+                            + "(Law, Art. 20 (read as 30 days)); the term runs from the next day, 17.03.2026 (Civil Code "
+                            + "Art. 253); a term in days ends on its last day, 15.04.2026"),
                     d.explanation());
         }
 
@@ -343,8 +374,8 @@ class DeadlineRulesTest {
             Deadline start = RULES.compute(kyiv("2026-03-16T10:00"), Channel.WEB, kind);
             Deadline d = extendAll(RULES, start, days);
             assertEquals(total, d.totalDays());
-            assertEquals(kind.days(), d.termDays());
-            assertEquals(total - kind.days(), d.extensionDays());
+            assertEquals(days(kind), d.termDays());
+            assertEquals(total - days(kind), d.extensionDays());
             assertTrue(d.extended());
             assertEquals(date(due), d.dueDate());
             assertEquals(start.receivedAt(), d.receivedAt());
@@ -413,8 +444,9 @@ class DeadlineRulesTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> RULES.extend(redirect, days, "Орган не визначено"));
             String m = e.getMessage();
-            assertTrue(m.contains("(5 днів, ст. 7) не продовжується"), m);
-            assertTrue(m.contains(" / The term to forward a misaddressed appeal (5 days, Art. 7) cannot be extended"), m);
+            assertTrue(m.contains("Строк за ст. 7 (Пересилання звернення за належністю) не продовжується"), m);
+            assertTrue(m.contains(" / The term of Art. 7 (Forwarding the appeal to the competent body) cannot be "
+                    + "extended"), m);
             assertTrue(m.endsWith("(Art. 20)"), m);
         }
 
@@ -456,7 +488,7 @@ class DeadlineRulesTest {
         @CsvSource({"40, 10, true", "40, 11, false", "30, 1, false", "60, 30, true", "60, 31, false"})
         @DisplayName("Art. 20: the cap on the total term is configuration (45 days by default)")
         void configuredCap(int cap, int days, boolean allowed) {
-            DeadlineRules rules = new DeadlineRules(NO_LISTED_DATES, cap);
+            DeadlineRules rules = new DeadlineRules(NO_LISTED_DATES, withCap(cap));
             Deadline d = rules.compute(kyiv("2026-03-16T10:00"), Channel.WEB, DeadlineKind.STANDARD);
             if (allowed) {
                 assertEquals(30 + days, rules.extend(d, days, "Причина").totalDays());
@@ -472,14 +504,14 @@ class DeadlineRulesTest {
         @ValueSource(ints = {29, 0, -45})
         @DisplayName("Art. 20: a cap shorter than the one-month term of consideration is refused")
         void capShorterThanTermRefused(int cap) {
-            assertThrows(IllegalArgumentException.class, () -> new DeadlineRules(NO_LISTED_DATES, cap));
+            assertThrows(IllegalArgumentException.class, () -> new DeadlineRules(NO_LISTED_DATES, withCap(cap)));
         }
 
         @Test
         @DisplayName("Art. 20: the default cap is 45 days")
         void defaultCap() {
             assertEquals(45, RULES.maxTotalDays());
-            assertEquals(45, DeadlineRules.DEFAULT_MAX_TOTAL_DAYS);
+            assertEquals(45, new DeadlineRules(NO_LISTED_DATES).maxTotalDays());
         }
     }
 }

@@ -65,7 +65,8 @@ class ProcessingRulesTest {
 
     /** Monday 16.03.2026, 10:00 in Kyiv, on the web: the term counts from that day; 30 days end Wed 15.04.2026. */
     static final Instant RECEIVED = kyiv("2026-03-16T10:00");
-    static final LocalDate DUE_STANDARD = LocalDate.parse("2026-04-15");
+    /** One month from Mon 16.03.2026 (Art. 20; CC Art. 254 part 2): Thu 16.04.2026. */
+    static final LocalDate DUE_STANDARD = LocalDate.parse("2026-04-16");
     /** Monday 20.04.2026, 10:00 in Kyiv: the term of a standard appeal has passed; it reached its body on 18.04. */
     static final Instant NOW = kyiv("2026-04-20T10:00");
     static final Instant REACHED_BODY = kyiv("2026-04-18T10:00");
@@ -186,6 +187,8 @@ class ProcessingRulesTest {
             case EXTEND -> req(action).days(10).comment("Потрібна перевірка на місці").build();
             case ANSWER -> req(action).result(AnswerResult.EXPLAINED).text("Роз'яснено").documents(DOCS).build();
             case RATE -> req(action).rating(5).build();
+            case SHORTEN -> req(action).days(10).comment("Виїжджаю на лікування 01.04, прошу розглянути до того").build();
+            case RESTORE_TERM -> req(action).comment("Заявник перебував на лікуванні (довідка додана)").build();
         };
     }
 
@@ -237,7 +240,17 @@ class ProcessingRulesTest {
             Map.entry(AppealAction.RATE, EnumSet.of(AppealStatus.ANSWERED, AppealStatus.ANSWERED_AT_FIRST_CONTACT)),
             // The deadline watch (Art. 20) while the term runs.
             Map.entry(AppealAction.REMIND, OPEN),
-            Map.entry(AppealAction.ESCALATE, OPEN)));
+            Map.entry(AppealAction.ESCALATE, OPEN),
+            // Art. 20: the applicant's written request for a shorter term, while the term runs.
+            Map.entry(AppealAction.SHORTEN, OPEN),
+            // Art. 17: the body restores a late complaint's term while it is under consideration.
+            Map.entry(AppealAction.RESTORE_TERM, OPEN)));
+
+    /** A complaint filed after its term (Art. 17), with the appeal at a body. */
+    static Appeal lateComplaint(AppealStatus status) {
+        return appeal(status, AppealKind.COMPLAINT, Set.of(LegalMark.LATE_COMPLAINT), RECEIVED, Channel.POST,
+                withBody());
+    }
 
     static Stream<Arguments> everyActionInEveryStatus() {
         List<Arguments> rows = new ArrayList<>();
@@ -260,7 +273,7 @@ class ProcessingRulesTest {
     @MethodSource("everyActionInEveryStatus")
     @DisplayName("Art. 7, 8, 15, 17, 20: which statuses allow each action; a refusal names the field \"action\"")
     void statusMatrix(AppealAction action, AppealStatus status, boolean allowed) {
-        Appeal a = appeal(status, withBody());
+        Appeal a = action == AppealAction.RESTORE_TERM ? lateComplaint(status) : appeal(status, withBody());
         ActionRequest r = complete(action);
         if (allowed) {
             ProcessingRules.Outcome o = assertDoesNotThrow(() -> apply(a, r, HEAD, NOW));
@@ -422,11 +435,14 @@ class ProcessingRulesTest {
             check(a, NotConsideredGround.REPEATED, allowed, "Art. 8");
         }
 
-        @ParameterizedTest(name = "{0}: allowed = {1}")
-        @CsvSource({"COMPLAINT, true", "APPLICATION, false", "PROPOSAL, false"})
-        @DisplayName("Art. 17: the ground LATE_COMPLAINT holds only for a complaint")
-        void lateComplaint(AppealKind kind, boolean allowed) {
-            Appeal a = appeal(AppealStatus.ACCEPTED, kind, Set.of(), RECEIVED, Channel.POST, withBody());
+        @ParameterizedTest(name = "{0}, marked late {1}, term restored {2}: allowed = {3}")
+        @CsvSource({"COMPLAINT, true, false, true", "COMPLAINT, false, false, false", "COMPLAINT, true, true, false",
+                "APPLICATION, true, false, false", "PROPOSAL, false, false, false"})
+        @DisplayName("Art. 17: the ground LATE_COMPLAINT holds only for a complaint filed late whose term was not "
+                + "restored")
+        void lateComplaint(AppealKind kind, boolean late, boolean restored, boolean allowed) {
+            Appeal a = appeal(AppealStatus.ACCEPTED, kind, late ? Set.of(LegalMark.LATE_COMPLAINT) : Set.of(), RECEIVED,
+                    Channel.POST, withBody().toBuilder().termRestored(restored).build());
             check(a, NotConsideredGround.LATE_COMPLAINT, allowed, "Art. 17");
         }
 
@@ -506,31 +522,31 @@ class ProcessingRulesTest {
 
         static Stream<Arguments> dueDates() {
             return Stream.of(
-                    arguments("Art. 20: 30 days from Mon 16.03 -> Wed 15.04", "2026-03-16T10:00", Channel.WEB, false, 0,
-                            "2026-04-15"),
+                    arguments("Art. 20, CC Art. 254: one month from Mon 16.03 -> Thu 16.04", "2026-03-16T10:00",
+                            Channel.WEB, false, 0, "2026-04-16"),
                     arguments("Art. 20: no additional study, 15 days from Mon 16.03 -> Tue 31.03", "2026-03-16T10:00",
                             Channel.WEB, true, 0, "2026-03-31"),
-                    arguments("Art. 20: extended by 10 days: 40 days -> Sat 25.04 -> Mon 27.04", "2026-03-16T10:00",
-                            Channel.WEB, false, 10, "2026-04-27"),
-                    arguments("Art. 20: extended by 15 days: 45 days -> Thu 30.04", "2026-03-16T10:00", Channel.WEB,
-                            false, 15, "2026-04-30"),
+                    arguments("Art. 20: the month (31 days) extended by 10: 41 days -> Sun 26.04 -> Mon 27.04",
+                            "2026-03-16T10:00", Channel.WEB, false, 10, "2026-04-27"),
+                    arguments("Art. 20: the month (31 days) extended by 14: 45 days -> Thu 30.04", "2026-03-16T10:00",
+                            Channel.WEB, false, 14, "2026-04-30"),
                     arguments("Art. 20: no additional study extended by 30 days: 45 days -> Thu 30.04",
                             "2026-03-16T10:00", Channel.WEB, true, 30, "2026-04-30"),
-                    arguments("Instruction 348: web appeal on Friday 19:30 counts from Mon 23.03 -> Wed 22.04",
-                            "2026-03-20T19:30", Channel.WEB, false, 0, "2026-04-22"),
-                    arguments("Art. 20: a letter taken on Saturday 21.03 counts from that day -> Mon 20.04",
-                            "2026-03-21T12:00", Channel.POST, false, 0, "2026-04-20"));
+                    arguments("Instruction 348: web appeal on Friday 19:30 counts from Mon 23.03 -> Thu 23.04",
+                            "2026-03-20T19:30", Channel.WEB, false, 0, "2026-04-23"),
+                    arguments("Art. 20: a letter taken on Saturday 21.03 counts from that day -> Tue 21.04",
+                            "2026-03-21T12:00", Channel.POST, false, 0, "2026-04-21"));
         }
 
         @ParameterizedTest(name = "{0}")
         @MethodSource("dueDates")
-        @DisplayName("Art. 20: dueDate() is 30 days, or 15 without additional study, plus the extensions")
+        @DisplayName("Art. 20: dueDate() is one month, or 15 days without additional study, plus the extensions")
         void dueDate(String label, String received, Channel channel, boolean noStudy, int extension, String due) {
             Processing p = Processing.NONE.toBuilder().noAdditionalStudy(noStudy).extensionDays(extension).build();
             Appeal a = appeal(AppealStatus.ACCEPTED, AppealKind.APPLICATION, Set.of(), kyiv(received), channel, p);
             assertEquals(LocalDate.parse(due), RULES.dueDate(AppealStatus.ACCEPTED, a, p));
             assertEquals(noStudy ? ua.gov.nsoz.api.DeadlineKind.NO_ADDITIONAL_STUDY
-                    : ua.gov.nsoz.api.DeadlineKind.STANDARD, ProcessingRules.kind(p));
+                    : ua.gov.nsoz.api.DeadlineKind.STANDARD, ProcessingRules.otherwise(p));
         }
 
         @ParameterizedTest(name = "{0}: the term runs = {1}")
@@ -583,13 +599,13 @@ class ProcessingRulesTest {
 
         @ParameterizedTest(name = "{0}, already {1} days, +{2} = {3} days in total: allowed = {4}")
         @CsvSource({
-                "STANDARD,            0, 14, 44, true",
-                "STANDARD,            0, 15, 45, true",
-                "STANDARD,            0, 16, 46, false",
-                "STANDARD,           10,  4, 44, true",
-                "STANDARD,           10,  5, 45, true",
-                "STANDARD,           10,  6, 46, false",
-                "STANDARD,           15,  1, 46, false",
+                "STANDARD,            0, 13, 44, true",
+                "STANDARD,            0, 14, 45, true",
+                "STANDARD,            0, 15, 46, false",
+                "STANDARD,           10,  3, 44, true",
+                "STANDARD,           10,  4, 45, true",
+                "STANDARD,           10,  5, 46, false",
+                "STANDARD,           14,  1, 46, false",
                 "NO_ADDITIONAL_STUDY, 0, 29, 44, true",
                 "NO_ADDITIONAL_STUDY, 0, 30, 45, true",
                 "NO_ADDITIONAL_STUDY, 0, 31, 46, false",
@@ -599,7 +615,9 @@ class ProcessingRulesTest {
         void cap(ua.gov.nsoz.api.DeadlineKind kind, int already, int days, int total, boolean allowed) {
             Processing p = withBody().toBuilder().noAdditionalStudy(kind == ua.gov.nsoz.api.DeadlineKind.NO_ADDITIONAL_STUDY)
                     .extensionDays(already).build();
-            assertEquals(total, kind.days() + already + days);
+            // One month from Mon 16.03.2026 ends Thu 16.04: 31 days (Art. 20, CC Art. 254 part 2).
+            int base = kind == ua.gov.nsoz.api.DeadlineKind.STANDARD ? 31 : 15;
+            assertEquals(total, base + already + days);
             Appeal a = appeal(already == 0 ? AppealStatus.ACCEPTED : AppealStatus.EXTENDED, p);
             ActionRequest r = req(AppealAction.EXTEND).days(days).comment("Перевірка на місці").build();
             if (allowed) {
@@ -691,15 +709,22 @@ class ProcessingRulesTest {
                             base.toBuilder().remindedFor(DUE_STANDARD).build()),
                     arguments("Art. 20: ESCALATE records when; the status stays", AppealStatus.EXTENDED,
                             req(AppealAction.ESCALATE), AppealStatus.EXTENDED, null,
-                            base.toBuilder().escalatedAt(NOW).build()));
+                            base.toBuilder().escalatedAt(NOW).build()),
+                    arguments("Art. 20: SHORTEN records the days and the applicant's reason; the status stays",
+                            AppealStatus.ACCEPTED, req(AppealAction.SHORTEN).days(20).comment(" Виїзд  на лікування "),
+                            AppealStatus.ACCEPTED, null, base.toBuilder().shortened(20, "Виїзд  на лікування").build()),
+                    arguments("Art. 17: RESTORE_TERM marks the late complaint's term restored; the status stays",
+                            AppealStatus.ACCEPTED, req(AppealAction.RESTORE_TERM).comment("Хвороба заявника"),
+                            AppealStatus.ACCEPTED, null, base.toBuilder().termRestored(true).build()));
         }
 
         @ParameterizedTest(name = "{0}: {1} -> {3}")
         @MethodSource("outcomes")
         @DisplayName("Art. 7, 8, 15, 19, 20: the status and processing state each action produces")
         void outcome(String label, AppealStatus from, Req request, AppealStatus to, String topic, Processing expected) {
-            Appeal a = appeal(from, withBody());
-            ProcessingRules.Outcome o = apply(a, request.build(), HEAD, NOW);
+            ActionRequest r = request.build();
+            Appeal a = r.action() == AppealAction.RESTORE_TERM ? lateComplaint(from) : appeal(from, withBody());
+            ProcessingRules.Outcome o = apply(a, r, HEAD, NOW);
             assertEquals(to, o.status());
             assertEquals(topic == null ? a.topic() : topic, o.topic());
             assertEquals(expected, o.processing());

@@ -55,6 +55,21 @@ class RelationsTest {
 
     /** Answers {@link #sameApplicant} and {@link #otherApplicantsWithSameText} as set; nothing else is needed. */
     static final class RelatedStore implements AppealStore {
+        @Override
+        public List<Appeal> openAppeals(String afterId, int limit) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public boolean setDueDate(String id, long version, java.time.LocalDate dueDate) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public List<ua.gov.nsoz.api.CategoryCount> categoryCounts(java.time.LocalDate today) {
+            throw new UnsupportedOperationException();
+        }
+
         List<Appeal> earlier = List.of();
         long others;
         final List<Integer> limitsAsked = new ArrayList<>();

@@ -29,6 +29,7 @@ import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.ApplicantType;
 import ua.gov.nsoz.api.Attachment;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.ContestedDecision;
 import ua.gov.nsoz.api.LegalMark;
 import ua.gov.nsoz.exchange.AckMessage;
 import ua.gov.nsoz.exchange.AppealEventMessage;
@@ -324,6 +325,7 @@ public final class MessageReader {
         Instant registeredAt = null;
         Instant updatedAt = null;
         Processing processing = null;
+        ContestedDecision contested = null;
         for (String name = nextChild(); name != null; name = nextChild()) {
             switch (name) {
                 case "id" -> id = text();
@@ -348,6 +350,7 @@ public final class MessageReader {
                 case "registeredAt" -> registeredAt = instant();
                 case "updatedAt" -> updatedAt = instant();
                 case "processing" -> processing = processing();
+                case "contestedDecision" -> contested = contestedDecision();
                 default -> throw unexpected(name);
             }
         }
@@ -357,7 +360,20 @@ public final class MessageReader {
                 required("appeal/collective", collective), coSigners, required("appeal/confidential", confidential),
                 signed, attachments, marks, required("appeal/status", status), required("appeal/version", version),
                 required("appeal/receivedAt", receivedAt), required("appeal/registeredAt", registeredAt),
-                required("appeal/updatedAt", updatedAt), processing);
+                required("appeal/updatedAt", updatedAt), processing, contested);
+    }
+
+    private ContestedDecision contestedDecision() throws XMLStreamException, InvalidMessageException {
+        LocalDate decidedOn = null;
+        LocalDate learnedOn = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "decidedOn" -> decidedOn = date();
+                case "learnedOn" -> learnedOn = date();
+                default -> throw unexpected(name);
+            }
+        }
+        return new ContestedDecision(decidedOn, learnedOn);
     }
 
     private Processing processing() throws XMLStreamException, InvalidMessageException {
@@ -377,6 +393,10 @@ public final class MessageReader {
         LocalDate remindedFor = null;
         Instant escalatedAt = null;
         String accessHash = null;
+        boolean priority = false;
+        Integer shortenedDays = null;
+        String shortenedReason = null;
+        boolean termRestored = false;
         for (String name = nextChild(); name != null; name = nextChild()) {
             switch (name) {
                 case "classification" -> classification = enumValue(Classification.class);
@@ -395,12 +415,17 @@ public final class MessageReader {
                 case "remindedFor" -> remindedFor = date();
                 case "escalatedAt" -> escalatedAt = instant();
                 case "accessHash" -> accessHash = text();
+                case "priority" -> priority = booleanValue();
+                case "shortenedDays" -> shortenedDays = intValue();
+                case "shortenedReason" -> shortenedReason = text();
+                case "termRestored" -> termRestored = booleanValue();
                 default -> throw unexpected(name);
             }
         }
         return new Processing(required("processing/classification", classification), relatedTo, body, forwardedAt,
                 required("processing/noAdditionalStudy", noStudy), required("processing/extensionDays", extensionDays),
-                dueDate, ground, result, answer, documents, answeredAt, rating, remindedFor, escalatedAt, accessHash);
+                dueDate, ground, result, answer, documents, answeredAt, rating, remindedFor, escalatedAt, accessHash,
+                priority, shortenedDays, shortenedReason, termRestored);
     }
 
     private LocalDate date() throws XMLStreamException, InvalidMessageException {
@@ -418,6 +443,7 @@ public final class MessageReader {
         String address = null;
         String email = null;
         String phone = null;
+        String category = null;
         for (String name = nextChild(); name != null; name = nextChild()) {
             switch (name) {
                 case "type" -> type = enumValue(ApplicantType.class);
@@ -425,10 +451,11 @@ public final class MessageReader {
                 case "address" -> address = text();
                 case "email" -> email = text();
                 case "phone" -> phone = text();
+                case "category" -> category = text();
                 default -> throw unexpected(name);
             }
         }
-        return new Applicant(type, fullName, address, email, phone);
+        return new Applicant(type, fullName, address, email, phone, category);
     }
 
     private Attachment attachment() throws XMLStreamException, InvalidMessageException {

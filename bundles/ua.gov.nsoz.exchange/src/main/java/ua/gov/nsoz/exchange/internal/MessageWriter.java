@@ -15,6 +15,7 @@ import ua.gov.nsoz.api.reference.RoutingRule;
 import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.ContestedDecision;
 import ua.gov.nsoz.api.LegalMark;
 import ua.gov.nsoz.exchange.AckMessage;
 import ua.gov.nsoz.exchange.AppealEventMessage;
@@ -149,6 +150,16 @@ public final class MessageWriter {
         if (!a.processing().equals(Processing.NONE)) {
             processing(a.processing());
         }
+        // Added within version 1 (issue #13): only when the appeal names a contested decision.
+        ContestedDecision contested = a.contested();
+        if (contested != null && !contested.hasNoDate()) {
+            start("contestedDecision");
+            optional("decidedOn", "appeal.contested.decidedOn",
+                    contested.decidedOn() == null ? null : contested.decidedOn().toString());
+            optional("learnedOn", "appeal.contested.learnedOn",
+                    contested.learnedOn() == null ? null : contested.learnedOn().toString());
+            end();
+        }
         end();
     }
 
@@ -179,6 +190,17 @@ public final class MessageWriter {
             time("escalatedAt", "appeal.processing.escalatedAt", p.escalatedAt());
         }
         optional("accessHash", "appeal.processing.accessHash", p.accessHash());
+        // Added within version 1 (issue #13): written only when set, so that a record that does not use them is the
+        // document it was before (and a node on the older schema reads it).
+        if (p.priority()) {
+            leaf("priority", "appeal.processing.priority", "true");
+        }
+        optional("shortenedDays", "appeal.processing.shortenedDays",
+                p.shortenedDays() == null ? null : p.shortenedDays().toString());
+        optional("shortenedReason", "appeal.processing.shortenedReason", p.shortenedReason());
+        if (p.termRestored()) {
+            leaf("termRestored", "appeal.processing.termRestored", "true");
+        }
         end();
     }
 
@@ -189,6 +211,7 @@ public final class MessageWriter {
         optional("address", "appeal.applicant.address", ap.address());
         optional("email", "appeal.applicant.email", ap.email());
         optional("phone", "appeal.applicant.phone", ap.phone());
+        optional("category", "appeal.applicant.category", ap.category());
         end();
     }
 

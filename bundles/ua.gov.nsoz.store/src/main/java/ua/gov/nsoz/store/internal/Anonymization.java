@@ -84,7 +84,7 @@ final class Anonymization {
         try (PreparedStatement ps = c.prepareStatement("UPDATE appeal SET applicant_name = NULL, "
                 + "applicant_address = NULL, applicant_email = NULL, applicant_phone = NULL, body = ?, "
                 + "answer_text = CASE WHEN answer_text IS NULL THEN NULL ELSE CAST(? AS VARCHAR(100)) END, "
-                + "applicant_key = NULL, text_fp = NULL, anonymized_at = ? "
+                + "shortened_reason = NULL, applicant_key = NULL, text_fp = NULL, anonymized_at = ? "
                 + "WHERE id = ? AND anonymized_at IS NULL AND updated_at < ? AND " + CLOSED)) {
             ps.setString(1, AppealStore.ANONYMIZED_TEXT);
             ps.setString(2, AppealStore.ANONYMIZED_TEXT);

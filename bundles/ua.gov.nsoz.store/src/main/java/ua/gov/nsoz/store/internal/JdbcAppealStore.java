@@ -25,6 +25,7 @@ import ua.gov.nsoz.api.Attachment;
 import ua.gov.nsoz.api.AnswerResult;
 import ua.gov.nsoz.api.Channel;
 import ua.gov.nsoz.api.Classification;
+import ua.gov.nsoz.api.ContestedDecision;
 import ua.gov.nsoz.api.NotConsideredGround;
 import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.api.LegalMark;
@@ -42,16 +43,16 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     /** The columns of {@link Processing}, in the order {@link #bindProcessing} writes them. */
     private static final String PROCESSING_COLUMNS = "classification, related_to, body_id, forwarded_at, no_study, "
             + "extension_days, due_day, ground, answer_result, answer_text, answered_at, rating, reminded_for, "
-            + "escalated_at, access_hash";
+            + "escalated_at, access_hash, priority, shortened_days, shortened_reason, term_restored";
 
-    private static final String COLUMNS = "id, reg_number, node_id, region, kind, channel, status, version, "
-            + "applicant_type, applicant_name, applicant_address, applicant_email, applicant_phone, confidential, "
-            + "collective, co_signers, signed, addressee, topic, body, marks, received_at, registered_at, updated_at, "
-            + PROCESSING_COLUMNS;
+    /** The columns of an {@link Appeal}, in the order {@link #bindAppeal} writes them and {@link #readAppeal} reads. */
+    static final String COLUMNS = "id, reg_number, node_id, region, kind, channel, status, version, "
+            + "applicant_type, applicant_name, applicant_address, applicant_email, applicant_phone, "
+            + "applicant_category, confidential, collective, co_signers, signed, addressee, topic, body, marks, "
+            + "received_at, registered_at, updated_at, decided_on, learned_on, " + PROCESSING_COLUMNS;
 
-    private static final String INSERT_APPEAL = "INSERT INTO appeal (" + COLUMNS
-            + ", applicant_key, text_fp) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
-            + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    private static final String INSERT_APPEAL = "INSERT INTO appeal (" + COLUMNS + ", applicant_key, text_fp) VALUES ("
+            + String.join(",", java.util.Collections.nCopies(COLUMNS.split(",").length + 2, "?")) + ")";
 
     private static final String INSERT_ATTACHMENT = "INSERT INTO appeal_attachment "
             + "(appeal_id, position, file_name, media_type, size_bytes, sha256, part) VALUES (?,?,?,?,?,?,?)";
@@ -347,6 +348,10 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         setNullableInt(ps, i++, p.remindedFor() == null ? null : (int) p.remindedFor().toEpochDay());
         setNullableLong(ps, i++, p.escalatedAt() == null ? null : p.escalatedAt().toEpochMilli());
         ps.setString(i++, p.accessHash());
+        ps.setBoolean(i++, p.priority());
+        setNullableInt(ps, i++, p.shortenedDays());
+        ps.setString(i++, p.shortenedReason());
+        ps.setBoolean(i++, p.termRestored());
         return i;
     }
 
@@ -365,7 +370,9 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
                         rs.getString("ground")),
                 enumOrNull(AnswerResult.class, rs.getString("answer_result")), rs.getString("answer_text"),
                 answerDocuments, instantOrNull(rs, "answered_at"), intOrNull(rs, "rating"),
-                dayOrNull(rs, "reminded_for"), instantOrNull(rs, "escalated_at"), rs.getString("access_hash"));
+                dayOrNull(rs, "reminded_for"), instantOrNull(rs, "escalated_at"), rs.getString("access_hash"),
+                rs.getBoolean("priority"), intOrNull(rs, "shortened_days"), rs.getString("shortened_reason"),
+                rs.getBoolean("term_restored"));
     }
 
     private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
@@ -422,6 +429,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         ps.setString(i++, ap == null ? null : ap.address());
         ps.setString(i++, ap == null ? null : ap.email());
         ps.setString(i++, ap == null ? null : ap.phone());
+        ps.setString(i++, ap == null ? null : ap.category());
         ps.setBoolean(i++, a.confidential());
         ps.setBoolean(i++, a.collective());
         setNullableInt(ps, i++, a.coSigners());
@@ -437,6 +445,9 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         ps.setLong(i++, a.receivedAt().toEpochMilli());
         ps.setLong(i++, a.registeredAt().toEpochMilli());
         ps.setLong(i++, a.updatedAt().toEpochMilli());
+        ContestedDecision cd = a.contested();
+        setNullableInt(ps, i++, cd == null || cd.decidedOn() == null ? null : (int) cd.decidedOn().toEpochDay());
+        setNullableInt(ps, i++, cd == null || cd.learnedOn() == null ? null : (int) cd.learnedOn().toEpochDay());
         return bindProcessing(ps, i, a.processing());
     }
 
@@ -511,6 +522,16 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
                 }
             }
         }
+        return withAttachments(a, attachments, answerDocuments);
+    }
+
+    /**
+     * @param a an appeal as {@link #readAppeal} read it, without attachments
+     * @param attachments its own attachments, in order
+     * @param answerDocuments its answer's documents, in order
+     * @return the appeal with both
+     */
+    static Appeal withAttachments(Appeal a, List<Attachment> attachments, List<Attachment> answerDocuments) {
         if (attachments.isEmpty() && answerDocuments.isEmpty()) {
             return a;
         }
@@ -519,19 +540,25 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         return new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(), a.applicant(),
                 a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(), a.signed(),
                 attachments, a.marks(), a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt(),
-                withDocuments);
+                withDocuments, a.contested());
     }
 
-    private static Appeal readAppeal(ResultSet rs, List<Attachment> attachments) throws SQLException {
+    /** @return the appeal of the current row, selected with {@link #COLUMNS} */
+    static Appeal readAppeal(ResultSet rs, List<Attachment> attachments) throws SQLException {
         String applicantType = rs.getString("applicant_type");
         String name = rs.getString("applicant_name");
         String address = rs.getString("applicant_address");
         String email = rs.getString("applicant_email");
         String phone = rs.getString("applicant_phone");
+        String category = rs.getString("applicant_category");
         Applicant applicant = applicantType == null && name == null && address == null && email == null
-                && phone == null ? null
+                && phone == null && category == null ? null
                         : new Applicant(applicantType == null ? null : ApplicantType.valueOf(applicantType), name,
-                                address, email, phone);
+                                address, email, phone, category);
+        java.time.LocalDate decidedOn = dayOrNull(rs, "decided_on");
+        java.time.LocalDate learnedOn = dayOrNull(rs, "learned_on");
+        ContestedDecision contested = decidedOn == null && learnedOn == null ? null
+                : new ContestedDecision(decidedOn, learnedOn);
         int coSigners = rs.getInt("co_signers");
         Integer coSignersValue = rs.wasNull() ? null : coSigners;
         boolean signed = rs.getBoolean("signed");
@@ -543,7 +570,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
                 signedValue, attachments, decodeMarks(rs.getString("marks")),
                 AppealStatus.valueOf(rs.getString("status")), rs.getLong("version"),
                 Instant.ofEpochMilli(rs.getLong("received_at")), Instant.ofEpochMilli(rs.getLong("registered_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")), readProcessing(rs, List.of()));
+                Instant.ofEpochMilli(rs.getLong("updated_at")), readProcessing(rs, List.of()), contested);
     }
 
     @Override
@@ -599,8 +626,12 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
             }
             List<Appeal> items = new ArrayList<>();
             if (total > q.offset() && q.limit() > 0) {
+                // A body's inbox: applicants with statutory benefits first (Art. 20), then the nearest last day (an
+                // ascending order puts NULL last: an appeal without a due date comes after those with one).
+                String order = q.body() != null ? "priority DESC, due_day ASC, registered_at DESC, id DESC"
+                        : "registered_at DESC, id DESC";
                 try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM appeal" + where
-                        + " ORDER BY registered_at DESC, id DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
+                        + " ORDER BY " + order + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
                     bind(ps, args);
                     ps.setInt(args.size() + 1, q.offset());
                     ps.setInt(args.size() + 2, q.limit());
@@ -618,7 +649,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     }
 
     /** SQL for "the term runs". */
-    private static final String OPEN = "status IN (" + java.util.Arrays.stream(AppealStatus.values())
+    static final String OPEN = "status IN (" + java.util.Arrays.stream(AppealStatus.values())
             .filter(AppealStatus::isOpen).map(st -> "'" + st.name() + "'").collect(java.util.stream.Collectors.joining(","))
             + ")";
 
@@ -782,6 +813,31 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
             java.util.function.UnaryOperator<String> payloads) {
         return inTransaction("Cannot anonymize appeals past retention",
                 c -> Anonymization.anonymize(c, cutoff, at, batchSize, payloads));
+    }
+
+    // ------------------------------------------------------------------------------------ terms
+
+    @Override
+    public List<Appeal> openAppeals(String afterId, int limit) {
+        try (Connection c = dataSource.getConnection()) {
+            return Terms.openAppeals(c, afterId, limit);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot list the open appeals", e);
+        }
+    }
+
+    @Override
+    public boolean setDueDate(String id, long version, java.time.LocalDate dueDate) {
+        return inTransaction("Cannot set the due date of appeal " + id, c -> Terms.setDueDate(c, id, version, dueDate));
+    }
+
+    @Override
+    public List<ua.gov.nsoz.api.CategoryCount> categoryCounts(java.time.LocalDate today) {
+        try (Connection c = dataSource.getConnection()) {
+            return Terms.categoryCounts(c, today);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot count appeals per applicant category", e);
+        }
     }
 
     // ------------------------------------------------------------------------------------ replication

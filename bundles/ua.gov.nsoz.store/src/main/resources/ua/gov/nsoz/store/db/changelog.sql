@@ -207,3 +207,20 @@ CREATE INDEX ix_appeal_retention ON appeal (anonymized_at, updated_at);
 --comment: An operator's or supervisor's search is limited to the appeals registered at their contact center
 --comment: (AccessRules.searchScope): the center holds every region's appeals, so it looks them up by node.
 CREATE INDEX ix_appeal_node ON appeal (node_id, registered_at);
+
+--changeset nsoz:10-terms
+--comment: The terms of the Law exactly (issue #13). Art. 20: the applicant's category (a code of the applicant
+--comment: categories reference data) and priority (a category with statutory benefits: considered first, so a body's
+--comment: inbox is ordered priority first, then the nearest last day: ix_appeal_body_inbox); a term shortened on the
+--comment: applicant's reasoned written request, with its reason. Art. 17: the contested decision's date and the day
+--comment: the applicant learned of it (epoch days, like due_day), and whether the body restored the missed term of a
+--comment: late complaint. Retention clears shortened_reason (the applicant's own words) and keeps applicant_category,
+--comment: priority, decided_on and learned_on: statistics count them, and none of them identifies anybody alone.
+ALTER TABLE appeal ADD COLUMN applicant_category VARCHAR(40);
+ALTER TABLE appeal ADD COLUMN priority BOOLEAN NOT NULL DEFAULT FALSE;
+ALTER TABLE appeal ADD COLUMN decided_on INT;
+ALTER TABLE appeal ADD COLUMN learned_on INT;
+ALTER TABLE appeal ADD COLUMN shortened_days INT;
+ALTER TABLE appeal ADD COLUMN shortened_reason VARCHAR(4000);
+ALTER TABLE appeal ADD COLUMN term_restored BOOLEAN NOT NULL DEFAULT FALSE;
+CREATE INDEX ix_appeal_body_inbox ON appeal (body_id, priority, due_day);

@@ -630,9 +630,12 @@ class JdbcAppealStoreTest {
         assertEquals("", JdbcAppealStore.encodeMarks(Set.of()));
         assertEquals("ANONYMOUS,UNSIGNED,NO_CONTACT_FOR_REPLY",
                 JdbcAppealStore.encodeMarks(Set.of(LegalMark.NO_CONTACT_FOR_REPLY, LegalMark.ANONYMOUS, LegalMark.UNSIGNED)));
-        for (int bits = 0; bits < 8; bits++) {
+        assertEquals("UNSIGNED,LATE_COMPLAINT",
+                JdbcAppealStore.encodeMarks(Set.of(LegalMark.LATE_COMPLAINT, LegalMark.UNSIGNED)));
+        int n = LegalMark.values().length;
+        for (int bits = 0; bits < 1 << n; bits++) {
             int b = bits;
-            Set<LegalMark> marks = IntStream.range(0, 3).filter(i -> (b & (1 << i)) != 0)
+            Set<LegalMark> marks = IntStream.range(0, n).filter(i -> (b & (1 << i)) != 0)
                     .mapToObj(i -> LegalMark.values()[i]).collect(Collectors.toCollection(() -> EnumSet.noneOf(LegalMark.class)));
             assertEquals(marks, JdbcAppealStore.decodeMarks(JdbcAppealStore.encodeMarks(marks)));
         }

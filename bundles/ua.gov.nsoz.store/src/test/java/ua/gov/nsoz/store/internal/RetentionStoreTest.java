@@ -41,6 +41,7 @@ import ua.gov.nsoz.api.ApplicantType;
 import ua.gov.nsoz.api.Attachment;
 import ua.gov.nsoz.api.Channel;
 import ua.gov.nsoz.api.Classification;
+import ua.gov.nsoz.api.ContestedDecision;
 import ua.gov.nsoz.api.LegalMark;
 import ua.gov.nsoz.api.Page;
 import ua.gov.nsoz.api.Processing;
@@ -112,13 +113,19 @@ class RetentionStoreTest {
     /** An appeal as registered and last changed at {@code at}, with two events whose payloads name the applicant. */
     Appeal add(AppealKind kind, String region, String topic, AppealStatus status, Instant at, Applicant applicant,
             Processing p) {
+        return add(kind, region, topic, status, at, applicant, p, null);
+    }
+
+    /** The same, for a complaint that names the decision it contests. */
+    Appeal add(AppealKind kind, String region, String topic, AppealStatus status, Instant at, Applicant applicant,
+            Processing p, ContestedDecision contested) {
         String number = String.format("LV-2026-%06d", ++numbers);
         Appeal a = new Appeal(UUID.randomUUID().toString(), number, "lviv", region, kind, Channel.POST, applicant, TEXT,
                 topic, "Київська міська державна адміністрація", false, null, false, true,
                 List.of(doc("скан заяви Шевченка.pdf", "application/pdf", 123_456),
                         new Attachment("фото.jpg", null, 0, null)),
                 Set.of(LegalMark.NO_CONTACT_FOR_REPLY), AppealStatus.REGISTERED, 1, at.minusSeconds(60), at, at,
-                Processing.NONE);
+                Processing.NONE, contested);
         store.insert(a, event(a, "REGISTERED", null));
         Appeal v2 = a.next(topic, status, at, p);
         assertEquals(AppealStore.UpdateResult.UPDATED, store.update(v2, event(v2, "ANSWERED", "Зателефонував заявник"),
@@ -243,6 +250,34 @@ class RetentionStoreTest {
         assertEquals(keptBefore, everything(List.of(kept)), "an appeal inside the period is not touched");
         assertEquals(null, column("anonymized_at", kept.id()));
         assertTrue(column("text_fp", kept.id()) != null && column("applicant_key", kept.id()) != null);
+    }
+
+    @Test
+    @DisplayName("Issue #13: the reason for a shortened term goes; category, priority, the shortened and restored term "
+            + "and the contested decision's dates stay")
+    void termsFields() {
+        ContestedDecision contested = new ContestedDecision(LocalDate.parse("2025-12-01"),
+                LocalDate.parse("2026-02-20"));
+        Processing p = answered(ANSWER).toBuilder().priority(true)
+                .shortened(7, "Операція Шевченка призначена на 2 квітня").termRestored(true).build();
+        Appeal a = add(AppealKind.COMPLAINT, "UA-46", "ЖКГ", AppealStatus.CLOSED, OLD, TARAS.withCategory("7.1"), p,
+                contested);
+        Appeal kept = add(AppealKind.COMPLAINT, "UA-46", "ЖКГ", AppealStatus.CLOSED, RECENT,
+                TARAS.withCategory("7.1"), p, contested);
+        List<ua.gov.nsoz.api.CategoryCount> counts = store.categoryCounts(LocalDate.parse("2026-04-15"));
+
+        assertEquals(1, store.anonymizePastRetention(CUTOFF, NOW, 10, MARK).size());
+        Appeal back = store.get(a.id()).orElseThrow();
+        assertNull(back.processing().shortenedReason());
+        assertNull(column("shortened_reason", a.id()));
+        assertEquals(new Applicant(ApplicantType.CITIZEN, null, null, null, null, "7.1"), back.applicant(),
+                "the applicant's type and category stay");
+        assertEquals(contested, back.contested());
+        assertEquals(p.toBuilder().shortened(7, null).answer(p.result(), AppealStore.ANONYMIZED_TEXT,
+                back.processing().answerDocuments(), p.answeredAt()).build(), back.processing());
+        assertEquals(counts, store.categoryCounts(LocalDate.parse("2026-04-15")), "statistics count them still");
+        assertEquals(p.shortenedReason(), store.get(kept.id()).orElseThrow().processing().shortenedReason(),
+                "an appeal inside the period keeps its reason");
     }
 
     @Test
