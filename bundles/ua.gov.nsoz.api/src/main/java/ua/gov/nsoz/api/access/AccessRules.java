@@ -303,8 +303,9 @@ public final class AccessRules {
     }
 
     /**
-     * The appeal with the applicant's name, address, e-mail and phone replaced by {@link #MASK} (absent ones stay
-     * absent), the answer and the file names masked; a confidential appeal's text too.
+     * The appeal with the applicant's name, address, e-mail, phone and category replaced by {@link #MASK} (absent ones
+     * stay absent), the answer, the applicant's reason for a shortened term and the file names masked; a confidential
+     * appeal's text too. Whether the appeal is a priority one (Art. 20) stays visible.
      *
      * @param appeal an appeal
      * @return the masked copy
@@ -312,11 +313,14 @@ public final class AccessRules {
     public static Appeal masked(Appeal appeal) {
         Applicant a = appeal.applicant();
         Applicant masked = a == null ? null
-                : new Applicant(a.type(), mask(a.fullName()), mask(a.address()), mask(a.email()), mask(a.phone()));
+                : new Applicant(a.type(), mask(a.fullName()), mask(a.address()), mask(a.email()), mask(a.phone()),
+                        mask(a.category()));
         String text = appeal.confidential() ? CONFIDENTIAL_TEXT : appeal.text();
         var processing = appeal.processing().toBuilder()
                 .answer(appeal.processing().result(), mask(appeal.processing().answer()),
                         maskFiles(appeal.processing().answerDocuments()), appeal.processing().answeredAt())
+                // The applicant's own reason for a shorter term (Art. 20) may say who they are.
+                .shortened(appeal.processing().shortenedDays(), mask(appeal.processing().shortenedReason()))
                 .build();
         return new Appeal(appeal.id(), appeal.registrationNumber(), appeal.node(), appeal.region(), appeal.kind(),
                 appeal.channel(), masked, text, appeal.topic(), appeal.addressee(), appeal.collective(),

@@ -176,4 +176,21 @@ class AccessRulesTest {
         assertEquals(List.of(a.kind(), a.status(), a.topic(), a.region(), a.processing().body()),
                 List.of(m.kind(), m.status(), m.topic(), m.region(), m.processing().body()));
     }
+
+    @Test
+    void maskingHidesTheCategoryAndTheApplicantsReasonButKeepsPriority() {
+        Appeal base = appeal("lviv", "MOZ", false);
+        Appeal a = base.withProcessing(base.processing().toBuilder().priority(true)
+                .shortened(10, "Лікування в госпіталі з 01.04").build());
+        a = new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(),
+                a.applicant().withCategory("7.5"), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(),
+                a.confidential(), a.signed(), a.attachments(), a.marks(), a.status(), a.version(), a.receivedAt(),
+                a.registeredAt(), a.updatedAt(), a.processing());
+        Appeal m = AccessRules.masked(a);
+        assertEquals(AccessRules.MASK, m.applicant().category());
+        assertEquals(AccessRules.MASK, m.processing().shortenedReason());
+        assertEquals(10, m.processing().shortenedDays());
+        assertTrue(m.processing().priority(), "priority stays visible (Art. 20)");
+        assertTrue(m.toString().indexOf("госпітал") < 0, m.toString());
+    }
 }

@@ -158,11 +158,34 @@ public class AppealResource implements RestResource {
         return new OverdueJson(today, appeals.overdueCounts(true, today), appeals.overdueCounts(false, today));
     }
 
+    /** Appeals of one applicant category (Art. 20: applicants with statutory benefits first). */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record CategoryCountJson(String category, long total, long open, long overdue) {
+    }
+
+    /** Appeals counted per applicant category, as this node knows them. */
+    record CategoryCountsJson(java.time.LocalDate today, List<CategoryCountJson> items) {
+    }
+
+    /**
+     * @return appeals per applicant category: all, open, overdue (Art. 20); the category's name and whether it has
+     *         statutory benefits are in {@code GET /reference/categories}
+     */
+    @GET
+    @Path("/by-category")
+    @Allowed(Operation.REPORT_READ)
+    public CategoryCountsJson byCategory() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
+        return new CategoryCountsJson(today, appeals.categoryCounts(today).stream()
+                .map(c -> new CategoryCountJson(c.category(), c.total(), c.open(), c.overdue())).toList());
+    }
+
     /** An appeal's deadline, with each step of its computation. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record DeadlineJson(String appealId, String registrationNumber, String status, java.time.Instant receivedAt,
             java.time.LocalDate receiptDate, String kind, String article, int termDays, int extensionDays,
-            java.time.LocalDate dueDate, boolean running, Long daysLeft, boolean overdue, List<String> explanation) {
+            java.time.LocalDate dueDate, boolean running, Long daysLeft, boolean overdue, List<String> explanation,
+            String ruleSet) {
     }
 
     /**
@@ -181,7 +204,7 @@ public class AppealResource implements RestResource {
         return new DeadlineJson(appeal.id(), appeal.registrationNumber(), appeal.status().name(), d.receivedAt(),
                 d.receiptDate(), d.kind().name(), d.kind().articleEn(), d.termDays(), d.extensionDays(), d.dueDate(),
                 running, running ? java.time.temporal.ChronoUnit.DAYS.between(today, d.dueDate()) : null,
-                running && today.isAfter(d.dueDate()), d.explanation());
+                running && today.isAfter(d.dueDate()), d.explanation(), d.ruleSet());
     }
 
     /**

@@ -24,14 +24,29 @@ final class Dto {
 
     /** The applicant, in requests and responses. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ApplicantJson(ApplicantType type, String fullName, String address, String email, String phone) {
+    record ApplicantJson(ApplicantType type, String fullName, String address, String email, String phone,
+            String category) {
 
         static ApplicantJson of(Applicant a) {
-            return a == null ? null : new ApplicantJson(a.type(), a.fullName(), a.address(), a.email(), a.phone());
+            return a == null ? null
+                    : new ApplicantJson(a.type(), a.fullName(), a.address(), a.email(), a.phone(), a.category());
         }
 
         Applicant toDomain() {
-            return new Applicant(type, fullName, address, email, phone);
+            return new Applicant(type, fullName, address, email, phone, category);
+        }
+    }
+
+    /** The decision a complaint contests and when the applicant learned of it (Art. 17), in requests and responses. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ContestedJson(java.time.LocalDate decidedOn, java.time.LocalDate learnedOn) {
+
+        static ContestedJson of(ua.gov.nsoz.api.ContestedDecision c) {
+            return c == null ? null : new ContestedJson(c.decidedOn(), c.learnedOn());
+        }
+
+        ua.gov.nsoz.api.ContestedDecision toDomain() {
+            return new ua.gov.nsoz.api.ContestedDecision(decidedOn, learnedOn);
         }
     }
 
@@ -51,7 +66,7 @@ final class Dto {
     /** {@code POST /appeals} body. */
     record AppealRequest(AppealKind kind, Channel channel, ApplicantJson applicant, String text, String topic,
             String addressee, Boolean collective, Integer coSigners, Boolean confidential, Boolean signed,
-            Instant receivedAt, List<AttachmentJson> attachments) {
+            Instant receivedAt, List<AttachmentJson> attachments, ContestedJson contestedDecision) {
 
         NewAppeal toDomain() {
             List<Attachment> list = new ArrayList<>();
@@ -62,7 +77,7 @@ final class Dto {
             }
             return new NewAppeal(kind, channel, applicant == null ? null : applicant.toDomain(), text, topic, addressee,
                     Boolean.TRUE.equals(collective), coSigners, Boolean.TRUE.equals(confidential), signed, receivedAt,
-                    list);
+                    list, contestedDecision == null ? null : contestedDecision.toDomain());
         }
     }
 
@@ -90,14 +105,16 @@ final class Dto {
             Instant forwardedAt, boolean noAdditionalStudy, int extensionDays, java.time.LocalDate dueDate,
             ua.gov.nsoz.api.NotConsideredGround ground, String groundArticle, ua.gov.nsoz.api.AnswerResult result,
             String answer, List<AttachmentJson> answerDocuments, Instant answeredAt, Integer rating,
-            java.time.LocalDate remindedFor, Instant escalatedAt) {
+            java.time.LocalDate remindedFor, Instant escalatedAt, boolean priority, Integer shortenedDays,
+            String shortenedReason, boolean termRestored) {
 
         static ProcessingJson of(ua.gov.nsoz.api.Processing p) {
             return new ProcessingJson(p.classification(), p.relatedTo(), p.body(), p.forwardedAt(),
                     p.noAdditionalStudy(), p.extensionDays(), p.dueDate(), p.ground(),
                     p.ground() == null ? null : p.ground().article(), p.result(), p.answer(),
                     p.answerDocuments().stream().map(AttachmentJson::of).toList(), p.answeredAt(), p.rating(),
-                    p.remindedFor(), p.escalatedAt());
+                    p.remindedFor(), p.escalatedAt(), p.priority(), p.shortenedDays(), p.shortenedReason(),
+                    p.termRestored());
         }
     }
 
@@ -124,7 +141,7 @@ final class Dto {
             Channel channel, ApplicantJson applicant, String text, String topic, String addressee, boolean collective,
             Integer coSigners, boolean confidential, Boolean signed, List<AttachmentJson> attachments,
             List<MarkJson> marks, AppealStatus status, long version, Instant receivedAt, Instant registeredAt,
-            Instant updatedAt, ProcessingJson processing, String accessCode) {
+            Instant updatedAt, ProcessingJson processing, String accessCode, ContestedJson contestedDecision) {
 
         static AppealJson of(Appeal a) {
             return of(a, null);
@@ -136,7 +153,7 @@ final class Dto {
                     ApplicantJson.of(a.applicant()), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(),
                     a.confidential(), a.signed(), a.attachments().stream().map(AttachmentJson::of).toList(), marksOf(a),
                     a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt(),
-                    ProcessingJson.of(a.processing()), accessCode);
+                    ProcessingJson.of(a.processing()), accessCode, ContestedJson.of(a.contested()));
         }
     }
 
@@ -145,7 +162,7 @@ final class Dto {
     record AppealSummaryJson(String id, String registrationNumber, String node, String region, AppealKind kind,
             Channel channel, AppealStatus status, String topic, String textPreview, boolean confidential,
             List<MarkJson> marks, long version, Instant registeredAt, ua.gov.nsoz.api.Classification classification,
-            String body, java.time.LocalDate dueDate) {
+            String body, java.time.LocalDate dueDate, boolean priority) {
 
         static final int PREVIEW = 160;
 
@@ -154,7 +171,8 @@ final class Dto {
             String preview = text.length() <= PREVIEW ? text : text.substring(0, PREVIEW) + "…";
             return new AppealSummaryJson(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(),
                     a.status(), a.topic(), preview, a.confidential(), marksOf(a), a.version(), a.registeredAt(),
-                    a.processing().classification(), a.processing().body(), a.processing().dueDate());
+                    a.processing().classification(), a.processing().body(), a.processing().dueDate(),
+                    a.processing().priority());
         }
     }
 

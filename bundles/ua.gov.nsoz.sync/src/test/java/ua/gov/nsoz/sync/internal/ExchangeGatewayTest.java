@@ -242,7 +242,10 @@ class ExchangeGatewayTest {
     void noAdditionalStudyFromCenter() throws Exception {
         Appeal a = register("Довідка без додаткового вивчення");
         pump(regionLink, "ucc", centerLink);
-        assertEquals(30, center.deadline(a.id()).orElseThrow().termDays());
+        ua.gov.nsoz.api.Deadline month = center.deadline(a.id()).orElseThrow();
+        // One month from receipt (Art. 20), as the Civil Code counts it: 28 to 31 days, by the month.
+        assertEquals(java.time.temporal.ChronoUnit.DAYS.between(month.receiptDate(), month.receiptDate().plusMonths(1)),
+                month.termDays());
         ua.gov.nsoz.api.AppealService.ActionResult asked = center.act(a.id(),
                 ua.gov.nsoz.api.AppealAction.NO_ADDITIONAL_STUDY, null, "operator-ucc");
         assertEquals(false, asked.applied(), "the center asks the owner");

@@ -174,7 +174,9 @@ class ProcessingExchangeTest {
     void extensionByTheHead() throws Exception {
         Appeal before = forwardedToMinsoc();
         Deadline term = region.deadline(before);
-        assertEquals(30, term.totalDays());
+        // One month from receipt (Art. 20), as the Civil Code counts it: 28 to 31 days, by the month.
+        assertEquals(java.time.temporal.ChronoUnit.DAYS.between(term.receiptDate(), term.receiptDate().plusMonths(1)),
+                term.totalDays());
         assertEquals(term.dueDate(), before.processing().dueDate());
 
         ActionResult asked = center.act(before.id(), extend(10, "Потрібна перевірка на місці"), HEAD);
@@ -186,7 +188,7 @@ class ProcessingExchangeTest {
         assertEquals(10, atRegion.processing().extensionDays());
         assertEquals("minsoc", atRegion.processing().body(), "the body stays");
         Deadline extended = region.deadline(atRegion);
-        assertEquals(40, extended.totalDays());
+        assertEquals(term.totalDays() + 10, extended.totalDays());
         assertEquals(10, extended.extensionDays());
         assertEquals(extended.dueDate(), atRegion.processing().dueDate());
         assertTrue(atRegion.processing().dueDate().isAfter(before.processing().dueDate()));
