@@ -291,9 +291,74 @@ class AppealApiIT {
     }
 
     @Test
+    @DisplayName("Art. 7, 17, 20: a late complaint registered and marked, a priority applicant, a shortened term explained, counts per category")
+    void theLawsTerms() throws IOException {
+        // A war participant's complaint against a decision taken and learned of long ago: registered, not refused
+        // (Art. 7), marked LATE_COMPLAINT (Art. 17), considered first (Art. 20).
+        String late = "{\"kind\":\"COMPLAINT\",\"channel\":\"PHONE\",\"applicant\":{\"type\":\"CITIZEN\","
+                + "\"fullName\":\"Тестовий Ветеран\",\"address\":\"м. Львів, вул. Синтетична, 3\",\"phone\":"
+                + "\"+380 32 000 00 02\",\"category\":\"7.1\"},\"contestedDecision\":{\"decidedOn\":\"2024-01-10\","
+                + "\"learnedOn\":\"2024-01-15\"},\"text\":\"Скарга на рішення (синтетична) " + UUID.randomUUID() + "\"}";
+        api.assertDocumentAccepts("/api/v1/appeals", late);
+        HttpResponse<String> created = api.postJson("/api/v1/appeals", late);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode a = JSON.readTree(created.body());
+        assertEquals("LATE_COMPLAINT", a.at("/marks/0/code").asText(), a.toString());
+        assertEquals("17", a.at("/marks/0/article").asText());
+        assertTrue(a.at("/processing/priority").asBoolean());
+        assertEquals("7.1", a.at("/applicant/category").asText());
+        assertEquals("2024-01-15", a.at("/contestedDecision/learnedOn").asText());
+
+        // Bad input is named: a category not in the reference data, a contested decision on a proposal, a date that
+        // is not one.
+        HttpResponse<String> badCategory = api.postJson("/api/v1/appeals", late.replace("\"7.1\"", "\"9.99\""));
+        assertEquals(400, badCategory.statusCode());
+        assertTrue(badCategory.body().contains("applicant.category"), badCategory.body());
+        HttpResponse<String> proposal = api.postJson("/api/v1/appeals", late.replace("COMPLAINT", "PROPOSAL"));
+        assertEquals(400, proposal.statusCode());
+        assertTrue(proposal.body().contains("contestedDecision"), proposal.body());
+        assertEquals(400, api.postJson("/api/v1/appeals", late.replace("2024-01-10", "10.01.2024")).statusCode());
+
+        // The applicant's written request shortens the term to 10 days (Art. 20): recorded and explained.
+        String path = "/api/v1/appeals/" + a.get("id").asText() + "/actions";
+        assertEquals(400, api.postJson(path, "{\"action\":\"SHORTEN\",\"days\":10}").statusCode(), "the reason");
+        assertEquals(400, api.postJson(path, "{\"action\":\"SHORTEN\",\"days\":40,\"comment\":\"Прошу\"}")
+                .statusCode(), "not shorter than the month");
+        String shorten = "{\"action\":\"SHORTEN\",\"days\":10,\"comment\":\"Виїзд на лікування\"}";
+        api.assertDocumentAccepts(path, shorten);
+        JsonNode shortened = JSON.readTree(api.postJson(path, shorten).body());
+        assertEquals(10, shortened.at("/appeal/processing/shortenedDays").asInt(), shortened.toString());
+        JsonNode term = JSON.readTree(api.get("/api/v1/appeals/" + a.get("id").asText() + "/deadline").body());
+        assertEquals("SHORTENED", term.get("kind").asText(), term.toString());
+        assertEquals(10, term.get("termDays").asInt());
+        assertEquals("ua-law-393-civil-code/2", term.get("ruleSet").asText());
+        assertTrue(term.get("explanation").toString().contains("Виїзд на лікування"), term.toString());
+        assertEquals(shortened.at("/appeal/processing/dueDate").asText(), term.get("dueDate").asText());
+
+        // The body restores the late complaint's term (Art. 17): then it is not refused as late.
+        api.postJson(path, "{\"action\":\"FORWARD\",\"body\":\"MOZ\"}");
+        JsonNode restored = JSON.readTree(api.postJson(path, "{\"action\":\"RESTORE_TERM\",\"comment\":"
+                + "\"Поважна причина\"}").body());
+        assertTrue(restored.at("/appeal/processing/termRestored").asBoolean(), restored.toString());
+        assertEquals(400, api.postJson(path, "{\"action\":\"NOT_CONSIDER\",\"ground\":\"LATE_COMPLAINT\"}")
+                .statusCode());
+
+        // Reports count appeals per applicant category.
+        HttpResponse<String> counts = api.get("/api/v1/appeals/by-category");
+        assertEquals(200, counts.statusCode(), counts.body());
+        JsonNode veterans = null;
+        for (JsonNode row : JSON.readTree(counts.body()).get("items")) {
+            if ("7.1".equals(row.path("category").asText())) {
+                veterans = row;
+            }
+        }
+        assertTrue(veterans != null && veterans.get("open").asLong() >= 1, counts.body());
+    }
+
+    @Test
     @DisplayName("Processing by law on one node: classify, forward, redirect, accept, extend (head only, <= 45 days), answer, public status, rating, history")
     void processingByLaw() throws IOException {
-        // Registered: the answer alone carries the access code; the term runs 30 days.
+        // Registered: the answer alone carries the access code; the term runs one month (Art. 20).
         JsonNode a = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Обробка " + UUID.randomUUID())).body());
         String id = a.get("id").asText();
         String number = a.get("registrationNumber").asText();
@@ -330,10 +395,12 @@ class AppealApiIT {
                 .body());
         assertEquals("EXTENDED", extended.at("/appeal/status").asText());
         assertEquals(10, extended.at("/appeal/processing/extensionDays").asInt());
-        HttpResponse<String> tooLong = api.postJsonAs(KarafNode.HEAD_USER, KarafNode.HEAD_PASSWORD, path,
-                "{\"action\":\"EXTEND\",\"days\":6,\"comment\":\"Ще\"}");
-        assertEquals(400, tooLong.statusCode(), "30 + 10 + 6 > 45 days (Art. 20)");
         JsonNode term = JSON.readTree(api.get("/api/v1/appeals/" + id + "/deadline").body());
+        // One month is 28 to 31 days (Civil Code Art. 254): one day more than the cap allows is refused.
+        int pastCap = 45 - term.get("termDays").asInt() - 10 + 1;
+        HttpResponse<String> tooLong = api.postJsonAs(KarafNode.HEAD_USER, KarafNode.HEAD_PASSWORD, path,
+                "{\"action\":\"EXTEND\",\"days\":" + pastCap + ",\"comment\":\"Ще\"}");
+        assertEquals(400, tooLong.statusCode(), "the month + 10 + " + pastCap + " > 45 days (Art. 20)");
         assertEquals(10, term.get("extensionDays").asInt());
         assertEquals(extended.at("/appeal/processing/dueDate").asText(), term.get("dueDate").asText());
         String answer = "{\"action\":\"ANSWER\",\"result\":\"EXPLAINED\",\"text\":\"Роз'яснено\","

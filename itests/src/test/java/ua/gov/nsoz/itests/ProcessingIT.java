@@ -150,7 +150,7 @@ class ProcessingIT {
         String code = appeal.get("accessCode").asText();
         assertTrue(code.matches("[2-9A-Z]{5}-[2-9A-Z]{5}"), code);
         assertEquals("PRIMARY", appeal.at("/processing/classification").asText());
-        assertFalse(appeal.at("/processing/dueDate").isMissingNode(), "a 30-day term from registration");
+        assertFalse(appeal.at("/processing/dueDate").isMissingNode(), "one month from registration (Art. 20)");
         // The code is not part of the record anywhere else.
         assertTrue(LauncherTest.get("lviv", "/api/v1/appeals/" + id).body().indexOf(code) < 0);
 
@@ -185,26 +185,30 @@ class ProcessingIT {
 
         // Only the head of the body extends the term (Art. 20): the clerk is refused (the scope rules: 403); a wrong
         // password is a 401.
-        String extend = "{\"action\":\"EXTEND\",\"days\":15,\"comment\":\"Потрібна перевірка на місці\"}";
+        // One month from today is 28 to 31 days (Art. 20, Civil Code Art. 254): the head extends it to the 45-day cap.
+        int month = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/appeals/" + id + "/deadline").body())
+                .get("termDays").asInt();
+        int byDays = 45 - month;
+        String extend = "{\"action\":\"EXTEND\",\"days\":" + byDays + ",\"comment\":\"Потрібна перевірка на місці\"}";
         JsonNode refused = act("ucc", id, extend, "clerk", 403);
         assertTrue(refused.toString().contains("20"), refused.toString());
         assertEquals(401, send("ucc", "POST", "/api/v1/appeals/" + id + "/actions", extend, "head", "wrong-password")
                 .statusCode());
         act("ucc", id, extend, "head", 202);
         JsonNode extended = awaitStatus("lviv", id, "EXTENDED");
-        assertEquals(15, extended.at("/processing/extensionDays").asInt());
+        assertEquals(byDays, extended.at("/processing/extensionDays").asInt());
         awaitStatus("ucc", id, "EXTENDED");
-        // Both nodes compute the same term, and tell how: 30 days, extended by 15 with the head's reason.
+        // Both nodes compute the same term, and tell how: one month, extended to 45 days with the head's reason.
         JsonNode termLviv = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/appeals/" + id + "/deadline")
                 .body());
         JsonNode termCenter = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/appeals/" + id + "/deadline")
                 .body());
-        assertEquals(15, termCenter.get("extensionDays").asInt(), termCenter.toString());
+        assertEquals(byDays, termCenter.get("extensionDays").asInt(), termCenter.toString());
         assertEquals(termLviv.get("dueDate"), termCenter.get("dueDate"));
         assertEquals(extended.at("/processing/dueDate").asText(), termCenter.get("dueDate").asText());
         assertTrue(termCenter.get("explanation").toString().contains("Потрібна перевірка на місці"),
                 termCenter.toString());
-        // Never past 45 days in total: 30 + 15 already.
+        // Never past 45 days in total: the month and the extension make 45 already.
         act("ucc", id, "{\"action\":\"EXTEND\",\"days\":1,\"comment\":\"Ще раз\"}", "head", 400);
 
         // The ministry answers at the center.
@@ -284,7 +288,83 @@ class ProcessingIT {
         }
         assertEquals(4, mails.length, subjects.toString());
         assertTrue(body(mails[1]).contains("MOZ") || body(mails[1]).contains("охорони здоров"), body(mails[1]));
-        assertTrue(body(mails[2]).contains("15"), body(mails[2]));
+        assertTrue(body(mails[2]).contains(Integer.toString(byDays)), body(mails[2]));
         assertTrue(body(mails[3]).contains("Прийом організовано"), body(mails[3]));
+
+        theLawsTermsAtTheRegionAndTheCenter();
+    }
+
+    /**
+     * Issue #13 across the link: a complaint received on 31 January 2025 by a war participant, filed more than a year
+     * after the decision it contests. lviv registers it (not refused: Art. 7) marked LATE_COMPLAINT (Art. 17), a
+     * priority one (Art. 20), due on 28 February by the Law's month (Civil Code Art. 254 part 2), where "30 days" said
+     * 3 March; the center holds and computes the same. In the ministry's inbox it comes first. The ministry's clerk
+     * at the center restores its term and shortens it on the applicant's request; lviv applies both, and the center
+     * shows the same due date. No e-mail: the applicant left a phone only.
+     */
+    private void theLawsTermsAtTheRegionAndTheCenter() throws Exception {
+        String operatorPw = LauncherTest.password("lviv", "operator");
+        HttpResponse<String> created = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"COMPLAINT\","
+                + "\"channel\":\"PHONE\",\"receivedAt\":\"2025-01-31T10:00:00+02:00\",\"applicant\":{\"type\":"
+                + "\"CITIZEN\",\"fullName\":\"Тестовий Ветеран\",\"address\":\"м. Львів, вул. Синтетична, 2\","
+                + "\"phone\":\"+380 32 000 00 01\",\"category\":\"7.1\"},\"contestedDecision\":{\"decidedOn\":"
+                + "\"2023-12-01\"},\"text\":\"Скарга на рішення про відмову (синтетичні дані).\"}", "operator",
+                operatorPw);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode late = LauncherTest.JSON.readTree(created.body());
+        String lateId = late.get("id").asText();
+        assertEquals("LATE_COMPLAINT", late.at("/marks/0/code").asText(), late.toString());
+        assertTrue(late.at("/processing/priority").asBoolean(), late.toString());
+        assertEquals("2025-02-28", late.at("/processing/dueDate").asText(), "one month from 31.01.2025 (Art. 20)");
+        HttpResponse<String> plainCreated = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"APPLICATION\","
+                + "\"channel\":\"PHONE\",\"text\":\"Заява без пільг (синтетична).\"}", "operator", operatorPw);
+        String plainId = LauncherTest.JSON.readTree(plainCreated.body()).get("id").asText();
+
+        // The center holds the same appeal and computes the same term, step by step.
+        JsonNode atCenter = await("ucc", lateId, a -> true, "the appeal");
+        assertEquals("7.1", atCenter.at("/applicant/category").asText());
+        assertEquals("2023-12-01", atCenter.at("/contestedDecision/decidedOn").asText());
+        assertTrue(atCenter.at("/processing/priority").asBoolean());
+        JsonNode termLviv = LauncherTest.JSON.readTree(LauncherTest.get("lviv", "/api/v1/appeals/" + lateId
+                + "/deadline").body());
+        JsonNode termCenter = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/appeals/" + lateId
+                + "/deadline").body());
+        assertEquals("2025-02-28", termLviv.get("dueDate").asText(), termLviv.toString());
+        assertEquals(termLviv.get("dueDate"), termCenter.get("dueDate"));
+        assertEquals(termLviv.get("explanation"), termCenter.get("explanation"));
+        assertEquals("ua-law-393-civil-code/2", termCenter.get("ruleSet").asText());
+        assertTrue(termCenter.get("explanation").toString().contains("ст. 253 ЦК України")
+                && termCenter.get("explanation").toString().contains("28.02.2025 (ч. 2 ст. 254 ЦК України)"),
+                termCenter.toString());
+
+        // Forwarded to the ministry, the priority one is first in its inbox at the center, though registered first.
+        act("lviv", lateId, "{\"action\":\"FORWARD\",\"body\":\"MOZ\"}", "operator", 200);
+        act("lviv", plainId, "{\"action\":\"FORWARD\",\"body\":\"MOZ\"}", "operator", 200);
+        awaitStatus("ucc", lateId, "FORWARDED");
+        awaitStatus("ucc", plainId, "FORWARDED");
+        JsonNode inbox = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/appeals?body=MOZ&status=FORWARDED")
+                .body());
+        List<String> order = inbox.get("items").findValuesAsText("id");
+        assertTrue(order.indexOf(lateId) >= 0 && order.indexOf(lateId) < order.indexOf(plainId), inbox.toString());
+        assertTrue(inbox.at("/items/0/priority").asBoolean(), inbox.toString());
+
+        // The ministry's clerk at the center restores the late complaint's term and shortens it on the applicant's
+        // written request: change requests that lviv applies; the center then shows the same.
+        act("ucc", lateId, "{\"action\":\"RESTORE_TERM\",\"comment\":\"Заявник перебував на лікуванні\"}", "clerk",
+                202);
+        await("lviv", lateId, a -> a.at("/processing/termRestored").asBoolean(), "the term restored");
+        act("ucc", lateId, "{\"action\":\"SHORTEN\",\"days\":10,\"comment\":\"Письмова вимога заявника\"}",
+                "clerk", 202);
+        JsonNode shortened = await("lviv", lateId, a -> a.at("/processing/shortenedDays").asInt() == 10, "shortened");
+        assertEquals("2025-02-10", shortened.at("/processing/dueDate").asText(), "31.01 + 10 days (Art. 20)");
+        JsonNode shortenedAtCenter = await("ucc", lateId, a -> a.at("/processing/shortenedDays").asInt() == 10
+                && a.at("/processing/termRestored").asBoolean(), "shortened and restored");
+        assertEquals("2025-02-10", shortenedAtCenter.at("/processing/dueDate").asText());
+        // Not considered as late once restored (Art. 17): lviv's operator is refused.
+        act("lviv", lateId, "{\"action\":\"NOT_CONSIDER\",\"ground\":\"LATE_COMPLAINT\"}", "operator", 400);
+
+        // The center counts appeals per applicant category.
+        JsonNode byCategory = LauncherTest.JSON.readTree(LauncherTest.get("ucc", "/api/v1/appeals/by-category").body());
+        assertTrue(byCategory.toString().contains("\"category\":\"7.1\""), byCategory.toString());
     }
 }

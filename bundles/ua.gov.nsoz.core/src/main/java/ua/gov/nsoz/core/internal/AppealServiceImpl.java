@@ -301,25 +301,36 @@ public class AppealServiceImpl implements AppealService {
     public Deadline deadline(Appeal a) {
         Processing p = a.processing();
         Deadline d = rules().base(a, p);
-        if (p.extensionDays() == 0) {
-            return d;
-        }
-        // Each extension from the history, with its reason: its days are the growth of the record's total (the
-        // payload is the record after the event, on the owner and on every replica alike).
-        int total = 0;
-        for (AppealEvent e : store.events(a.id())) {
-            if (AppealAction.EXTEND.eventType().equals(e.type())) {
-                try {
-                    com.fasterxml.jackson.databind.JsonNode n = json.readTree(e.payload());
-                    int after = n.path("processing").path("extensionDays").asInt();
-                    d = deadlines.extend(d, after - total, n.path("comment").asText("—"));
-                    total = after;
-                } catch (JsonProcessingException | IllegalArgumentException ex) {
-                    throw new IllegalStateException("Extension event " + e.eventId() + " cannot be read", ex);
+        if (p.extensionDays() > 0) {
+            // Each extension from the history, with its reason: its days are the growth of the record's total (the
+            // payload is the record after the event, on the owner and on every replica alike).
+            int total = 0;
+            for (AppealEvent e : store.events(a.id())) {
+                if (AppealAction.EXTEND.eventType().equals(e.type())) {
+                    try {
+                        com.fasterxml.jackson.databind.JsonNode n = json.readTree(e.payload());
+                        int after = n.path("processing").path("extensionDays").asInt();
+                        d = deadlines.extend(d, after - total, n.path("comment").asText("—"));
+                        total = after;
+                    } catch (JsonProcessingException | IllegalArgumentException ex) {
+                        throw new IllegalStateException("Extension event " + e.eventId() + " cannot be read", ex);
+                    }
                 }
             }
         }
-        return d;
+        // The terms of Art. 7 that run beside it, while the appeal is open.
+        boolean defect = a.marks().contains(ua.gov.nsoz.api.LegalMark.UNSIGNED)
+                || a.marks().contains(ua.gov.nsoz.api.LegalMark.NO_CONTACT_FOR_REPLY);
+        boolean withBody = ProcessingRules.WITH_BODY.contains(a.status()) && p.forwardedAt() != null;
+        List<String> article7 = a.status().isOpen()
+                ? deadlines.article7(a.receivedAt(), a.channel(), defect, withBody ? p.forwardedAt() : null) : List.of();
+        if (article7.isEmpty()) {
+            return d;
+        }
+        List<String> lines = new ArrayList<>(d.explanation());
+        lines.addAll(article7);
+        return new Deadline(d.receivedAt(), d.receiptDate(), d.kind(), d.termDays(), d.extensionDays(), d.dueDate(),
+                lines, d.ruleSet());
     }
 
     @Override

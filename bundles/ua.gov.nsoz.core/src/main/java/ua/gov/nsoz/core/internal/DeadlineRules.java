@@ -236,6 +236,39 @@ public final class DeadlineRules {
     }
 
     /**
+     * The terms of Art. 7 that run beside the term of consideration, one explanation line each: returning an appeal
+     * not made out as Art. 5 requires (10 days from receipt), and forwarding a misaddressed appeal to the competent
+     * body (5 days from the day it reached the body).
+     *
+     * @param receivedAt when the appeal was received
+     * @param channel its intake channel
+     * @param article5Defect whether it is not made out as Art. 5 requires (unsigned, no contact for the reply)
+     * @param reachedBody when it reached the body it is with, or null if it is with none
+     * @return the lines, "Ukrainian / English"; empty if neither applies
+     */
+    public List<String> article7(Instant receivedAt, Channel channel, boolean article5Defect, Instant reachedBody) {
+        List<String> lines = new ArrayList<>();
+        if (article5Defect) {
+            LocalDate last = compute(receivedAt, channel, DeadlineKind.RETURN).dueDate();
+            TermRules.Length l = terms.get(Term.RETURN);
+            lines.add("Звернення оформлено без дотримання вимог ст. 5: повернути його заявнику з роз'ясненнями можна "
+                    + "не пізніше " + fmt(last) + " (" + l.uk() + ", " + l.lawUk() + ") / The appeal is not made out as "
+                    + "Art. 5 requires: it may be returned to the applicant with explanations until " + fmt(last) + " ("
+                    + l.en() + ", " + l.lawEn() + ")");
+        }
+        if (reachedBody != null) {
+            LocalDate arrived = reachedBody.atZone(WorkingCalendar.ZONE).toLocalDate();
+            LocalDate last = redirectLastDay(arrived);
+            TermRules.Length l = terms.get(Term.REDIRECT);
+            lines.add("Звернення надійшло до органу " + fmt(arrived) + ": якщо воно не за належністю, його пересилають "
+                    + "не пізніше " + fmt(last) + " (" + l.uk() + ", " + l.lawUk() + ") / The appeal reached the body on "
+                    + fmt(arrived) + ": if it is not for this body, it is forwarded by " + fmt(last) + " (" + l.en()
+                    + ", " + l.lawEn() + ")");
+        }
+        return lines;
+    }
+
+    /**
      * Whether a complaint came after its term (Art. 17): more than one year from the contested decision, or more than
      * one month from the day the applicant learned of it, each counted as the Civil Code counts and its last day moved
      * off a day off.

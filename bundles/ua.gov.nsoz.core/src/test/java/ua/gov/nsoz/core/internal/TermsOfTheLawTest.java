@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -115,6 +116,18 @@ class TermsOfTheLawTest {
             Deadline d = RULES.compute(kyiv(receivedAt), Channel.PHONE, kind);
             assertEquals(LocalDate.parse(due), d.dueDate(), label);
             bilingual(d.explanation());
+        }
+
+        @Test
+        @DisplayName("Art. 7: the terms to return and to forward are explained beside the term of consideration")
+        void article7Lines() {
+            List<String> lines = RULES.article7(kyiv("2025-03-05T10:00"), Channel.POST, true, kyiv("2025-03-06T12:00"));
+            assertEquals(2, lines.size());
+            assertTrue(lines.get(0).contains("повернути його заявнику з роз'ясненнями можна не пізніше 17.03.2025 (10 днів"),
+                    lines.get(0));
+            assertTrue(lines.get(1).contains("Звернення надійшло до органу 06.03.2025") && lines.get(1).contains(
+                    "it is forwarded by 11.03.2025 (5 days"), lines.get(1));
+            assertEquals(List.of(), RULES.article7(kyiv("2025-03-05T10:00"), Channel.POST, false, null));
         }
 
         @ParameterizedTest(name = "Art. 7: reached the body {0}, last day to forward {1}")
