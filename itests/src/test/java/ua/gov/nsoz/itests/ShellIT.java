@@ -82,6 +82,13 @@ class ShellIT {
                 + "nothing");
         String tooShort = shell.run("nsoz:retention --dry-run --days 5").all();
         assertTrue(tooShort.contains("30"), "a period under 30 days is refused: " + tooShort);
+
+        // The due dates under the rule set in force: every appeal here was registered under it, so nothing moves.
+        String recompute = shell.run("nsoz:terms-recompute --dry-run").all();
+        assertTrue(recompute.contains("Dry run: nothing was changed") && recompute.contains("would move: 0"), recompute);
+        String notAnalyst = shell.runAs(KarafNode.ANALYST_USER, KarafNode.ANALYST_PASSWORD, "nsoz:terms-recompute")
+                .all();
+        assertTrue(notAnalyst.contains("Not allowed to your roles: TERMS_RECOMPUTE"), notAnalyst);
     }
 
     @Test
@@ -162,6 +169,9 @@ class ShellIT {
         Shell.Result show = shell.run("nsoz:appeal-show " + a.get("registrationNumber").asText());
         assertTrue(show.out().contains("Строк / Deadline"), show.all());
         assertTrue(show.out().contains("ст. 20"), show.all());
+        // The Civil Code's steps (Art. 253, 254) and the rule set of terms that counted them.
+        assertTrue(show.out().contains("ст. 253 ЦК України") && show.out().contains("ua-law-393-civil-code/2"),
+                show.all());
         Shell.Result bad = shell.run("nsoz:deadline-scan --within -1");
         assertTrue(bad.all().contains("--within"), bad.all());
         assertFalse(bad.all().contains("\tat "), "no stack trace: " + bad.all());

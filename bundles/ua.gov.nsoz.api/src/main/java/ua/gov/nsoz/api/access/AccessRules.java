@@ -326,7 +326,7 @@ public final class AccessRules {
                 appeal.channel(), masked, text, appeal.topic(), appeal.addressee(), appeal.collective(),
                 appeal.coSigners(), appeal.confidential(), appeal.signed(), maskFiles(appeal.attachments()),
                 appeal.marks(), appeal.status(), appeal.version(), appeal.receivedAt(), appeal.registeredAt(),
-                appeal.updatedAt(), processing);
+                appeal.updatedAt(), processing, appeal.contested());
     }
 
     private static String mask(String s) {

@@ -185,8 +185,10 @@ class AccessRulesTest {
         a = new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(),
                 a.applicant().withCategory("7.5"), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(),
                 a.confidential(), a.signed(), a.attachments(), a.marks(), a.status(), a.version(), a.receivedAt(),
-                a.registeredAt(), a.updatedAt(), a.processing());
+                a.registeredAt(), a.updatedAt(), a.processing(),
+                new ua.gov.nsoz.api.ContestedDecision(java.time.LocalDate.parse("2025-01-10"), null));
         Appeal m = AccessRules.masked(a);
+        assertEquals(a.contested(), m.contested(), "the contested decision's dates are no one's personal data");
         assertEquals(AccessRules.MASK, m.applicant().category());
         assertEquals(AccessRules.MASK, m.processing().shortenedReason());
         assertEquals(10, m.processing().shortenedDays());

@@ -165,12 +165,23 @@ public class RetentionService implements Retention {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The applicant's reason for a shortened term in a payload's {@code processing} (Art. 20): their own words. */
+    private static final String SHORTENED_REASON = "shortenedReason";
+
     /**
      * An event payload without personal data. A payload is the record after the event ({@link AppealServiceImpl}
-     * writes it) plus {@code comment} and {@code requestId}: the applicant keeps only its type, the text and the
-     * answer's text become {@link AppealStore#ANONYMIZED_TEXT}, documents are named {@code document-<n>} as in the
-     * store. Everything else stays, so the history (comments) and the deadline (extensions) read as before, and the
-     * payload still reads as an appeal for a peer that has not received it yet.
+     * writes it) plus {@code comment} and {@code requestId}: the applicant keeps only its type and category, the text
+     * and the answer's text become {@link AppealStore#ANONYMIZED_TEXT}, documents are named {@code document-<n>} as in
+     * the store, the applicant's reason for a shortened term ({@code processing.shortenedReason}) goes as the store's
+     * column does, and so does the comment of the event that recorded it ({@code TERM_SHORTENED}: the
+     * {@link ua.gov.nsoz.api.AppealAction#SHORTEN} action's comment is that reason), replaced by
+     * {@link AppealStore#ANONYMIZED_TEXT}. Everything else stays (priority, the shortened days, the contested
+     * decision's dates: statistics), so the history (other comments) and the deadline (extensions) read as before,
+     * and the payload still reads as an appeal for a peer that has not received it yet.
+     *
+     * <p>A payload does not name its event's type; the {@code TERM_SHORTENED} one is the payload whose comment is
+     * the record's {@code shortenedReason} (both are the action's comment), which no other event's comment repeats
+     * unless it quotes the applicant.
      *
      * @param payload the payload as stored
      * @return the payload to keep
@@ -198,6 +209,15 @@ public class RetentionService implements Retention {
                 processing.put("answer", AppealStore.ANONYMIZED_TEXT);
             }
             renameDocuments(processing.get("answerDocuments"));
+            JsonNode reason = processing.get(SHORTENED_REASON);
+            if (reason != null && !reason.isNull()) {
+                JsonNode comment = record.get("comment");
+                if (comment != null && comment.isTextual()
+                        && comment.asText().strip().equals(reason.asText().strip())) {
+                    record.put("comment", AppealStore.ANONYMIZED_TEXT);
+                }
+                processing.remove(SHORTENED_REASON);
+            }
         }
         return record.toString();
     }

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,9 @@ import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.ApplicantType;
 import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.CategoryCount;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.ContestedDecision;
 import ua.gov.nsoz.api.FieldError;
 import ua.gov.nsoz.api.NewAppeal;
 import ua.gov.nsoz.api.Retention.Report;
@@ -85,6 +88,8 @@ class RetentionServiceTest {
     static final Actor CLERK = Actor.of("clerk-minsoc");
     static final Actor HEAD = new Actor("head-minsoc", Set.of(Actor.HEAD_OF_BODY));
     static final String EXTENSION_REASON = "Потрібна перевірка на місці";
+    /** The applicant's reason for a shortened term (Art. 20): their own words. */
+    static final String SHORTENED_REASON = "Виїжджаю на лікування 20.03, прошу відповісти раніше";
 
     Path path;
     EmbeddedDataSource ds;
@@ -312,6 +317,63 @@ class RetentionServiceTest {
     }
 
     @Test
+    @DisplayName("Art. 17, 20: the applicant's reason for a shortened term goes from the record, from every payload "
+            + "and as the comment of TERM_SHORTENED; category, priority, the shortened days and the contested decision "
+            + "stay")
+    void lawTermsFields() throws Exception {
+        appeals.reference(LawTermsServiceTest.reference());
+        clock.now = T0;
+        NewAppeal in = newAppeal();
+        ContestedDecision contested = new ContestedDecision(LocalDate.parse("2026-02-20"),
+                LocalDate.parse("2026-03-01"));
+        Appeal a = appeals.register(new NewAppeal(in.kind(), in.channel(), in.applicant().withCategory("7.1"),
+                in.text(), in.topic(), in.addressee(), in.collective(), in.coSigners(), in.confidential(), in.signed(),
+                in.receivedAt(), in.attachments(), contested), "operator");
+        assertTrue(a.processing().priority(), "7.1 has statutory benefits");
+        a = act(a, new ActionRequest(AppealAction.SHORTEN, SHORTENED_REASON, null, null, null, null, null, null, 10,
+                null, null), OPERATOR);
+        a = act(a, ActionRequest.of(AppealAction.NOTE, "Заявника повідомлено телефоном"), OPERATOR);
+        a = act(a, new ActionRequest(AppealAction.ANSWER_AT_FIRST_CONTACT, null, null, null, null, null, null,
+                "Роз'яснено.", null, null, null), OPERATOR);
+        assertTrue(everythingStored(a).contains(SHORTENED_REASON));
+        clock.now = T0.plus(Duration.ofDays(RetentionService.DEFAULT_DAYS + 1));
+        List<CategoryCount> counts = appeals.categoryCounts(LocalDate.parse("2031-03-12"));
+
+        assertEquals(3, retention.run(false, null, "admin").count());
+
+        assertFalse(everythingStored(a).contains("лікування"), everythingStored(a));
+        Appeal back = store.get(a.id()).orElseThrow();
+        assertEquals(new Applicant(ApplicantType.CITIZEN, null, null, null, null, "7.1"), back.applicant());
+        assertEquals(contested, back.contested());
+        assertTrue(back.processing().priority());
+        assertEquals(10, back.processing().shortenedDays());
+        assertNull(back.processing().shortenedReason());
+        assertEquals(counts, appeals.categoryCounts(LocalDate.parse("2031-03-12")), "statistics per category stay");
+
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        List<AppealEvent> events = store.events(a.id());
+        assertEquals(back, json.readValue(events.get(events.size() - 1).payload(), Appeal.class),
+                "the last payload still reads as the record");
+        Map<String, String> comments = new LinkedHashMap<>();
+        for (AppealEvent e : events) {
+            JsonNode payload = json.readTree(e.payload());
+            assertFalse(payload.path("processing").hasNonNull("shortenedReason"), e.type() + ": " + e.payload());
+            assertEquals("7.1", payload.path("applicant").path("category").asText(), e.type());
+            assertEquals("2026-02-20", payload.path("contested").path("decidedOn").asText(), e.type());
+            comments.put(e.type(), payload.path("comment").asText("-"));
+        }
+        assertEquals(Map.of("REGISTERED", "-", "TERM_SHORTENED", AppealStore.ANONYMIZED_TEXT, "NOTE",
+                "Заявника повідомлено телефоном", "ANSWERED_AT_FIRST_CONTACT", "-"), comments,
+                "the reason's event keeps its place in the history; other comments stay");
+        ua.gov.nsoz.api.Deadline deadline = appeals.deadline(back);
+        assertEquals(ua.gov.nsoz.api.DeadlineKind.SHORTENED, deadline.kind());
+        assertEquals(10, deadline.termDays());
+        assertTrue(deadline.explanation().toString().contains("обґрунтування заявника: —"),
+                deadline.explanation().toString());
+    }
+
+    @Test
     @DisplayName("The outbox is left alone: every queued event still goes, carrying the anonymized record")
     void outboxLeftAlone() {
         List<OutboxEntry> before = store.pending("ucc", 1000);
@@ -474,6 +536,38 @@ class RetentionServiceTest {
         @DisplayName("A payload that is not JSON is refused (the batch is then not anonymized)")
         void notJson() {
             assertThrows(IllegalStateException.class, () -> RetentionService.anonymizedPayload("Шевченко {"));
+        }
+
+        @Test
+        @DisplayName("TERM_SHORTENED: the applicant's reason goes from processing and from the comment that recorded "
+                + "it; the category, priority, the days, the restored term and the contested decision stay")
+        void shortenedReason() throws Exception {
+            String before = "{\"applicant\":{\"type\":\"CITIZEN\",\"fullName\":\"Тестенко\","
+                    + "\"category\":\"7.1\"},\"contested\":{\"decidedOn\":\"2026-02-20\",\"learnedOn\":null},"
+                    + "\"processing\":{\"priority\":true,\"shortenedDays\":10,"
+                    + "\"shortenedReason\":\"Виїжджаю на лікування\",\"termRestored\":true},"
+                    + "\"comment\":\"Виїжджаю на лікування \",\"requestId\":\"r1\"}";
+            JsonNode after = new ObjectMapper().readTree(RetentionService.anonymizedPayload(before));
+            JsonNode expected = new ObjectMapper().readTree("{\"applicant\":{\"type\":\"CITIZEN\","
+                    + "\"category\":\"7.1\"},\"contested\":{\"decidedOn\":\"2026-02-20\",\"learnedOn\":null},"
+                    + "\"processing\":{\"priority\":true,\"shortenedDays\":10,\"termRestored\":true},"
+                    + "\"comment\":\"" + AppealStore.ANONYMIZED_TEXT + "\",\"requestId\":\"r1\"}");
+            assertEquals(expected, after);
+        }
+
+        @Test
+        @DisplayName("A later event: the reason goes from processing, the event's own comment stays; a null reason "
+                + "stays null")
+        void laterEvent() throws Exception {
+            String note = "{\"processing\":{\"shortenedDays\":10,\"shortenedReason\":\"Виїжджаю\"},"
+                    + "\"comment\":\"Заявника повідомлено\"}";
+            assertEquals(new ObjectMapper().readTree("{\"processing\":{\"shortenedDays\":10},"
+                    + "\"comment\":\"Заявника повідомлено\"}"),
+                    new ObjectMapper().readTree(RetentionService.anonymizedPayload(note)));
+            String none = "{\"processing\":{\"shortenedDays\":null,\"shortenedReason\":null},"
+                    + "\"comment\":\"x\"}";
+            assertEquals(new ObjectMapper().readTree(none),
+                    new ObjectMapper().readTree(RetentionService.anonymizedPayload(none)));
         }
     }
 }

@@ -197,8 +197,10 @@ public class AppealResource implements RestResource {
     @Allowed(Operation.APPEAL_READ)
     public DeadlineJson deadline(@PathParam("id") String id, @Context SecurityContext security) {
         Appeal appeal = found(appeals, id);
-        callers.requireScope(callers.of(security), appeal, "GET /appeals/{id}/deadline");
-        ua.gov.nsoz.api.Deadline d = appeals.deadline(appeal);
+        var caller = callers.of(security);
+        callers.requireScope(caller, appeal, "GET /appeals/{id}/deadline");
+        // Computed from the appeal as the caller may see it: the applicant's reason for a shorter term is quoted.
+        ua.gov.nsoz.api.Deadline d = appeals.deadline(ua.gov.nsoz.api.access.AccessRules.view(caller, appeal));
         java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv"));
         boolean running = appeal.status().isOpen();
         return new DeadlineJson(appeal.id(), appeal.registrationNumber(), appeal.status().name(), d.receivedAt(),

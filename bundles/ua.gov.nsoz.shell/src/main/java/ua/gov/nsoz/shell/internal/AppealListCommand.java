@@ -71,6 +71,7 @@ public class AppealListCommand implements Action {
         Page<Appeal> page = appeals.search(AccessRules.scoped(caller, q));
         ShellTable table = new ShellTable();
         table.column("Реєстр. № / Number");
+        table.column(Format.PRIORITY_COLUMN);
         table.column("Статус / Status");
         table.column("Вид / Kind");
         table.column("Канал / Channel");
@@ -81,11 +82,14 @@ public class AppealListCommand implements Action {
         for (Appeal shown : page.items()) {
             // The list shows no applicant's data; a confidential appeal's text only to those resolving it.
             Appeal a = AccessRules.seesPersonalData(caller, shown) ? shown : AccessRules.masked(shown);
-            table.addRow().addContent(a.registrationNumber(), a.status(), a.kind(), a.channel(),
+            table.addRow().addContent(a.registrationNumber(), Format.flag(a), a.status(), a.kind(), a.channel(),
                     Format.time(a.registeredAt()), Format.abbreviate(a.topic() == null ? a.text() : a.topic(), 40),
                     a.marks().isEmpty() ? "" : a.marks().toString(), a.id());
         }
         table.print(System.out);
+        if (page.items().stream().anyMatch(a -> a.processing().priority())) {
+            System.out.println(Format.PRIORITY_LEGEND);
+        }
         System.out.printf("Показано %d з %d / Showing %d of %d (offset %d)%n", page.items().size(), page.total(),
                 page.items().size(), page.total(), page.offset());
         return null;

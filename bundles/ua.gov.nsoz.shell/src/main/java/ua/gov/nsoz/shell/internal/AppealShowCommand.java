@@ -1,5 +1,6 @@
 package ua.gov.nsoz.shell.internal;
 
+import java.time.LocalDate;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
@@ -12,6 +13,7 @@ import ua.gov.nsoz.api.AppealEvent;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.ContestedDecision;
 import ua.gov.nsoz.api.Deadline;
 import ua.gov.nsoz.api.LegalMark;
 import ua.gov.nsoz.api.NodeIdentity;
@@ -19,7 +21,12 @@ import ua.gov.nsoz.api.access.AccessRules;
 import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.store.AppealStore;
 
-/** {@code nsoz:appeal-show ID}: one appeal in full, with its history. */
+/**
+ * {@code nsoz:appeal-show ID}: one appeal in full, with its history. For a caller who may not see the applicant
+ * ({@link AccessRules#seesPersonalData}) the applicant's data are masked as {@link AccessRules#masked} does, and so
+ * are the applicant's category and their reason for a shortened term (also where the deadline's explanation quotes
+ * it); the contested decision's dates, priority and the terms show to every caller in scope.
+ */
 @Service
 @Command(scope = "nsoz", name = "appeal-show", description = "Показати звернення / Show one appeal and its history")
 public class AppealShowCommand implements Action {
@@ -44,7 +51,9 @@ public class AppealShowCommand implements Action {
     @Override
     public Object execute() {
         AccessRules.Caller caller = ShellAccess.require(nsozNode, Operation.APPEAL_READ);
-        Appeal a = ShellAccess.read(caller, Format.found(appeals, id), audit, "nsoz:appeal-show");
+        Appeal found = Format.found(appeals, id);
+        Appeal a = ShellAccess.read(caller, found, audit, "nsoz:appeal-show");
+        boolean sees = AccessRules.seesPersonalData(caller, found);
         ShellTable t = new ShellTable();
         t.column("Поле / Field");
         t.column("Значення / Value").maxSize(100).wrap();
@@ -63,6 +72,11 @@ public class AppealShowCommand implements Action {
                     + nullToDash(ap.fullName()));
             t.addRow().addContent("Адреса / Address", nullToDash(ap.address()));
             t.addRow().addContent("Контакти / Contacts", nullToDash(ap.email()) + " " + nullToDash(ap.phone()));
+            String category = found.applicant().category();
+            if (category != null) {
+                // Masked like the name: the category (a veteran, a disability) tells about the person.
+                t.addRow().addContent("Категорія заявника / Applicant category", sees ? category : AccessRules.MASK);
+            }
         } else {
             t.addRow().addContent("Заявник / Applicant", "— (невідомий / unknown)");
         }
@@ -77,7 +91,24 @@ public class AppealShowCommand implements Action {
         for (LegalMark m : a.marks()) {
             t.addRow().addContent("Позначка / Mark", m + ", ст. " + m.article() + ": " + m.messageUk());
         }
+        ContestedDecision contested = found.contested();
+        if (contested != null) {
+            t.addRow().addContent("Оскаржуване рішення / Contested decision", "ухвалено / decided "
+                    + dateOrDash(contested.decidedOn()) + "; заявник дізнався / applicant learned "
+                    + dateOrDash(contested.learnedOn()) + " (ст. 17)");
+        }
         ua.gov.nsoz.api.Processing p = a.processing();
+        if (p.priority()) {
+            t.addRow().addContent("Черговість / Order", Format.PRIORITY);
+        }
+        if (p.shortenedDays() != null) {
+            t.addRow().addContent("Скорочений строк / Shortened term", p.shortenedDays() + " дн. / days (ст. 20)"
+                    + (p.shortenedReason() == null ? "" : ", обґрунтування заявника / applicant's reason: "
+                            + (sees ? p.shortenedReason() : AccessRules.MASK)));
+        }
+        if (p.termRestored()) {
+            t.addRow().addContent("Строк оскарження / Term to complain", "поновлено / restored (ст. 17)");
+        }
         t.addRow().addContent("Класифікація / Classification", p.classification() + " ("
                 + p.classification().labelUk() + ")" + (p.relatedTo() == null ? "" : ", пов'язане / related: "
                         + p.relatedTo()));
@@ -102,10 +133,13 @@ public class AppealShowCommand implements Action {
         if (p.escalatedAt() != null) {
             t.addRow().addContent("Передано до центру / Escalated", Format.time(p.escalatedAt()));
         }
-        Deadline d = appeals.deadline(a);
+        Deadline d = appeals.deadline(sees ? a : withoutReason(a));
         t.addRow().addContent("Строк / Deadline", d.dueDate() + " (" + d.kind().labelUk() + ", "
                 + d.kind().articleUk() + "; " + d.totalDays() + " дн. / days"
                 + (a.status().isOpen() ? "" : "; розгляд завершено / consideration ended") + ")");
+        if (d.ruleSet() != null) {
+            t.addRow().addContent("  правила строків / rule set", d.ruleSet());
+        }
         for (String step : d.explanation()) {
             t.addRow().addContent("  як обчислено / how", step);
         }
@@ -127,5 +161,21 @@ public class AppealShowCommand implements Action {
 
     private static String nullToDash(String s) {
         return s == null ? "—" : s;
+    }
+
+    private static String dateOrDash(LocalDate d) {
+        return d == null ? "—" : d.toString();
+    }
+
+    /**
+     * The appeal with the applicant's reason for a shortened term masked (their own words, as the answer's text), so
+     * that the deadline's explanation, which quotes it, does not show it either.
+     */
+    static Appeal withoutReason(Appeal a) {
+        ua.gov.nsoz.api.Processing p = a.processing();
+        if (p.shortenedReason() == null) {
+            return a;
+        }
+        return a.withProcessing(p.toBuilder().shortened(p.shortenedDays(), AccessRules.MASK).build());
     }
 }

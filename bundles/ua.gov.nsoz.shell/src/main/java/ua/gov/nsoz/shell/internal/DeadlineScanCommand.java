@@ -87,16 +87,21 @@ public class DeadlineScanCommand implements Action {
         rows.sort(Comparator.comparingLong(Row::daysLeft));
         ShellTable t = new ShellTable();
         t.column("Реєстр. № / Number");
+        t.column(Format.PRIORITY_COLUMN);
         t.column("Статус / Status");
         t.column("Строк / Due");
         t.column("Днів / Days left").alignRight();
         t.column("Регіон / Region");
-        for (Row r : rows.subList(0, Math.min(max, rows.size()))) {
-            t.addRow().addContent(r.appeal().registrationNumber(), r.appeal().status(), r.deadline().dueDate(),
-                    r.daysLeft() < 0 ? r.daysLeft() + " (прострочено / overdue)" : r.daysLeft(),
+        List<Row> shown = rows.subList(0, Math.min(max, rows.size()));
+        for (Row r : shown) {
+            t.addRow().addContent(r.appeal().registrationNumber(), Format.flag(r.appeal()), r.appeal().status(),
+                    r.deadline().dueDate(), r.daysLeft() < 0 ? r.daysLeft() + " (прострочено / overdue)" : r.daysLeft(),
                     r.appeal().region() == null ? "—" : r.appeal().region());
         }
         t.print(System.out);
+        if (shown.stream().anyMatch(r -> r.appeal().processing().priority())) {
+            System.out.println(Format.PRIORITY_LEGEND);
+        }
         long overdue = overdueByRegion.values().stream().mapToLong(Integer::longValue).sum();
         System.out.printf("На розгляді / Open: %d; прострочено / overdue: %d; спливає за %d дн. / due within %d days: %d%n",
                 open, overdue, within, within, rows.stream().filter(r -> r.daysLeft() >= 0).count());

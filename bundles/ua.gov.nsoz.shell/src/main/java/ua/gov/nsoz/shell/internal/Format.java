@@ -5,13 +5,30 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** How the shell shows times: Kyiv local time, the way operators read them. */
+/** How the shell shows times (Kyiv local time, the way operators read them), texts and flags. */
 final class Format {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneId.of("Europe/Kyiv"));
 
+    /** How a priority appeal is shown (Art. 20 part 3: applicants with statutory benefits are considered first). */
+    static final String PRIORITY = "Першочергово (ст. 20) / Priority (Art. 20)";
+
+    /** The header of a table's column that flags priority appeals with {@link #flag}. */
+    static final String PRIORITY_COLUMN = "!";
+
+    /** Under a table with a priority column, what its flag means. */
+    static final String PRIORITY_LEGEND = "! — першочергово (ст. 20) / priority (Art. 20)";
+
     private Format() {
+    }
+
+    /**
+     * @param a an appeal
+     * @return {@code "!"} for an appeal considered first (Art. 20), else empty
+     */
+    static String flag(ua.gov.nsoz.api.Appeal a) {
+        return a.processing().priority() ? "!" : "";
     }
 
     static String time(Instant t) {
