@@ -627,6 +627,111 @@ class AppealApiIT {
         assertEquals("Львівський обласний контактний центр", n.get("name").asText());
     }
 
+    /** @return the fields a JSON error answer names, in order */
+    private static List<String> fields(HttpResponse<String> r) throws IOException {
+        List<String> fields = new ArrayList<>();
+        JSON.readTree(r.body()).path("errors").forEach(e -> fields.add(e.get("field").asText()));
+        return fields;
+    }
+
+    /** Asserts an answer is an error in the documented JSON form, its message in Ukrainian and English. */
+    private static JsonNode assertBilingualError(HttpResponse<String> r, int status) throws IOException {
+        assertEquals(status, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                r.headers().toString());
+        JsonNode e = JSON.readTree(r.body());
+        assertEquals(status, e.get("status").asInt(), r.body());
+        assertTrue(e.has("error"), r.body());
+        String message = e.get("message").asText();
+        assertTrue(message.contains(" / ") && message.chars().anyMatch(c -> c >= 'А' && c <= 'я'), message);
+        e.path("errors").forEach(f -> assertTrue(f.get("message").asText().contains(" / "), f.toString()));
+        return e;
+    }
+
+    @Test
+    @DisplayName("#12: one 400 names every problem of a body: both misspelled fields, a bad kind and a bad channel; a number is not text")
+    void everyProblemOfABodyIsNamed() throws IOException {
+        long before = total("");
+        HttpResponse<String> misspelled = api.postJson("/api/v1/appeals",
+                "{\"kind\":\"PROPOSAL\",\"chanel\":\"WEB\",\"txt\":\"Синтетична пропозиція\"}");
+        assertBilingualError(misspelled, 400);
+        assertEquals(List.of("chanel", "txt"), fields(misspelled));
+        assertTrue(misspelled.body().contains("'channel'") && misspelled.body().contains("'text'"),
+                "each names the field meant: " + misspelled.body());
+
+        HttpResponse<String> enums = api.postJson("/api/v1/appeals",
+                "{\"kind\":\"RANT\",\"channel\":\"FAX\",\"text\":\"Синтетичний текст\"}");
+        assertBilingualError(enums, 400);
+        assertEquals(List.of("kind", "channel"), fields(enums));
+
+        HttpResponse<String> number = api.postJson("/api/v1/appeals",
+                "{\"kind\":\"PROPOSAL\",\"channel\":\"PHONE\",\"text\":5}");
+        assertBilingualError(number, 400);
+        assertEquals(List.of("text"), fields(number));
+
+        HttpResponse<String> nested = api.postJson("/api/v1/appeals", """
+                {"kind":"COMPLAINT","channel":"WEB","text":"Синтетичний текст","applicant":{"type":"ROBOT"},
+                 "attachments":[{"fileName":"a.pdf"},{"fileName":"b.pdf"},{"fileName":"c.pdf","sizeBytes":"big"}]}""");
+        assertBilingualError(nested, 400);
+        assertEquals(List.of("applicant.type", "attachments[2].sizeBytes"), fields(nested));
+        assertEquals(before, total(""), "a refused request registers nothing");
+
+        JsonNode a = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Поля " + UUID.randomUUID())).body());
+        HttpResponse<String> action = api.postJson("/api/v1/appeals/" + a.get("id").asText() + "/actions",
+                "{\"action\":\"DELETE\",\"days\":\"14\",\"coment\":\"x\"}");
+        assertBilingualError(action, 400);
+        assertEquals(List.of("action", "days", "coment"), fields(action));
+    }
+
+    @Test
+    @DisplayName("#12: every error is bilingual JSON: 415 without or with another Content-Type, 404 of an unknown path pointing to openapi.json, 405; GET /api/v1 points there too")
+    void everyErrorIsBilingualJson() throws IOException {
+        HttpResponse<String> noType = KarafNode.Http.send(java.net.http.HttpRequest.newBuilder(node.url("/api/v1/appeals"))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"kind\":\"PROPOSAL\"}"))
+                .header("Accept", "application/json"));
+        assertTrue(assertBilingualError(noType, 415).get("message").asText().contains("application/json"));
+        assertBilingualError(api.post("/api/v1/appeals", "text/plain", "Звернення простим текстом"), 415);
+        JsonNode a = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("Тип " + UUID.randomUUID())).body());
+        assertBilingualError(api.post("/api/v1/appeals/" + a.get("id").asText() + "/actions", "application/xml",
+                "<action>NOTE</action>"), 415);
+
+        for (String unknown : List.of("/api/v1/nothing-here", "/api/v1/appeals/x/y/z", "/api/v1/openapi.yaml")) {
+            JsonNode e = assertBilingualError(KarafNode.Http.get(node.url(unknown)), 404);
+            assertTrue(e.get("message").asText().contains("/api/v1/openapi.json"), unknown + ": " + e);
+        }
+        HttpResponse<String> wrongMethod = KarafNode.Http.send(java.net.http.HttpRequest
+                .newBuilder(node.url("/api/v1/appeals")).DELETE().header("Accept", "application/json"));
+        assertBilingualError(wrongMethod, 405);
+        assertTrue(wrongMethod.headers().firstValue("Allow").orElse("").contains("POST"), wrongMethod.headers().toString());
+
+        HttpResponse<String> index = api.get("/api/v1/");
+        assertEquals(200, index.statusCode(), index.body());
+        assertEquals("/api/v1/openapi.json", JSON.readTree(index.body()).get("openapi").asText());
+        HttpResponse<String> bare = KarafNode.Http.getAnonymous(node.url("/api/v1"));
+        assertEquals(200, bare.statusCode(), bare.body());
+        assertEquals("/api/v1/openapi.json", JSON.readTree(bare.body()).get("openapi").asText());
+    }
+
+    @Test
+    @DisplayName("#12: a query parameter an operation does not take is a 400 naming it, on every GET; the page size's maximum is told")
+    void unknownQueryParametersAreNamed() throws IOException {
+        HttpResponse<String> staus = api.get("/api/v1/appeals?staus=CLOSED");
+        assertBilingualError(staus, 400);
+        assertEquals(List.of("staus"), fields(staus));
+        assertTrue(staus.body().contains("'status'"), staus.body());
+        for (String get : List.of("/api/v1/audit?usr=operator", "/api/v1/reference/bodies?regoin=UA-46",
+                "/api/v1/public/status?number=LV-1900-000000&code=AAAAA-AAAAA&lang=uk", "/api/v1/node?verbose=1")) {
+            HttpResponse<String> r = api.get(get);
+            assertBilingualError(r, 400);
+            assertEquals(1, fields(r).size(), get + " -> " + r.body());
+        }
+        HttpResponse<String> both = api.get("/api/v1/appeals?status=LOST&limit=" + (500 + 1));
+        assertBilingualError(both, 400);
+        assertEquals(List.of("status", "limit"), fields(both), "every bad parameter in one answer");
+        assertTrue(both.body().contains("1 and 500"), both.body());
+        assertEquals(200, api.get("/api/v1/appeals?limit=500").statusCode());
+    }
+
     private long total(String query) throws IOException {
         HttpResponse<String> r = api.get("/api/v1/appeals?" + query.replace(" ", "%20"));
         assertEquals(200, r.statusCode(), r.body());

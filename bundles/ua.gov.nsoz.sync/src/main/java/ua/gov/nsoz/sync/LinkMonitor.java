@@ -63,6 +63,20 @@ public interface LinkMonitor {
     record DeadLetter(String messageId, String origin, String fromQueue, String reason, Instant deadAt) {
     }
 
+    /**
+     * Whether a peer has never been connected, as far as this node can tell: its broker is not connected to it now
+     * (or cannot tell) and nothing from it was ever applied here. A center lists every configured region, so a region
+     * that never came up shows so rather than being left out.
+     *
+     * @param broker the broker's view of the link to the peer ({@code null} if the link is not running or the broker
+     *        knows no such peer)
+     * @param received messages applied from the peer (the store's {@code LinkStats.received})
+     * @return true if it has never been connected
+     */
+    static boolean neverConnected(PeerState broker, long received) {
+        return (broker == null || !Boolean.TRUE.equals(broker.connected())) && received == 0;
+    }
+
     /** @return the broker's view of the link, now */
     BrokerState state();
 

@@ -24,7 +24,10 @@ import ua.gov.nsoz.api.spi.NotificationChannel;
 
 /**
  * Sends plain-text UTF-8 mail through an SMTP server (Jakarta Mail with the Angus provider). Exists only while PID
- * {@value #PID} is configured, so a node without a mail server has no e-mail channel.
+ * {@value #PID} is configured, so a node without a mail server has no e-mail channel. With {@code enabled = false}
+ * it is off: it checks nothing of the server, sends nothing, and the notifier does not use it (its service carries
+ * the property {@code enabled=false}), which is how a launcher or an admin turns e-mail off in a way that survives a
+ * restart (Karaf keeps the configuration of a file deleted while it was stopped).
  */
 @Component(service = NotificationChannel.class, configurationPid = EmailChannel.PID,
         configurationPolicy = ConfigurationPolicy.REQUIRE,
@@ -45,6 +48,7 @@ public class EmailChannel implements NotificationChannel {
      */
     private static final ClassLoader PROVIDER_LOADER = SMTPTransport.class.getClassLoader();
 
+    private final boolean enabled;
     private final Session session;
     private final InternetAddress from;
     private final String username;
@@ -53,6 +57,15 @@ public class EmailChannel implements NotificationChannel {
     /** @param config the SMTP server and sender */
     @Activate
     public EmailChannel(EmailConfig config) {
+        this.enabled = config.enabled();
+        if (!enabled) {
+            this.session = null;
+            this.from = null;
+            this.username = "";
+            this.password = "";
+            LOG.info("E-mail channel off ({}: enabled = false): no e-mail is sent", PID);
+            return;
+        }
         String host = trim(config.host());
         if (host.isEmpty()) {
             throw new IllegalArgumentException(PID + ": host is empty");
@@ -90,12 +103,21 @@ public class EmailChannel implements NotificationChannel {
         return NotifierComponent.EMAIL;
     }
 
+    /** @return false if the configuration turns the channel off */
+    boolean enabled() {
+        return enabled;
+    }
+
     /**
      * @throws IllegalArgumentException if the recipient is not an e-mail address (retrying will not help)
      * @throws MessagingException if the server could not be reached or refused the message
+     * @throws IllegalStateException if the channel is off
      */
     @Override
     public void send(String recipient, String subject, String body) throws MessagingException {
+        if (!enabled) {
+            throw new IllegalStateException("the e-mail channel is off (" + PID + ": enabled = false)");
+        }
         InternetAddress to;
         try {
             to = new InternetAddress(recipient, true);

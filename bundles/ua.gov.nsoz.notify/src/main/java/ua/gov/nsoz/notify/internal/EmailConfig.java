@@ -8,6 +8,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "NSOZ e-mail channel", description = "SMTP server that sends messages to applicants")
 public @interface EmailConfig {
 
+    /**
+     * @return whether the channel sends; {@code false} turns e-mail off while the configuration stays in place. Write
+     *         {@code enabled = false} rather than deleting the file: Karaf keeps the configuration of a file deleted
+     *         while it is stopped, so the channel would come back at the next start (docs/notifications.md)
+     */
+    @AttributeDefinition(description = "false: the e-mail channel is off and nothing is sent by e-mail")
+    boolean enabled() default true;
+
     /** @return SMTP host */
     @AttributeDefinition(description = "SMTP server host")
     String host() default "localhost";

@@ -48,6 +48,12 @@ public class NotifierComponent implements Notifier {
 
     /** The service property that names a channel. */
     static final String CHANNEL_PROPERTY = "nsoz.channel";
+    /**
+     * The service property (from the channel's configuration) that turns a channel off: {@code enabled=false}. A
+     * launcher or an admin writes it instead of deleting the channel's configuration file, because Karaf keeps the
+     * configuration of a file deleted while the node is stopped, and the channel would come back at the next start.
+     */
+    static final String ENABLED_PROPERTY = "enabled";
     static final String EMAIL = "email";
     static final String SMS = "sms";
 
@@ -134,6 +140,10 @@ public class NotifierComponent implements Notifier {
             policy = ReferencePolicy.DYNAMIC)
     void bindChannel(NotificationChannel channel, Map<String, Object> properties) {
         String name = channelName(channel, properties);
+        if (off(properties)) {
+            LOG.info("Notification channel '{}' is off (enabled = false): nothing is sent through it", name);
+            return;
+        }
         channels.put(name, channel);
         LOG.info("Notification channel '{}' available", name);
     }
@@ -267,6 +277,17 @@ public class NotifierComponent implements Notifier {
         failed.incrementAndGet();
         LOG.warn("Gave up on the {} message of event {} for appeal {} after {} attempt(s): {}", d.channel(),
                 d.eventType(), d.appealId(), attempts, why);
+    }
+
+    /** @return whether the channel's service says it is off ({@code enabled} false, as a boolean or a text) */
+    static boolean off(Map<String, Object> properties) {
+        Object enabled = properties == null ? null : properties.get(ENABLED_PROPERTY);
+        return enabled != null && "false".equalsIgnoreCase(enabled.toString().trim());
+    }
+
+    /** @return the channels messages go through now, by name (off ones are never among them) */
+    java.util.Set<String> channelNames() {
+        return java.util.Set.copyOf(channels.keySet());
     }
 
     private static String channelName(NotificationChannel channel, Map<String, Object> properties) {

@@ -8,9 +8,14 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 @ObjectClassDefinition(name = "NSOZ SMS channel", description = "HTTP SMS gateway that sends messages to applicants")
 public @interface SmsConfig {
 
+    /** @return whether the channel sends; {@code false} turns SMS off (see {@link EmailConfig#enabled()}) */
+    @AttributeDefinition(description = "false: the SMS channel is off and nothing is sent by SMS")
+    boolean enabled() default true;
+
     /** @return the gateway's URL */
-    @AttributeDefinition(description = "URL the gateway takes POST {\"to\": \"+380...\", \"text\": \"...\"} at")
-    String url();
+    @AttributeDefinition(description = "URL the gateway takes POST {\"to\": \"+380...\", \"text\": \"...\"} at; "
+            + "required unless enabled = false")
+    String url() default "";
 
     /** @return bearer token */
     @AttributeDefinition(required = false, type = AttributeType.PASSWORD,

@@ -30,6 +30,7 @@ public class SmsHttpChannel implements NotificationChannel {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsHttpChannel.class);
 
+    private final boolean enabled;
     private final URI url;
     private final String token;
     private final Duration timeout;
@@ -38,6 +39,15 @@ public class SmsHttpChannel implements NotificationChannel {
     /** @param config the gateway */
     @Activate
     public SmsHttpChannel(SmsConfig config) {
+        this.enabled = config.enabled();
+        if (!enabled) {
+            this.url = null;
+            this.token = "";
+            this.timeout = null;
+            this.client = null;
+            LOG.info("SMS channel off ({}: enabled = false): no SMS is sent", PID);
+            return;
+        }
         String u = config.url() == null ? "" : config.url().trim();
         if (u.isEmpty()) {
             throw new IllegalArgumentException(PID + ": url is required");
@@ -61,14 +71,23 @@ public class SmsHttpChannel implements NotificationChannel {
         return NotifierComponent.SMS;
     }
 
+    /** @return false if the configuration turns the channel off */
+    boolean enabled() {
+        return enabled;
+    }
+
     /**
      * @throws IllegalArgumentException if there is no number (retrying will not help)
      * @throws IOException if the gateway could not be reached or answered other than 2xx (the status is named, never
      *         the number or the text)
      * @throws InterruptedException if interrupted while waiting for the answer
+     * @throws IllegalStateException if the channel is off
      */
     @Override
     public void send(String recipient, String subject, String body) throws IOException, InterruptedException {
+        if (!enabled) {
+            throw new IllegalStateException("the SMS channel is off (" + PID + ": enabled = false)");
+        }
         if (recipient == null || recipient.isBlank()) {
             throw new IllegalArgumentException("no phone number");
         }

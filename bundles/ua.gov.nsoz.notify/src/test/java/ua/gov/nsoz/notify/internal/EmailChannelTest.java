@@ -96,4 +96,17 @@ class EmailChannelTest {
     void anInvalidSenderFailsActivation() {
         assertThrows(IllegalArgumentException.class, () -> channel(Map.of("from", "no at sign")));
     }
+
+    @Test
+    void enabledFalseIsOffWithoutAServerAndSendsNothing() {
+        // what the launcher writes without NSOZ_SMTP_PORT: only the switch, no host, port or sender to check
+        EmailChannel off = new EmailChannel(Configs.of(EmailConfig.class, Map.of("enabled", false)));
+
+        assertTrue(!off.enabled());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> off.send("applicant@example.org", SUBJECT, BODY));
+        assertTrue(e.getMessage().contains("enabled = false"), e.getMessage());
+        assertEquals(0, smtp.getReceivedMessages().length);
+        assertTrue(channel(Map.of()).enabled(), "on by default");
+    }
 }

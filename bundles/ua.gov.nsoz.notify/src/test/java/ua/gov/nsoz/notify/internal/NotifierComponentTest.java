@@ -292,6 +292,32 @@ class NotifierComponentTest {
     }
 
     @Test
+    void aChannelWhoseConfigurationSaysEnabledFalseIsNeverUsed() {
+        notifier(Map.of());
+        // as fileinstall gives it from a .cfg file (a text), and as a typed configuration gives it (a boolean)
+        notifier.bindChannel(email, Map.of(NotifierComponent.CHANNEL_PROPERTY, "email",
+                NotifierComponent.ENABLED_PROPERTY, "false"));
+        notifier.bindChannel(sms, Map.of(NotifierComponent.CHANNEL_PROPERTY, "sms",
+                NotifierComponent.ENABLED_PROPERTY, Boolean.FALSE));
+        Appeal a = registered(applicant(EMAIL, PHONE));
+
+        notifier.onEvent(event("REGISTERED", a), a);
+
+        // nothing was even queued: a contact without a channel in use is skipped when the event is prepared
+        assertEquals(new Notifier.Stats(0, 0, 0), notifier.stats());
+        assertEquals(java.util.Set.of(), notifier.channelNames());
+        assertTrue(email.sent.isEmpty() && sms.sent.isEmpty());
+
+        // the same channel with enabled = true (or without the key) is used
+        notifier.bindChannel(email, Map.of(NotifierComponent.CHANNEL_PROPERTY, "email",
+                NotifierComponent.ENABLED_PROPERTY, "TRUE"));
+        notifier.onEvent(event("FORWARDED", a), a);
+        awaitSettled(1, 0);
+        assertEquals(EMAIL, email.sent.get(0).recipient());
+        assertEquals(java.util.Set.of("email"), notifier.channelNames());
+    }
+
+    @Test
     void aFailedSendIsRetriedUntilItSucceeds() {
         FakeChannel flaky = new FakeChannel("email", 2);
         notifier(Map.of("maxAttempts", 5), flaky);

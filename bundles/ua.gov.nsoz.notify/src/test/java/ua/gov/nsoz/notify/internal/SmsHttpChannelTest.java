@@ -101,4 +101,14 @@ class SmsHttpChannelTest {
     void controlCharactersAreEscaped() {
         assertEquals("\"a\\u0001b\\tc\"", SmsHttpChannel.jsonString("a\u0001b\tc"));
     }
+
+    @Test
+    void enabledFalseIsOffWithoutAGatewayAndSendsNothing() {
+        SmsHttpChannel off = new SmsHttpChannel(Configs.of(SmsConfig.class, Map.of("enabled", false)));
+
+        assertFalse(off.enabled());
+        assertThrows(IllegalStateException.class, () -> off.send("+380671234567", "s", "b"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SmsHttpChannel(Configs.of(SmsConfig.class, Map.of())), "on without a url: refused");
+    }
 }

@@ -266,7 +266,8 @@ public class AppealResource implements RestResource {
                 Params.parseEnum(errors, "channel", channel, Channel::valueOf, Channel.values()),
                 Params.blankToNull(region), Params.parseTime(errors, "from", from, false, ZoneOffset.UTC),
                 Params.parseTime(errors, "to", to, true, ZoneOffset.UTC), Params.blankToNull(text),
-                Params.parseInt(errors, "offset", offset, 0), Params.parseInt(errors, "limit", limit, 20),
+                Params.parseOffset(errors, "offset", offset),
+                Params.parseLimit(errors, "limit", limit, 20, AppealQuery.MAX_LIMIT),
                 Params.blankToNull(body));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);

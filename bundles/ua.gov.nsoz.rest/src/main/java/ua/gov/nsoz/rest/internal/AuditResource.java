@@ -30,6 +30,9 @@ public class AuditResource implements RestResource {
 
     private static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
+    /** The largest page of the audit log (the store's limit, {@code AuditQuery}: 1..1000). */
+    static final int MAX_LIMIT = 1000;
+
     private final AuditLog audit;
 
     /** @param audit the node's audit log */
@@ -52,12 +55,13 @@ public class AuditResource implements RestResource {
     public AuditPageJson search(@QueryParam("user") String user, @QueryParam("appeal") String appeal,
             @QueryParam("action") String action, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit) {
-        // The ranges (offset >= 0, limit 1..1000, from before to) are the audit log's to check.
+        // The ranges are checked here too, so that one answer names every bad parameter; the audit log checks again.
         List<FieldError> errors = new ArrayList<>();
         AuditQuery q = new AuditQuery(Params.blankToNull(user), Params.blankToNull(appeal),
                 Params.parseEnum(errors, "action", action, AuditAction::valueOf, AuditAction.values()),
                 Params.parseTime(errors, "from", from, false, KYIV), Params.parseTime(errors, "to", to, true, KYIV),
-                Params.parseInt(errors, "offset", offset, 0), Params.parseInt(errors, "limit", limit, 100));
+                Params.parseOffset(errors, "offset", offset),
+                Params.parseLimit(errors, "limit", limit, 100, MAX_LIMIT));
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }

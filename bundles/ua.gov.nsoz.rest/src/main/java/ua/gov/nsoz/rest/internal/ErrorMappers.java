@@ -118,7 +118,49 @@ final class ErrorMappers {
         return sb.length() == 0 ? "body" : sb.toString();
     }
 
-    /** JAX-RS answers (404, 405, 406, 415, 413 …), in JSON; unwraps JSON errors CXF wrapped. */
+    /** Where the API describes itself: every 404 points there. */
+    static final String OPENAPI = "/api" + RestServer.ADDRESS + "/openapi.json";
+
+    /**
+     * @param status an HTTP status
+     * @param allow the methods the resource allows (for a 405), or null
+     * @return the bilingual message for an answer JAX-RS made with no message of ours (CXF's are English only)
+     */
+    static String defaultMessage(int status, String allow) {
+        return switch (status) {
+            case 400 -> "Некоректний запит / Bad request";
+            case 401 -> "Потрібна автентифікація / Authentication required (HTTP Basic, the node's users)";
+            case 403 -> "Заборонено / Forbidden";
+            case 404 -> "Немає такого ресурсу; операції API описано в " + OPENAPI + " / No such resource; the API's "
+                    + "operations are described at " + OPENAPI;
+            case 405 -> "Метод не дозволено для цього ресурсу" + (allow == null ? "" : "; дозволено: " + allow)
+                    + " / Method not allowed for this resource" + (allow == null ? "" : "; allowed: " + allow)
+                    + "; see " + OPENAPI;
+            case 406 -> "Відповіді API лише application/json / The API answers application/json only (Accept)";
+            case 409 -> "Конфлікт / Conflict";
+            case 413 -> "Тіло запиту завелике / Request body too large";
+            case 415 -> "Тіло запиту має бути JSON із заголовком Content-Type: application/json / The request body "
+                    + "must be JSON, sent with Content-Type: application/json";
+            default -> {
+                Response.Status s = Response.Status.fromStatusCode(status);
+                String reason = s == null ? "Error" : s.getReasonPhrase();
+                yield "Помилка запиту (" + status + ") / " + reason;
+            }
+        };
+    }
+
+    /**
+     * @return whether a message is one JAX-RS made up ("HTTP 404 Not Found": English, and says nothing the status does
+     *         not), to be replaced by {@link #defaultMessage}; every message of ours is kept
+     */
+    static boolean generic(String message) {
+        return message == null || message.isBlank() || message.matches("HTTP \\d{3}( .*)?");
+    }
+
+    /**
+     * JAX-RS answers (404, 405, 406, 415, 413 …), in JSON and in both languages; unwraps the JSON and field errors a
+     * body reader raised.
+     */
     static final class Web implements ExceptionMapper<WebApplicationException> {
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -126,19 +168,28 @@ final class ErrorMappers {
                 if (t instanceof JsonProcessingException j) {
                     return jsonError(j);
                 }
+                if (t instanceof ValidationException v) {
+                    return new Validation().toResponse(v);
+                }
             }
             int status = e.getResponse().getStatus();
             if (status == 503) {
                 // Said on purpose (a part of the node is not running): no incident.
                 LOG.warn("503 {}", e.getMessage());
-                return answer(status, e.getMessage(), null, null);
+                return answer(status, generic(e.getMessage()) ? "Сервіс тимчасово недоступний / Service unavailable"
+                        : e.getMessage(), null, null);
             }
             if (status >= 500) {
                 return Fault.fault(e);
             }
-            LOG.warn("{} {}", status, e.getMessage());
-            Response r = answer(status, e.getMessage(), null, null);
-            return status == 401 ? Response.fromResponse(r).header("WWW-Authenticate", "Basic realm=\"nsoz\"").build() : r;
+            String allow = e.getResponse().getHeaderString("Allow");
+            String message = generic(e.getMessage()) ? defaultMessage(status, allow) : e.getMessage();
+            LOG.warn("{} {}", status, message);
+            Response r = answer(status, message, null, null);
+            if (status == 401) {
+                return Response.fromResponse(r).header("WWW-Authenticate", "Basic realm=\"nsoz\"").build();
+            }
+            return allow == null ? r : Response.fromResponse(r).header("Allow", allow).build();
         }
     }
 
@@ -167,6 +218,9 @@ final class ErrorMappers {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof JsonProcessingException j) {
                     return jsonError(j);
+                }
+                if (t instanceof ValidationException v) {
+                    return new Validation().toResponse(v);
                 }
                 if (t instanceof java.util.NoSuchElementException) {
                     return answer(404, "Звернення не знайдено / No such appeal: " + t.getMessage(), null, null);

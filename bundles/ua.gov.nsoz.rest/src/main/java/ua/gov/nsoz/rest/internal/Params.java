@@ -69,4 +69,27 @@ final class Params {
             return dflt;
         }
     }
+
+    /**
+     * A page's size: a whole number from 1 to {@code max}, or the default when absent.
+     *
+     * @param max the largest page ({@link ua.gov.nsoz.api.AppealQuery#MAX_LIMIT} for appeals)
+     */
+    static int parseLimit(List<FieldError> errors, String field, String value, int dflt, int max) {
+        int n = parseInt(errors, field, value, dflt);
+        if (n < 1 || n > max) {
+            errors.add(new FieldError(field, "Має бути від 1 до " + max + " (найбільша сторінка; далі — offset) "
+                    + "/ Must be between 1 and " + max + " (the largest page; page on with offset)"));
+        }
+        return n;
+    }
+
+    /** A row offset: a whole number, 0 or more, or 0 when absent. */
+    static int parseOffset(List<FieldError> errors, String field, String value) {
+        int n = parseInt(errors, field, value, 0);
+        if (n < 0) {
+            errors.add(new FieldError(field, "Має бути 0 або більше / Must be 0 or more"));
+        }
+        return n;
+    }
 }

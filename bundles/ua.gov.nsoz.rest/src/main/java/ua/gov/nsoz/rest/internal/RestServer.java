@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.jaxrs.json.JacksonJsonProvider;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.cxf.Bus;
@@ -65,10 +64,12 @@ public class RestServer {
             }
             factory.setResourceClasses(classes);
             List<Object> providers = new ArrayList<>();
-            providers.add(new JacksonJsonProvider(objectMapper()));
+            providers.add(new StrictJsonProvider(objectMapper()));
             providers.add(new RequestLimits());
+            providers.add(new ApiIndex());
             providers.add(new BasicAuth("karaf"));
             providers.add(new Authorize(callers));
+            providers.add(new KnownQueryParameters());
             providers.addAll(ErrorMappers.all());
             factory.setProviders(providers);
             server = factory.create();

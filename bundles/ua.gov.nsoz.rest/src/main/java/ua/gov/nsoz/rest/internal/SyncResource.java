@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import javax.ws.rs.BadRequestException;
-import javax.ws.rs.DefaultValue;
 import javax.ws.rs.GET;
 import javax.ws.rs.NotFoundException;
 import javax.ws.rs.POST;
@@ -43,10 +42,14 @@ import ua.gov.nsoz.sync.LinkMonitor.QueueState;
 @Produces(MediaType.APPLICATION_JSON)
 public class SyncResource implements RestResource {
 
-    /** One link: the store's figures, and the broker's when the link runs. */
+    /**
+     * One link: the store's figures, and the broker's when the link runs. {@code neverConnected}: not connected now
+     * and nothing ever received from the peer (at the center, every configured region is listed, so one that never
+     * came up shows so). Times are instants in UTC, ISO-8601 ({@code 2026-03-01T08:15:00Z}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record LinkJson(String peer, Boolean connected, long backlog, Instant oldestPendingAt, Long lagSeconds,
-            long shipped, long lastSentSeq, Instant lastShippedAt, Long waitingOnBroker, long received,
+    record LinkJson(String peer, Boolean connected, boolean neverConnected, long backlog, Instant oldestPendingAt,
+            Long lagSeconds, long shipped, long lastSentSeq, Instant lastShippedAt, Long waitingOnBroker, long received,
             long lastReceivedSeq, Instant lastReceivedAt, Long lastReceivedLagMillis) {
     }
 
@@ -100,7 +103,15 @@ public class SyncResource implements RestResource {
         this.node = node;
     }
 
-    /** @return one entry per peer, with the broker's figures when the link runs */
+    /** @param monitor the broker's side of the link, or {@code null} (tests; DS sets the field) */
+    void setMonitor(LinkMonitor monitor) {
+        this.monitor = monitor;
+    }
+
+    /**
+     * @return one entry per peer (at the center, every configured region, seen or not), with the broker's figures
+     *         when the link runs
+     */
     @GET
     @Allowed(Operation.SYNC_READ)
     public SyncJson status() {
@@ -117,7 +128,8 @@ public class SyncResource implements RestResource {
         List<LinkJson> links = peers.stream().map(peer -> {
             LinkStats s = replication.stats(peer);
             PeerState p = broker == null ? null : broker.peer(peer);
-            return new LinkJson(s.peer(), p == null ? null : p.connected(), s.backlog(), s.oldestPendingAt(),
+            return new LinkJson(s.peer(), p == null ? null : p.connected(),
+                    LinkMonitor.neverConnected(p, s.received()), s.backlog(), s.oldestPendingAt(),
                     s.oldestPendingAt() == null ? null : Duration.between(s.oldestPendingAt(), now).getSeconds(),
                     s.shipped(), s.lastSentSeq(), s.lastShippedAt(), p == null ? null : p.waiting(), s.received(),
                     s.lastReceivedSeq(), s.lastReceivedAt(), s.lastReceivedLagMillis());
@@ -134,9 +146,11 @@ public class SyncResource implements RestResource {
     @GET
     @Path("/dead-letters")
     @Allowed(Operation.SYNC_MANAGE)
-    public DeadLettersJson deadLetters(@QueryParam("limit") @DefaultValue("100") int limit) {
-        if (limit < 1 || limit > 1000) {
-            throw new BadRequestException("limit: від 1 до 1000 / from 1 to 1000");
+    public DeadLettersJson deadLetters(@QueryParam("limit") String limitParam) {
+        List<ua.gov.nsoz.api.FieldError> errors = new java.util.ArrayList<>();
+        int limit = Params.parseLimit(errors, "limit", limitParam, 100, 1000);
+        if (!errors.isEmpty()) {
+            throw new ua.gov.nsoz.api.ValidationException(errors);
         }
         LinkMonitor link = running();
         return new DeadLettersJson(link.state().deadLetters(),

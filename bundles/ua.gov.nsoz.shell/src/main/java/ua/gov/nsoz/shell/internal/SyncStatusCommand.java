@@ -17,9 +17,10 @@ import ua.gov.nsoz.sync.LinkMonitor.PeerState;
 import ua.gov.nsoz.sync.LinkMonitor;
 
 /**
- * {@code nsoz:sync-status}: the links of this node, one row per peer: the store's outbox and inbox figures, and
- * the broker's (connection, messages waiting on it, dead letters) while the link runs. The same figures as
- * {@code GET /api/v1/sync}.
+ * {@code nsoz:sync-status}: the links of this node, one row per peer (at the center, every configured region, the
+ * ones never connected included): the store's outbox and inbox figures, and the broker's (connection, messages
+ * waiting on it, dead letters) while the link runs. The same figures as {@code GET /api/v1/sync}; its times are in
+ * Kyiv local time (the REST API's are UTC instants), and the header says so.
  */
 @Service
 @Command(scope = "nsoz", name = "sync-status",
@@ -35,7 +36,13 @@ public class SyncStatusCommand implements Action {
     @Reference(optional = true)
     LinkMonitor link;
 
-    private static String connected(PeerState p) {
+    /** The line above the table: which zone its times are in. */
+    static final String ZONE_HEADER = "Час за Києвом / Times in Kyiv local time (Europe/Kyiv)";
+
+    private static String connected(PeerState p, long received) {
+        if (LinkMonitor.neverConnected(p, received)) {
+            return "ніколи / never";
+        }
         if (p == null || p.connected() == null) {
             return "—";
         }
@@ -69,12 +76,13 @@ public class SyncStatusCommand implements Action {
         for (String peer : peers) {
             LinkStats s = replication.stats(peer);
             PeerState p = broker == null ? null : broker.peer(peer);
-            t.addRow().addContent(peer, connected(p), s.backlog(),
+            t.addRow().addContent(peer, connected(p, s.received()), s.backlog(),
                     s.oldestPendingAt() == null ? "—" : Format.duration(Duration.between(s.oldestPendingAt(), now)),
                     s.shipped(), s.lastSentSeq(), Format.time(s.lastShippedAt()), s.received(), s.lastReceivedSeq(),
                     s.lastReceivedLagMillis() == null ? "—" : s.lastReceivedLagMillis() + " ms",
                     p == null ? "—" : p.waiting());
         }
+        System.out.println(ZONE_HEADER);
         t.print(System.out);
         if (broker == null) {
             System.out.println("Обмін вимкнено на цьому вузлі / The link is not running on this node "

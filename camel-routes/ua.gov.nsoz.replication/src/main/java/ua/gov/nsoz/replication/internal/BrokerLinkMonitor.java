@@ -95,7 +95,23 @@ public final class BrokerLinkMonitor implements LinkMonitor {
             up = false;
         }
         long dead = queues.stream().filter(q -> "dead".equals(q.role())).mapToLong(QueueState::messages).sum();
-        return new BrokerState(up, peers, queues, dead);
+        return new BrokerState(up, withConfiguredRegions(peers, Links.regions(config)), queues, dead);
+    }
+
+    /**
+     * @param peers the peers the broker knows of
+     * @param regions the center's configured regions
+     * @return the peers, and every configured region the broker knows nothing of (its queue was never made, or the
+     *         broker did not answer) as not connected with nothing waiting
+     */
+    static List<PeerState> withConfiguredRegions(List<PeerState> peers, List<String> regions) {
+        List<PeerState> all = new ArrayList<>(peers);
+        for (String region : regions) {
+            if (all.stream().noneMatch(p -> p.peer().equals(region))) {
+                all.add(new PeerState(region, false, 0));
+            }
+        }
+        return all;
     }
 
     private QueueState describe(String queue, ObjectName n) throws JMException {

@@ -78,7 +78,7 @@ public class LinkOutboundRoutes extends RouteBuilder {
                         // Under load, a batch per commit costs a journal sync each: let a few gather.
                         Thread.sleep(linger);
                     }
-                    List<String> peers = central ? store.peers() : List.of(config.centerNodeId());
+                    List<String> peers = central ? centralPeers() : List.of(config.centerNodeId());
                     Thread thread = Thread.currentThread();
                     ClassLoader previous = thread.getContextClassLoader();
                     // The Artemis client looks some classes up through the context class loader.
@@ -112,6 +112,16 @@ public class LinkOutboundRoutes extends RouteBuilder {
                         thread.setContextClassLoader(previous);
                     }
                 });
+    }
+
+    /**
+     * @return at the center: the configured regions (their queues are made at once, so a region's federation finds
+     *         its queue at its first try), then every other peer the outbox or inbox knows
+     */
+    private List<String> centralPeers() {
+        java.util.LinkedHashSet<String> peers = new java.util.LinkedHashSet<>(Links.regions(config));
+        peers.addAll(store.peers());
+        return List.copyOf(peers);
     }
 
     /** A producer on an address that does not exist yet makes it (auto-create for nsoz.to.# in artemis-central.xml). */

@@ -32,6 +32,16 @@ public @interface ReplicationConfig {
     @AttributeDefinition(description = "The central node's id; a node whose nodeId equals it runs the central routes")
     String centerNodeId() default "ucc";
 
+    /**
+     * @return the center: the node ids of its regions, so that the link's figures list a region before it ever
+     *         connects and its queue exists from the start; empty: the system property {@code nsoz.regions}
+     *         (comma-separated; the demo's launcher writes it), else the regions are known as they first send
+     */
+    @AttributeDefinition(required = false, description = "The center: node ids of its regions, comma-separated "
+            + "(default: system property nsoz.regions); listed by nsoz:sync-status and GET /api/v1/sync before they "
+            + "first connect")
+    String[] regions() default {};
+
     /** @return the queue a region sends to (bridged to the center's inbound address) */
     @AttributeDefinition(description = "Local queue a region sends to; the broker bridges it to the center")
     String outQueue() default "nsoz.out";
