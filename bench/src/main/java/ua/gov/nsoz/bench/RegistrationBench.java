@@ -51,6 +51,7 @@ import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.ApplicantType;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.store.AppealStore;
 import ua.gov.nsoz.store.internal.JdbcAppealStore;
 import ua.gov.nsoz.store.internal.Migrations;
 
@@ -618,28 +619,29 @@ public final class RegistrationBench {
             return r;
         }
 
-        /** What AppealServiceImpl.register does after validation: number, appeal, event with the appeal as JSON. */
+        /**
+         * What AppealServiceImpl.register does after validation: the number taken, the appeal and its event (the
+         * appeal as JSON) built from it and stored, in one transaction ({@code AppealStore.register}).
+         */
         private void registerOne(long n) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
             int year = now.atZone(KYIV).getYear();
-            long sequence = store.nextRegistrationSequence(year);
-            String number = String.format("%s-%d-%06d", "BEN", year, sequence);
-            Appeal appeal = new Appeal(Synthetic.newId(), number, "bench", "80", Synthetic.kind(n), Channel.WEB,
-                    Synthetic.applicant(n), Synthetic.text(n), Synthetic.TOPIC, Synthetic.ADDRESSEE, false, null, false,
-                    null, List.of(), Set.of(), AppealStatus.REGISTERED, 1, now, now, now);
-            String payload;
-            try {
-                payload = json.writeValueAsString(appeal);
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            AppealEvent event = new AppealEvent(Synthetic.newId(), appeal.id(), 1, "REGISTERED", now, "bench", "rest",
-                    payload);
-            if (center.isEmpty()) {
-                store.insert(appeal, event);
-            } else {
-                store.insert(appeal, event, List.of(center));
-            }
+            String id = Synthetic.newId();
+            String eventId = Synthetic.newId();
+            store.register(year, sequence -> {
+                String number = String.format("%s-%d-%06d", "BEN", year, sequence);
+                Appeal appeal = new Appeal(id, number, "bench", "80", Synthetic.kind(n), Channel.WEB,
+                        Synthetic.applicant(n), Synthetic.text(n), Synthetic.TOPIC, Synthetic.ADDRESSEE, false, null,
+                        false, null, List.of(), Set.of(), AppealStatus.REGISTERED, 1, now, now, now);
+                String payload;
+                try {
+                    payload = json.writeValueAsString(appeal);
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+                return new AppealStore.Registration(appeal,
+                        new AppealEvent(eventId, id, 1, "REGISTERED", now, "bench", "rest", payload));
+            }, center.isEmpty() ? List.of() : List.of(center));
         }
 
         void verifyCount() throws SQLException {

@@ -26,13 +26,52 @@ public interface AppealStore {
     }
 
     /**
-     * Allocates the next registration sequence number of this node for a year. Numbers are unique
-     * and increasing; a crash may leave a gap, never a repeat.
+     * An appeal being registered and the event that registers it, both made from its registration sequence number.
+     *
+     * @param appeal the appeal, version 1, carrying its registration number
+     * @param event its first event (whose payload carries the number too)
+     * @since 1.4
+     */
+    record Registration(Appeal appeal, AppealEvent event) {
+    }
+
+    /**
+     * Takes the next registration sequence number of this node for a year in a transaction of its own. Numbers are
+     * unique and increasing, but a number taken here and not stored is lost: the registration journal has a gap.
      *
      * @param year the calendar year of registration
      * @return the next number, starting at 1 each year
+     * @deprecated use {@link #register}, which takes the number in the transaction that stores the appeal
      */
+    @Deprecated
     long nextRegistrationSequence(int year);
+
+    /**
+     * Registers an appeal: takes the next registration sequence number of this node for the year and, in the same
+     * transaction, inserts the appeal and the event that {@code build} makes from it, and an outbox entry shipping
+     * that event to each destination. The numbers of a year are consecutive from 1, with no gap and no repeat: a
+     * registration that fails (the build throws, the store cannot write, the node stops before the commit) takes no
+     * number. This node's registrations wait for each other on the year's counter until each commits: do the
+     * look-ups before, and keep {@code build} cheap.
+     *
+     * <p>The default takes the number first ({@link #nextRegistrationSequence}) and inserts after, in two
+     * transactions (a failure in between leaves a gap); the JDBC store does it in one.
+     *
+     * @param year the calendar year of registration
+     * @param build makes the appeal (version 1) and its event from the sequence number; it may be called again
+     *        with the same number if the store runs the transaction again, so it must have no side effects; an
+     *        exception from it undoes the registration and is thrown as it is
+     * @param outboxDestinations the peers the event goes to (empty: none)
+     * @return the appeal and the event stored
+     * @throws StoreException if the store cannot write (nothing is written, no number is taken)
+     * @since 1.4
+     */
+    default Registration register(int year, java.util.function.LongFunction<Registration> build,
+            java.util.Collection<String> outboxDestinations) {
+        Registration r = build.apply(nextRegistrationSequence(year));
+        insert(r.appeal(), r.event(), outboxDestinations);
+        return r;
+    }
 
     /**
      * Inserts a new appeal together with its first event.
@@ -124,6 +163,21 @@ public interface AppealStore {
      *         appeals
      */
     long otherApplicantsWithSameText(Appeal appeal, java.time.Instant since);
+
+    /**
+     * Whether at least {@code others} other applicants sent the same text since then (a mass appeal): what
+     * {@code otherApplicantsWithSameText(appeal, since) >= others} says, but a store may stop looking once it has found
+     * that many, so that the cost of one registration stays flat however large a campaign grows (issue #12).
+     *
+     * @param appeal the appeal
+     * @param since registered at or after
+     * @param others how many other applicants make it a mass appeal
+     * @return whether there are at least that many
+     * @since 1.4
+     */
+    default boolean sameTextFromAtLeast(Appeal appeal, java.time.Instant since, int others) {
+        return otherApplicantsWithSameText(appeal, since) >= others;
+    }
 
     /**
      * Open appeals (their term running) of a node whose last day is on or before a date and that still need the

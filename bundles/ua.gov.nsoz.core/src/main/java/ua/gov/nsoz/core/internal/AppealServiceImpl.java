@@ -104,23 +104,28 @@ public class AppealServiceImpl implements AppealService {
         NewAppeal a = IntakeRules.check(in, now);
         boolean priority = priority(a.applicant());
         int year = now.atZone(KYIV).getYear();
-        long sequence = store.nextRegistrationSequence(year);
-        String number = registrationNumber(node.code(), year, sequence);
         String id = Ids.newId();
-        Appeal draft = new Appeal(id, number, node.nodeId(), node.region(), a.kind(), a.channel(),
+        // Everything but the number first, outside the transaction that takes it (the look-ups are the slow part).
+        Appeal draft = new Appeal(id, null, node.nodeId(), node.region(), a.kind(), a.channel(),
                 a.applicant(), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(),
                 a.signed(), a.attachments(), IntakeRules.marks(a, deadlines), AppealStatus.REGISTERED, 1, a.receivedAt(),
                 now, now, Processing.NONE, a.contested());
         // Repeated, duplicate or mass (shown to the operator), the access code's hash, and the term.
         Processing found = Relations.classify(store, draft, now).toBuilder()
                 .accessHash(AccessCodes.hash(id, AccessCodes.code(accessKey(), id))).priority(priority).build();
-        Appeal appeal = draft.withProcessing(found.toBuilder()
+        Appeal prepared = draft.withProcessing(found.toBuilder()
                 .dueDate(rules().dueDate(AppealStatus.REGISTERED, draft, found)).build());
-        AppealEvent event = new AppealEvent(Ids.newId(), appeal.id(), 1, EVENT_REGISTERED, now, node.nodeId(), actor,
-                toJson(appeal));
-        store.insert(appeal, event, replicationTargets());
+        String eventId = Ids.newId();
+        // The number is taken in the transaction that stores the appeal: consecutive, no gap, no repeat (issue #12).
+        AppealStore.Registration registered = store.register(year, sequence -> {
+            Appeal numbered = withNumber(prepared, registrationNumber(node.code(), year, sequence));
+            return new AppealStore.Registration(numbered, new AppealEvent(eventId, id, 1, EVENT_REGISTERED, now,
+                    node.nodeId(), actor, toJson(numbered)));
+        }, replicationTargets());
+        Appeal appeal = registered.appeal();
+        AppealEvent event = registered.event();
         // Ids and numbers only: the log never carries an applicant's personal data.
-        LOG.debug("Registered appeal {} as {} marks={}", appeal.id(), number, appeal.marks());
+        LOG.debug("Registered appeal {} as {} marks={}", appeal.id(), appeal.registrationNumber(), appeal.marks());
         notifyListeners(event, appeal);
         return appeal;
     }
@@ -144,6 +149,14 @@ public class AppealServiceImpl implements AppealService {
                                 + "applicant category in the reference data (GET /api/v1/reference/categories): "
                                 + applicant.category()))))
                 .priority();
+    }
+
+    /** The appeal with its registration number (the draft has none until the store hands the number out). */
+    private static Appeal withNumber(Appeal a, String number) {
+        return new Appeal(a.id(), number, a.node(), a.region(), a.kind(), a.channel(), a.applicant(), a.text(),
+                a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(), a.signed(), a.attachments(),
+                a.marks(), a.status(), a.version(), a.receivedAt(), a.registeredAt(), a.updatedAt(), a.processing(),
+                a.contested());
     }
 
     /** Where this node's events go: a region ships every event to the center; the center to nobody. */

@@ -48,7 +48,7 @@ final class Relations {
                 return Processing.NONE.toBuilder().classification(c).relatedTo(earlier.registrationNumber()).build();
             }
         }
-        if (store.otherApplicantsWithSameText(a, now.minus(MASS_WINDOW)) >= MASS_APPLICANTS - 1) {
+        if (store.sameTextFromAtLeast(a, now.minus(MASS_WINDOW), MASS_APPLICANTS - 1)) {
             return Processing.NONE.toBuilder().classification(Classification.MASS).build();
         }
         return Processing.NONE;

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import javax.sql.DataSource;
 import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.AppealEvent;
@@ -60,11 +59,7 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
     private static final String INSERT_EVENT = "INSERT INTO appeal_event "
             + "(event_id, appeal_id, version, event_type, occurred_at, node_id, actor, payload) VALUES (?,?,?,?,?,?,?,?)";
 
-    /** How many registration numbers are reserved per database round trip. */
-    static final int BLOCK = 50;
-
     private final DataSource dataSource;
-    private final ConcurrentMap<Integer, Block> counters = new ConcurrentHashMap<>();
     /** Peers known to have their peer_link row (made once, before the first transaction that needs it). */
     private final Set<String> knownPeers = ConcurrentHashMap.newKeySet();
 
@@ -75,72 +70,72 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Takes the number and stores the appeal in one transaction: the year's counter row stays locked until the
+     * commit, so this node's registrations take their numbers one after another, and a registration rolled back
+     * (or lost in a crash before its commit) gives its number back.
+     */
     @Override
+    public Registration register(int year, java.util.function.LongFunction<Registration> build,
+            java.util.Collection<String> outboxDestinations) {
+        ensurePeers(outboxDestinations);
+        return inTransaction("Cannot register an appeal in " + year, c -> {
+            Registration r = build.apply(takeNumber(c, year));
+            Appeal a = r.appeal();
+            insertAppealRows(c, a);
+            insertEvent(c, r.event());
+            for (String destination : outboxDestinations) {
+                insertOutbox(c, destination, java.util.UUID.randomUUID().toString(), "appealEvent", a.id(),
+                        r.event().eventId(), null);
+            }
+            return r;
+        });
+    }
+
+    @Override
+    @Deprecated
     public long nextRegistrationSequence(int year) {
-        return counters.computeIfAbsent(year, y -> new Block()).next(year);
+        return inTransaction("Cannot take a registration number for " + year, c -> takeNumber(c, year));
     }
 
     /**
-     * The numbers of one year, reserved from the database {@value #BLOCK} at a time in a short
-     * transaction of their own. A crash loses at most the unused rest of a block (a gap, never a
-     * repeat); the hot path is an in-memory increment.
+     * The year's next number, taken in the caller's transaction: {@code registration_counter.next_value} is the
+     * number the next registration gets (a database numbered in blocks of 50 before continues after its last block).
+     * The UPDATE takes the row's write lock, held to the commit. A year's first registration inserts its row; if
+     * another transaction inserted it meanwhile, the primary key refuses it and the UPDATE is run again (it waits
+     * for that transaction).
      */
-    private final class Block {
-        private long next;
-        private long end;
-
-        synchronized long next(int year) {
-            if (next == end) {
-                next = reserve(year);
-                end = next + BLOCK;
-            }
-            return next++;
-        }
-    }
-
-    private long reserve(int year) {
-        try {
-            return tryReserve(year);
-        } catch (StoreException e) {
-            // Two stores opened the same new year at once; the loser's INSERT hit the primary key.
-            if (e.getCause() instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return tryReserve(year);
-            }
-            throw e;
-        }
-    }
-
-    private long tryReserve(int year) {
-        return inTransaction("Cannot reserve registration numbers for " + year, c -> {
-            // The UPDATE takes the row's write lock first, so concurrent reservations queue up.
-            long first;
-            int updated;
+    private static long takeNumber(Connection c, int year) throws SQLException {
+        for (int attempt = 1;; attempt++) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE registration_counter SET next_value = next_value + ? WHERE reg_year = ?")) {
-                ps.setLong(1, BLOCK);
-                ps.setInt(2, year);
-                updated = ps.executeUpdate();
-            }
-            if (updated == 0) {
-                first = 1;
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO registration_counter (reg_year, next_value) VALUES (?, ?)")) {
-                    ps.setInt(1, year);
-                    ps.setLong(2, first + BLOCK);
-                    ps.executeUpdate();
-                }
-            } else {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT next_value FROM registration_counter WHERE reg_year = ?")) {
-                    ps.setInt(1, year);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        first = rs.getLong(1) - BLOCK;
+                    "UPDATE registration_counter SET next_value = next_value + 1 WHERE reg_year = ?")) {
+                ps.setInt(1, year);
+                if (ps.executeUpdate() == 1) {
+                    try (PreparedStatement read = c.prepareStatement(
+                            "SELECT next_value FROM registration_counter WHERE reg_year = ?")) {
+                        read.setInt(1, year);
+                        try (ResultSet rs = read.executeQuery()) {
+                            rs.next();
+                            return rs.getLong(1) - 1;
+                        }
                     }
                 }
             }
-            return first;
-        });
+            // A savepoint, so that the refused INSERT leaves the transaction usable on any database.
+            java.sql.Savepoint before = c.setSavepoint();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO registration_counter (reg_year, next_value) VALUES (?, 2)")) {
+                ps.setInt(1, year);
+                ps.executeUpdate();
+                c.releaseSavepoint(before);
+                return 1;
+            } catch (SQLException e) {
+                if (!"23505".equals(e.getSQLState()) || attempt > 1) {
+                    throw e;
+                }
+                c.rollback(before);
+            }
+        }
     }
 
     @Override
@@ -684,6 +679,46 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
             }
         } catch (SQLException e) {
             throw new StoreException("Cannot count appeals with the same text", e);
+        }
+    }
+
+    /**
+     * Reads the other appeals with the same text in the window through the index on (text_fp, registered_at), with no
+     * DISTINCT, GROUP BY or ORDER BY (each would make Derby read every match before the first row), and stops at the
+     * {@code others}-th distinct applicant: a campaign of a hundred thousand identical texts is decided after about
+     * {@code others} rows (an applicant who is not known counts as one by itself, as in the count).
+     */
+    @Override
+    public boolean sameTextFromAtLeast(Appeal appeal, Instant since, int others) {
+        String fp = Fingerprints.textFingerprint(appeal.text());
+        String key = Fingerprints.applicantKey(appeal.applicant());
+        if (fp == null) {
+            return false;
+        }
+        if (others <= 0) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT applicant_key, id FROM appeal WHERE text_fp = ? "
+                        + "AND registered_at >= ? AND id <> ? AND (applicant_key IS NULL OR applicant_key <> ?)")) {
+            ps.setString(1, fp);
+            ps.setLong(2, since.toEpochMilli());
+            ps.setString(3, appeal.id());
+            ps.setString(4, key == null ? "" : key);
+            ps.setFetchSize(others + 1);
+            java.util.Set<String> applicants = new java.util.HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String k = rs.getString(1);
+                    applicants.add(k == null ? "id:" + rs.getString(2) : k);
+                    if (applicants.size() >= others) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            throw new StoreException("Cannot look for appeals with the same text", e);
         }
     }
 

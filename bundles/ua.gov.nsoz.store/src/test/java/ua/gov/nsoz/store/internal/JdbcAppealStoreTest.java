@@ -334,7 +334,7 @@ class JdbcAppealStoreTest {
         }
 
         @Test
-        @DisplayName("A restarted node keeps its appeals and never repeats a registration number")
+        @DisplayName("A restarted node keeps its appeals and continues its registration numbers with no gap and no repeat")
         void survivesRestart() {
             Appeal a = full(newId(), "LV-2026-000001");
             store.insert(a, registered(a));
@@ -347,7 +347,8 @@ class JdbcAppealStoreTest {
             db = db.reopen();
             JdbcAppealStore restarted = new JdbcAppealStore(db.ds);
             assertEquals(Optional.of(a), restarted.get(a.id()));
-            assertTrue(restarted.nextRegistrationSequence(2026) > last);
+            // Consecutive across the restart: no block of numbers reserved and dropped (issue #12).
+            assertEquals(last + 1, restarted.nextRegistrationSequence(2026));
         }
 
         @Test
@@ -360,11 +361,11 @@ class JdbcAppealStoreTest {
             assertEquals(4, store.nextRegistrationSequence(2026));
             assertEquals(2, store.nextRegistrationSequence(2027));
             assertEquals(1, store.nextRegistrationSequence(2025));
-            // Another store over the same database (the component re-activated) continues after the numbers
-            // reserved by the first: a gap, never a repeat.
+            // Another store over the same database (the component re-activated) continues where the first
+            // stopped: no gap, no repeat (issue #12).
             JdbcAppealStore again = new JdbcAppealStore(db.ds);
-            assertEquals(JdbcAppealStore.BLOCK + 1, again.nextRegistrationSequence(2026));
-            assertEquals(JdbcAppealStore.BLOCK + 1, again.nextRegistrationSequence(2027));
+            assertEquals(5, again.nextRegistrationSequence(2026));
+            assertEquals(3, again.nextRegistrationSequence(2027));
         }
 
         @Test

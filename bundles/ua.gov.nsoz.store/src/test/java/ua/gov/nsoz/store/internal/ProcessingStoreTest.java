@@ -1,6 +1,7 @@
 package ua.gov.nsoz.store.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -398,14 +399,23 @@ class ProcessingStoreTest {
             Appeal incoming = appeal("LV-2026-000510", "lviv", "UA-46", TARAS, text, AppealStatus.REGISTERED,
                     T.plusSeconds(60), Processing.NONE);
             assertEquals(3, store.otherApplicantsWithSameText(incoming, since));
+            // The early-stopping look-up says the same as the count, for every threshold.
+            for (int others = 0; others <= 6; others++) {
+                assertEquals(3 >= others, store.sameTextFromAtLeast(incoming, since, others), "at least " + others);
+            }
             // Anonymous senders cannot be told apart: each of their appeals counts as one applicant.
             insert(store, appeal("LV-2026-000511", "lviv", "UA-46", null, text, AppealStatus.REGISTERED, T,
                     Processing.NONE));
             insert(store, appeal("LV-2026-000512", "lviv", "UA-46", null, text, AppealStatus.REGISTERED, T,
                     Processing.NONE));
             assertEquals(5, store.otherApplicantsWithSameText(incoming, since));
+            assertTrue(store.sameTextFromAtLeast(incoming, since, 5));
+            assertFalse(store.sameTextFromAtLeast(incoming, since, 6));
             insert(store, incoming);
             assertEquals(5, store.otherApplicantsWithSameText(incoming, since), "the appeal itself is not counted");
+            assertFalse(store.sameTextFromAtLeast(incoming, since, 6), "the appeal itself is not counted");
+            assertFalse(store.sameTextFromAtLeast(appeal("LV-2026-000513", "lviv", "UA-46", TARAS, "Інший текст зовсім",
+                    AppealStatus.REGISTERED, T, Processing.NONE), since, 1), "another text");
         }
 
         Applicant applicant(String name) {
