@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ua.gov.nsoz.itests.support.KarafNode;
 import ua.gov.nsoz.itests.support.NodeClient;
+import ua.gov.nsoz.itests.support.Shell;
 import ua.gov.nsoz.itests.support.Tls;
 
 /**
@@ -148,6 +149,17 @@ class LauncherTest {
         String number = appeal.path("registrationNumber").asText();
         assertTrue(!id.isEmpty() && !number.isEmpty(), "no id or registrationNumber in " + created.body());
 
+        // 3b. the demo's operator logs in to lviv's shell over SSH (role ssh) and lists the appeal; Karaf's own
+        // commands stay the admin's (docs/security.md, the README's shell section)
+        try (Shell shell = new Shell(8103 + PORT_OFFSET)) {
+            String pw = password("lviv", "operator");
+            Shell.Result list = shell.runAs("operator", pw, "nsoz:appeal-list");
+            assertTrue(list.out().contains(number), "nsoz:appeal-list as the demo's operator: " + list.all());
+            Shell.Result karaf = shell.runAs("operator", pw, "bundle:list");
+            assertTrue(karaf.all().contains("Command not found") || karaf.all().contains("Insufficient credentials"),
+                    "bundle:list as the demo's operator: " + karaf.all());
+        }
+
         // 4. stop lviv, start lviv: the Derby store in instances/lviv/data/nsoz/ survives
         Run stopLviv = run(STOP_PROCESS_TIMEOUT, "stop", "lviv");
         assertEquals(0, stopLviv.exitCode, "./nsoz stop lviv failed:\n" + stopLviv.output);
@@ -165,6 +177,122 @@ class LauncherTest {
         assertEquals(0, stopAll.exitCode, "./nsoz stop failed:\n" + stopAll.output);
         assertStates("stopped", "stopped", "stopped");
         stoppedCleanly = true;
+    }
+
+    // ------------------------------------------------------------------------- issue #12 items 2 and 7 (launcher config)
+
+    /**
+     * A setting the launcher turns off is off after a restart: {@code NSOZ_SMTP_PORT=… demo} configures the e-mail
+     * channel (and mail reaches the SMTP server), {@code stop lviv} + {@code start lviv} without the variable leaves
+     * lviv with the channel configured off (Karaf's {@code config:list} over SSH, what an admin would look at, and
+     * the notifier's log line), and {@code demo} on running nodes says it changed nothing. Also: the center lists
+     * its configured regions in {@code GET /api/v1/sync}, each with {@code neverConnected}.
+     */
+    @Test
+    void eMailTurnedOffStaysOffAfterARestartAndDemoOnRunningNodesSaysItChangedNothing() throws Exception {
+        int smtpPort;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            smtpPort = free.getLocalPort();
+        }
+        com.icegreen.greenmail.util.GreenMail smtp = new com.icegreen.greenmail.util.GreenMail(
+                new com.icegreen.greenmail.util.ServerSetup(smtpPort, "127.0.0.1",
+                        com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            // 1. with NSOZ_SMTP_PORT: lviv's e-mail channel is configured, and an applicant's e-mail arrives
+            EXTRA_ENV.put("NSOZ_SMTP_PORT", Integer.toString(smtpPort));
+            Run demo = run(DEMO_PROCESS_TIMEOUT, "demo");
+            assertEquals(0, demo.exitCode, "NSOZ_SMTP_PORT=" + smtpPort + " ./nsoz demo failed:\n" + demo.output);
+            String on = karafShell("lviv", "config:list \"(service.pid=ua.gov.nsoz.notify.email)\"");
+            assertTrue(on.contains("port = " + smtpPort) && !on.contains("enabled = false"),
+                    "lviv's e-mail channel with NSOZ_SMTP_PORT:\n" + on);
+            awaitOk("lviv", "/api/v1/appeals?limit=1", Duration.ofSeconds(60));
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("lviv", "/api/v1/appeals"))
+                            .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json; charset=UTF-8")
+                            .POST(HttpRequest.BodyPublishers.ofString(APPEAL, StandardCharsets.UTF_8)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertEquals(201, created.statusCode(), "POST /api/v1/appeals at lviv: " + created.body());
+            assertTrue(smtp.waitForIncomingEmail(60_000, 1), "no e-mail reached the SMTP server within 60 s");
+
+            // 2. restarted without NSOZ_SMTP_PORT: the channel is configured off, and the notifier says it is off
+            EXTRA_ENV.remove("NSOZ_SMTP_PORT");
+            Run stop = run(STOP_PROCESS_TIMEOUT, "stop", "lviv");
+            assertEquals(0, stop.exitCode, "./nsoz stop lviv failed:\n" + stop.output);
+            Path log = instances.resolve("lviv/data/log/karaf.log");
+            long logBefore = Files.exists(log) ? Files.size(log) : 0;
+            Run start = run(START_PROCESS_TIMEOUT, "start", "lviv");
+            assertEquals(0, start.exitCode, "./nsoz start lviv failed:\n" + start.output);
+            String off = karafShell("lviv", "config:list \"(service.pid=ua.gov.nsoz.notify.email)\"");
+            assertTrue(off.contains("enabled = false") && !off.contains("port = "),
+                    "lviv restarted without NSOZ_SMTP_PORT still has e-mail configured:\n" + off);
+            awaitLogLine(log, logBefore, "Notification channel 'email' is off", Duration.ofSeconds(60));
+
+            // 3. demo on running nodes changes nothing, and says so for the node whose setting differs
+            EXTRA_ENV.put("NSOZ_SMTP_PORT", Integer.toString(smtpPort));
+            Run again = run(DEMO_PROCESS_TIMEOUT, "demo");
+            assertEquals(0, again.exitCode, "demo on running nodes failed:\n" + again.output);
+            assertTrue(again.output.contains("nothing changed at running node lviv"),
+                    "demo did not say it changed nothing at lviv:\n" + again.output);
+            assertTrue(!again.output.contains("nothing changed at running node ucc"),
+                    "ucc already sends mail there:\n" + again.output);
+            String still = karafShell("lviv", "config:list \"(service.pid=ua.gov.nsoz.notify.email)\"");
+            assertTrue(still.contains("enabled = false"), "demo on a running node changed it:\n" + still);
+
+            // 4. item 7: the center lists both configured regions, whether or not they have sent anything
+            JsonNode sync = JSON.readTree(awaitOk("ucc", "/api/v1/sync", Duration.ofSeconds(60)).body());
+            List<String> peers = new java.util.ArrayList<>();
+            sync.path("links").forEach(l -> {
+                peers.add(l.path("peer").asText());
+                assertTrue(l.has("neverConnected"), "no neverConnected in " + l);
+            });
+            assertTrue(peers.containsAll(List.of("kyiv-city", "lviv")), "GET /api/v1/sync at ucc: " + sync);
+        } finally {
+            EXTRA_ENV.remove("NSOZ_SMTP_PORT");
+            smtp.stop();
+            Run stopAll = run(STOP_PROCESS_TIMEOUT, "stop");
+            assertEquals(0, stopAll.exitCode, "./nsoz stop failed:\n" + stopAll.output);
+        }
+    }
+
+    /** Runs one Karaf shell command at a node over SSH as the tests' user (an admin), and returns what it printed. */
+    static String karafShell(String node, String command) throws IOException {
+        int port = shiftedPort(Map.of("ucc", 8101, "kyiv-city", 8102, "lviv", 8103).get(node));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.apache.sshd.client.SshClient client = org.apache.sshd.client.SshClient.setUpDefaultClient();
+        client.start();
+        try (org.apache.sshd.client.session.ClientSession session = client.connect(KarafNode.SSH_USER, "localhost",
+                port).verify(Duration.ofSeconds(30)).getSession()) {
+            session.addPasswordIdentity(KarafNode.SSH_PASSWORD);
+            session.auth().verify(Duration.ofSeconds(30));
+            try (org.apache.sshd.client.channel.ChannelExec channel = session.createExecChannel(command)) {
+                channel.setOut(out);
+                channel.setErr(out);
+                channel.open().verify(Duration.ofSeconds(30));
+                channel.waitFor(java.util.EnumSet.of(org.apache.sshd.client.channel.ClientChannelEvent.CLOSED),
+                        Duration.ofSeconds(30));
+            }
+        } finally {
+            client.stop();
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Waits until the log, past the given offset, has a line with the text; fails at the deadline. */
+    static void awaitLogLine(Path log, long from, String text, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (true) {
+            if (Files.exists(log)) {
+                byte[] all = Files.readAllBytes(log);
+                int start = (int) Math.min(from, all.length);
+                if (new String(all, start, all.length - start, StandardCharsets.UTF_8).contains(text)) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                fail("'" + text + "' not in " + log + " within " + within);
+            }
+            TimeUnit.MILLISECONDS.sleep(500); // poll interval of a condition with a deadline
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ helpers
@@ -271,7 +399,8 @@ class LauncherTest {
             // The launcher reads these for one node only; a developer's shell must not leak them into the test.
             List.of("NSOZ_HTTP_PORT", "NSOZ_SSH_PORT", "NSOZ_RMI_REGISTRY_PORT", "NSOZ_RMI_SERVER_PORT",
                     "NSOZ_BROKER_PORT", "NSOZ_CENTER_BROKER_PORT", "NSOZ_CENTER_BROKER_HOST", "NSOZ_CENTER_NODE_ID",
-                    "NSOZ_NODE_ID", "NSOZ_NODE_CODE", "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION")
+                    "NSOZ_NODE_ID", "NSOZ_NODE_CODE", "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION",
+                    "NSOZ_SMTP_PORT", "NSOZ_SMTP_HOST")
                     .forEach(env::remove);
             env.put("NSOZ_INSTANCES", instances.toString());
             env.put("NSOZ_PORT_OFFSET", Integer.toString(PORT_OFFSET));

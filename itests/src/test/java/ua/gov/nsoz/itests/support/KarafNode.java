@@ -48,10 +48,16 @@ public final class KarafNode implements AutoCloseable {
     /** The head of an executive body (role nsoz-head: may extend a term, Law Art. 20). */
     public static final String HEAD_USER = "itest-head";
     public static final String HEAD_PASSWORD = "itest-Head-2";
-    /** An analyst of the center who may use the shell (applicants masked, no link management). */
+    /** An operator of the node's contact center who may use the shell (role ssh, no Karaf role). */
+    public static final String OPERATOR_USER = "itest-operator";
+    public static final String OPERATOR_PASSWORD = "itest-Operator-5";
+    /** A supervisor of the node's contact center who may use the shell (role ssh, no Karaf role). */
+    public static final String SUPERVISOR_USER = "itest-supervisor";
+    public static final String SUPERVISOR_PASSWORD = "itest-Supervisor-6";
+    /** An analyst of the center who may use the shell (applicants masked, no link management; no Karaf role). */
     public static final String ANALYST_USER = "itest-analyst";
     public static final String ANALYST_PASSWORD = "itest-Analyst-4";
-    /** The reference data's administrator (role nsoz-admin). */
+    /** The reference data's administrator (role nsoz-admin; no role ssh: refused at the shell's login). */
     public static final String ADMIN_USER = "itest-admin";
     public static final String ADMIN_PASSWORD = "itest-Admin-3";
     /** The broker password of the node's own routes (user nsoz-node); test-only, never in node-configs/. */
@@ -188,7 +194,11 @@ public final class KarafNode implements AutoCloseable {
                 HEAD_PASSWORD + ",nsoz-clerk,nsoz-head,nsoz-body-MOZ"));
         options.add(editConfigurationFilePut("etc/users.properties", ADMIN_USER, ADMIN_PASSWORD + ",nsoz-admin"));
         options.add(editConfigurationFilePut("etc/users.properties", ANALYST_USER,
-                ANALYST_PASSWORD + ",nsoz-analyst,viewer,ssh"));
+                ANALYST_PASSWORD + ",nsoz-analyst,ssh"));
+        options.add(editConfigurationFilePut("etc/users.properties", OPERATOR_USER,
+                OPERATOR_PASSWORD + ",nsoz-operator,ssh"));
+        options.add(editConfigurationFilePut("etc/users.properties", SUPERVISOR_USER,
+                SUPERVISOR_PASSWORD + ",nsoz-supervisor,ssh"));
         // The broker and the link, as the launcher sets them (docs/link.md), on free ports.
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.broker.port", Integer.toString(brokerPort)));
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.center.broker.port",

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
+import org.apache.sshd.client.auth.keyboard.UserInteraction;
 import org.apache.sshd.client.session.ClientSession;
 
 /** Runs Karaf shell commands on a node over real SSH, as an administrator would. */
@@ -16,15 +17,46 @@ public final class Shell implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final SshClient client;
-    private final KarafNode node;
+    private final int port;
+    /** The server's banner (Karaf's welcomeBanner) of the latest login, shown before the password is asked. */
+    private volatile String banner = "";
 
     /**
      * @param node the node to log in to, as the test user
      */
     public Shell(KarafNode node) {
-        this.node = node;
+        this(node.sshPort());
+    }
+
+    /**
+     * @param sshPort the SSH port of a node on this machine (e.g. the launcher's demo)
+     */
+    public Shell(int sshPort) {
+        this.port = sshPort;
         client = SshClient.setUpDefaultClient();
+        client.setUserInteraction(new UserInteraction() {
+            @Override
+            public void welcome(ClientSession session, String text, String lang) {
+                banner = text;
+            }
+
+            @Override
+            public String[] interactive(ClientSession session, String name, String instruction, String lang,
+                    String[] prompt, boolean[] echo) {
+                return null; // password authentication only
+            }
+
+            @Override
+            public String getUpdatedPassword(ClientSession session, String prompt, String lang) {
+                return null;
+            }
+        });
         client.start();
+    }
+
+    /** @return the banner the server sent at the latest login (empty if none) */
+    public String banner() {
+        return banner;
     }
 
     /** What a command printed, on its standard output and its error stream. */
@@ -55,8 +87,9 @@ public final class Shell implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         // Karaf ends the SSH session when an exec command ends: one session per command.
-        try (ClientSession session = client.connect(user, "localhost", node.sshPort()).verify(TIMEOUT)
+        try (ClientSession session = client.connect(user, "localhost", port).verify(TIMEOUT)
                 .getSession()) {
+            banner = "";
             session.addPasswordIdentity(password);
             session.auth().verify(TIMEOUT);
             try (ChannelExec channel = session.createExecChannel(command)) {

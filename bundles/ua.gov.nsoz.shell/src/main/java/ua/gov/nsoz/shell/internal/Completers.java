@@ -1,6 +1,10 @@
 package ua.gov.nsoz.shell.internal;
 
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.CommandLine;
@@ -13,6 +17,9 @@ import ua.gov.nsoz.api.AppealQuery;
 import ua.gov.nsoz.api.AppealService;
 import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.access.AccessRules;
+import ua.gov.nsoz.api.access.Operation;
 import ua.gov.nsoz.api.audit.AuditAction;
 
 /** Tab completion for the nsoz commands. */
@@ -65,20 +72,58 @@ final class Completers {
         }
     }
 
-    /** Registration numbers of the latest appeals (the id is long; the number is what people type). */
+    /**
+     * Registration numbers of the latest appeals the user may see (the id is long; the number is what people type):
+     * the search is limited to the caller's scope as {@code nsoz:appeal-list} limits it ({@link AccessRules#scoped});
+     * a user who may not search appeals (the auditor, the admin) is offered none.
+     */
     @Service
     public static final class AppealIdCompleter implements Completer {
+
+        /** How many of the newest appeals are offered. */
+        static final int LATEST = 200;
 
         @Reference
         AppealService appeals;
 
+        @Reference
+        NodeIdentity nsozNode;
+
         @Override
         public int complete(Session session, CommandLine commandLine, List<String> candidates) {
             StringsCompleter delegate = new StringsCompleter();
-            for (Appeal a : appeals.search(new AppealQuery(null, null, null, null, null, null, null, 0, 200)).items()) {
-                delegate.getStrings().add(a.registrationNumber());
-            }
+            delegate.getStrings().addAll(numbers());
             return delegate.complete(session, commandLine, candidates);
+        }
+
+        /** @return the registration numbers offered to the user running the shell */
+        List<String> numbers() {
+            AccessRules.Caller caller = new AccessRules.Caller(ShellAccess.actor(), nsozNode.nodeId());
+            if (!AccessRules.may(caller, Operation.APPEAL_SEARCH)) {
+                return List.of();
+            }
+            List<AppealQuery> queries = new ArrayList<>();
+            AppealQuery newest = new AppealQuery(null, null, null, null, null, null, null, 0, LATEST);
+            AccessRules.SearchScope scope = AccessRules.searchScope(caller);
+            if (scope.all() || scope.node() != null || scope.bodies().size() <= 1) {
+                try {
+                    queries.add(AccessRules.scoped(caller, newest));
+                } catch (RuntimeException e) {
+                    return List.of(); // e.g. a clerk assigned to no body: nothing to offer, and no error while typing
+                }
+            } else {
+                // A clerk of several bodies: each of their bodies (appeal-list asks them to name one).
+                for (String body : new TreeSet<>(scope.bodies())) {
+                    queries.add(newest.withBody(body));
+                }
+            }
+            Set<String> numbers = new LinkedHashSet<>();
+            for (AppealQuery q : queries) {
+                for (Appeal a : appeals.search(q).items()) {
+                    numbers.add(a.registrationNumber());
+                }
+            }
+            return new ArrayList<>(numbers);
         }
     }
 }
