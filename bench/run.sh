@@ -2,6 +2,7 @@
 # Registration benchmark: one node over REST vs raw embedded Derby, in one run. See docs/benchmarks.md.
 #   bench/run.sh [-Dbench.seconds=20] [-Dbench.warmup=5] [-Dbench.firstWarmup=90]
 #                [-Dbench.concurrency=8,16,32] [-Dbench.profile=true] [-Dbench.keepNode=true]
+#                [-Dbench.campaign=100000 [-Dbench.rounds=2]]   (issue #12: a campaign of identical texts)
 # Results: printed, and written to bench/results/<UTC timestamp>.md (git-ignored).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"

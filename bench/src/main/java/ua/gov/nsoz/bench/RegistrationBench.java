@@ -51,6 +51,8 @@ import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.ApplicantType;
 import ua.gov.nsoz.api.Channel;
+import ua.gov.nsoz.api.Classification;
+import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.store.AppealStore;
 import ua.gov.nsoz.store.internal.JdbcAppealStore;
 import ua.gov.nsoz.store.internal.Migrations;
@@ -70,7 +72,12 @@ import ua.gov.nsoz.store.internal.Migrations;
  * writes the same outbox row; default none, the distribution's default configuration);
  * {@code bench.profile} (true: the node runs with a flight recording and the last seconds of its last
  * REST step are saved to bench/target/node-profile.jfr; a separate run, its numbers are perturbed);
- * {@code bench.keepNode} (leave bench/target/node for inspection).
+ * {@code bench.keepNode} (leave bench/target/node for inspection); {@code bench.campaign} (issue #12: that many
+ * appeals of one identical text from distinct applicants, registered over the last 29 days, are stored into the
+ * node's own database before it starts; then the node alone is measured, varied texts against the campaign's text
+ * from new applicants, in alternation, and raw Derby is not run; default 0, the bench above); {@code bench.rounds}
+ * (campaign mode: rounds of the two workloads per concurrency, in the order varied, campaign, campaign, varied, ...;
+ * default 2).
  */
 public final class RegistrationBench {
 
@@ -94,6 +101,10 @@ public final class RegistrationBench {
     private final int[] concurrencies;
     private final boolean profile;
     private final String center;
+    /** bench.campaign: appeals of one text preloaded into the node's store; 0: the default bench. */
+    private final int campaign;
+    /** bench.rounds: campaign mode's rounds of the two workloads per concurrency. */
+    private final int rounds;
     private final String api = "http://127.0.0.1:" + HTTP_PORT + "/api/v1";
     /** The bench's user of the node's realm (plain HTTP: the bare distribution, not a node-configs node). */
     static final String BENCH_USER = "bench";
@@ -123,6 +134,8 @@ public final class RegistrationBench {
                 .map(String::trim).mapToInt(Integer::parseInt).toArray();
         profile = Boolean.getBoolean("bench.profile");
         center = System.getProperty("bench.center", "").trim();
+        campaign = Integer.getInteger("bench.campaign", 0);
+        rounds = Math.max(1, Integer.getInteger("bench.rounds", 2));
     }
 
     public static void main(String[] args) throws Exception {
@@ -147,6 +160,7 @@ public final class RegistrationBench {
         Runtime.getRuntime().addShutdownHook(new Thread(this::stopNodeQuietly, "stop-node"));
 
         List<Step> steps = new ArrayList<>();
+        campaignSteps.clear();
         long coldStartMs;
         long rssKb;
         long hwmKb;
@@ -154,6 +168,9 @@ public final class RegistrationBench {
         try {
             unpack();
             configure();
+            if (campaign > 0) {
+                preloadCampaign();
+            }
             coldStartMs = start();
             log("Cold start: " + coldStartMs + " ms (pid " + nodePid + ")");
             log("Idle settle " + settle + " s ...");
@@ -166,23 +183,29 @@ public final class RegistrationBench {
             log("Idle RSS: " + rssKb / 1024 + " MB (peak so far " + hwmKb / 1024 + " MB); idle CPU "
                     + String.format(Locale.ROOT, "%.1f", idleCpuPct) + " % of one core");
 
-            raw = new RawDerby(target.resolve("raw"));
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            boolean first = true;
-            for (int c : concurrencies) {
-                int warm = first ? firstWarmup : warmup;
-                first = false;
-                // Node and raw Derby alternate per concurrency, so that a change in the machine's
-                // background load during the run touches both sides alike.
-                Result rest = restStep(client, c, warm, profile && c == concurrencies[concurrencies.length - 1]);
-                log(rest.describe("node REST"));
-                Result db = raw.step(c, warm);
-                log(db.describe("raw Derby"));
-                steps.add(new Step(c, rest, db));
+            if (campaign > 0) {
+                campaignSteps.addAll(runCampaign(client));
+                verifyNodeCount(client, steps);
+                verifyClassification(client);
+            } else {
+                raw = new RawDerby(target.resolve("raw"));
+                boolean first = true;
+                for (int c : concurrencies) {
+                    int warm = first ? firstWarmup : warmup;
+                    first = false;
+                    // Node and raw Derby alternate per concurrency, so that a change in the machine's
+                    // background load during the run touches both sides alike.
+                    Result rest = restStep(client, c, warm, profile && c == concurrencies[concurrencies.length - 1]);
+                    log(rest.describe("node REST"));
+                    Result db = raw.step(c, warm);
+                    log(db.describe("raw Derby"));
+                    steps.add(new Step(c, rest, db));
+                }
+                verifyNodeCount(client, steps);
+                raw.verifyCount();
             }
-            verifyNodeCount(client, steps);
-            raw.verifyCount();
         } finally {
             stopNodeQuietly();
             if (raw != null) {
@@ -191,7 +214,9 @@ public final class RegistrationBench {
         }
         String loadAfter = loadAverage();
         log("Load average after: " + loadAfter);
-        String report = report(started, loadBefore, loadAfter, coldStartMs, rssKb, hwmKb, steps);
+        String report = campaign > 0
+                ? campaignReport(started, loadBefore, loadAfter, coldStartMs, rssKb, hwmKb)
+                : report(started, loadBefore, loadAfter, coldStartMs, rssKb, hwmKb, steps);
         Path results = benchDir.resolve("results");
         Files.createDirectories(results);
         Path file = results.resolve(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm-ss'Z'")
@@ -405,9 +430,39 @@ public final class RegistrationBench {
     // ------------------------------------------------------------------------------------------
 
     private final AtomicLong restSerial = new AtomicLong();
+    /** The campaign's next participant over REST: after the preloaded ones. */
+    private final AtomicLong campaignSerial = new AtomicLong();
     private long rest201Total;
+    /** Campaign mode: the classification of every 201 answer of the campaign's steps (warm-up included). */
+    private final AtomicLong campaignMass = new AtomicLong();
+    private final AtomicLong campaignNotMass = new AtomicLong();
+    private final ConcurrentLinkedQueue<String> campaignNotMassSamples = new ConcurrentLinkedQueue<>();
+    /** The id of one appeal registered by each workload over REST, read back after the run. */
+    private volatile String campaignAppealId;
+    private volatile String variedAppealId;
+
+    /** What the REST clients send. */
+    enum Workload {
+        /** A distinct text from a distinct applicant each time: the default load. */
+        VARIED("varied"),
+        /** The campaign's one text, each time from a new applicant (bench.campaign). */
+        CAMPAIGN("campaign");
+
+        final String label;
+
+        Workload(String label) {
+            this.label = label;
+        }
+    }
+
+    private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern CLASSIFICATION = Pattern.compile("\"classification\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private Result restStep(HttpClient client, int threads, int warm, boolean jfr) throws Exception {
+        return restStep(client, threads, warm, jfr, Workload.VARIED);
+    }
+
+    private Result restStep(HttpClient client, int threads, int warm, boolean jfr, Workload workload) throws Exception {
         Phase phase = new Phase(threads, warm, seconds);
         URI appealsUri = URI.create(api + "/appeals");
         ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
@@ -418,12 +473,14 @@ public final class RegistrationBench {
             Thread th = new Thread(() -> {
                 phase.awaitStart();
                 while (true) {
-                    long n = restSerial.incrementAndGet();
+                    byte[] body = workload == Workload.CAMPAIGN
+                            ? Synthetic.campaignRequestJson(campaignSerial.incrementAndGet())
+                            : Synthetic.requestJson(restSerial.incrementAndGet());
                     HttpRequest req = HttpRequest.newBuilder(appealsUri)
                             .timeout(Duration.ofSeconds(30))
                             .header("Content-Type", "application/json; charset=UTF-8")
                             .header("Accept", "application/json").header("Authorization", AUTHORIZATION)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(Synthetic.requestJson(n)))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                             .build();
                     long s = System.nanoTime();
                     if (s >= phase.end) {
@@ -435,6 +492,9 @@ public final class RegistrationBench {
                         ok = r.statusCode() == 201;
                         if (ok) {
                             all201.incrementAndGet();
+                            if (campaign > 0) {
+                                checkAnswer(workload, r.body());
+                            }
                         } else {
                             sample(errorSamples, r.statusCode() + " "
                                     + new String(r.body(), StandardCharsets.UTF_8).replaceAll("\\s+", " "));
@@ -447,7 +507,7 @@ public final class RegistrationBench {
                     }
                     w.record(s, System.nanoTime(), ok);
                 }
-            }, "rest-" + threads + "-" + t);
+            }, "rest-" + workload.label + "-" + threads + "-" + t);
             workers.add(th);
             th.start();
         }
@@ -462,6 +522,38 @@ public final class RegistrationBench {
         Result r = phase.result(measured[0], measured[1]);
         r.errorSamples.addAll(errorSamples);
         return r;
+    }
+
+    /**
+     * Campaign mode: counts the classification a campaign registration got (it must be MASS) and keeps the id of one
+     * appeal of each workload to read back after the run. A regex over the answer: cheap next to the request.
+     */
+    private void checkAnswer(Workload workload, byte[] answer) {
+        if (workload == Workload.VARIED && variedAppealId != null) {
+            return;
+        }
+        String s = new String(answer, StandardCharsets.UTF_8);
+        if (workload == Workload.CAMPAIGN) {
+            Matcher c = CLASSIFICATION.matcher(s);
+            String cls = c.find() ? c.group(1) : "none";
+            if (cls.equals("MASS")) {
+                campaignMass.incrementAndGet();
+            } else {
+                campaignNotMass.incrementAndGet();
+                sample(campaignNotMassSamples, cls);
+            }
+            if (campaignAppealId == null) {
+                Matcher m = ID.matcher(s);
+                if (m.find()) {
+                    campaignAppealId = m.group(1);
+                }
+            }
+        } else if (variedAppealId == null) {
+            Matcher m = ID.matcher(s);
+            if (m.find()) {
+                variedAppealId = m.group(1);
+            }
+        }
     }
 
     /**
@@ -490,12 +582,218 @@ public final class RegistrationBench {
         Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(r.body());
         if (r.statusCode() == 200 && m.find()) {
             long total = Long.parseLong(m.group(1));
+            long expected = rest201Total + preloaded;
             String line = "Node store holds " + total + " appeals; the bench got " + rest201Total
-                    + " answers 201 (warm-up included)" + (total == rest201Total ? ": they match." : ": MISMATCH.");
+                    + " answers 201 (warm-up included)" + (preloaded > 0 ? " and preloaded " + preloaded : "")
+                    + (total == expected ? ": they match." : ": MISMATCH.");
             log(line);
             notes.add(line);
         } else {
             notes.add("Could not count the node's appeals: HTTP " + r.statusCode());
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Campaign mode (bench.campaign, issue #12): a campaign of one text already in the node's store,
+    // then varied texts and the campaign's text from new applicants, in alternation, over REST
+    // ------------------------------------------------------------------------------------------
+
+    /** The distribution's node id and registration code (etc/ua.gov.nsoz.node.cfg: nodeId local, code LOC). */
+    static final String NODE_ID = "local";
+    static final String NODE_CODE = "LOC";
+    /** The same text from this many applicants within 30 days is a mass appeal (core's Relations.MASS_APPLICANTS). */
+    static final int MASS_APPLICANTS = 5;
+    /** The preload commits every this many appeals (one log flush each), not every appeal: minutes become seconds. */
+    static final int PRELOAD_BATCH = 1000;
+
+    private long preloaded;
+    private final List<CampaignStep> campaignSteps = new ArrayList<>();
+
+    record CampaignStep(int threads, int round, Workload workload, Result result) {
+    }
+
+    /**
+     * Stores {@code bench.campaign} appeals of {@link Synthetic#CAMPAIGN_TEXT}, participant 1, 2, 3, ... (each a
+     * distinct applicant), registered evenly over the 29 days before now, into the node's own database (the
+     * distribution's DataSource: {@code jdbc:derby:${karaf.data}/nsoz/derby}, etc/org.ops4j.datasource-nsoz.cfg)
+     * before the node starts: the schema from the store's changelog (the node's own store jar, so its Liquibase finds
+     * every changeset applied), each appeal through {@link JdbcAppealStore#register} (the node's numbering, LOC-year-n,
+     * and its event), the first four PRIMARY and the rest MASS, as the node classifies them. No due date (the deadline
+     * watch leaves them alone) and no outbox rows. The database is shut down before the node boots it.
+     */
+    private void preloadCampaign() throws Exception {
+        Path db = nodeDir.resolve("data").resolve("nsoz").resolve("derby");
+        if (Files.exists(db)) {
+            throw new IllegalStateException("The node already has a database at " + db);
+        }
+        Files.createDirectories(db.getParent());
+        System.setProperty("derby.stream.error.file", target.resolve("campaign-derby.log").toString());
+        EmbeddedDataSource ds = new EmbeddedDataSource();
+        ds.setDatabaseName(db.toString());
+        ds.setCreateDatabase("create");
+        long t0 = System.nanoTime();
+        migrateSchema(ds);
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        long spanMs = Duration.ofDays(29).toMillis();
+        Instant from = now.minusMillis(spanMs);
+        Processing mass = Processing.NONE.toBuilder().classification(Classification.MASS).build();
+        try (Connection real = ds.getConnection()) {
+            real.setAutoCommit(false);
+            int[] pending = {0};
+            // The store's transactions on one connection; its commit is the batch's, every PRELOAD_BATCH appeals (a
+            // rollback undoes the batch and the store throws: the preload fails, and the count below checks it).
+            InvocationHandler ch = (proxy, method, args) -> {
+                switch (method.getName()) {
+                    case "close":
+                        return null;
+                    case "commit":
+                        if (++pending[0] >= PRELOAD_BATCH) {
+                            real.commit();
+                            pending[0] = 0;
+                        }
+                        return null;
+                    default:
+                        break;
+                }
+                try {
+                    return method.invoke(real, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            };
+            Connection batched = (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {Connection.class}, ch);
+            DataSource one = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                    new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("getConnection")) {
+                            return batched;
+                        }
+                        try {
+                            return method.invoke(ds, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            JdbcAppealStore store = new JdbcAppealStore(one);
+            for (long i = 1; i <= campaign; i++) {
+                long n = i;
+                Instant at = from.plusMillis(spanMs * (n - 1) / campaign);
+                int year = at.atZone(KYIV).getYear();
+                String id = Synthetic.newId();
+                String eventId = Synthetic.newId();
+                Processing processing = n >= MASS_APPLICANTS ? mass : Processing.NONE;
+                store.register(year, sequence -> {
+                    Appeal appeal = new Appeal(id, String.format("%s-%d-%06d", NODE_CODE, year, sequence), NODE_ID,
+                            null, Synthetic.kind(n), Channel.WEB, Synthetic.campaignApplicant(n),
+                            Synthetic.CAMPAIGN_TEXT, Synthetic.TOPIC, Synthetic.ADDRESSEE, false, null, false, null,
+                            List.of(), Set.of(), AppealStatus.REGISTERED, 1, at, at, at, processing);
+                    try {
+                        return new AppealStore.Registration(appeal, new AppealEvent(eventId, id, 1, "REGISTERED", at,
+                                NODE_ID, BENCH_USER, json.writeValueAsString(appeal)));
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, List.of());
+                if (n % 20_000 == 0) {
+                    log("Campaign preload: " + n + " of " + campaign + " appeals stored");
+                }
+            }
+            real.commit();
+            try (Statement st = real.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT COUNT(*), MIN(registered_at), MAX(registered_at) FROM appeal")) {
+                rs.next();
+                preloaded = rs.getLong(1);
+                log("Campaign preload: the node's database holds " + preloaded + " appeals of one text, registered "
+                        + Instant.ofEpochMilli(rs.getLong(2)) + " .. " + Instant.ofEpochMilli(rs.getLong(3)));
+            }
+            real.commit();
+        } finally {
+            try {
+                EmbeddedDataSource shutdown = new EmbeddedDataSource();
+                shutdown.setDatabaseName(db.toString());
+                shutdown.setShutdownDatabase("shutdown");
+                shutdown.getConnection().close();
+            } catch (SQLException e) {
+                // 08006: the expected answer to a database shutdown
+            }
+        }
+        if (preloaded != campaign) {
+            throw new IllegalStateException("Campaign preload stored " + preloaded + " appeals, not " + campaign);
+        }
+        campaignSerial.set(campaign);
+        String line = "Campaign preload: " + campaign + " appeals of one text from " + campaign
+                + " distinct applicants, registered over the 29 days before the run, stored into the node's database"
+                + " (bench/target/node/data/nsoz/derby) through JdbcAppealStore.register with the store's changelog in "
+                + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0) + " s, before the node started";
+        log(line);
+        notes.add(line);
+    }
+
+    /**
+     * Per concurrency, {@code rounds} rounds of the two workloads on the running node, in the order varied, campaign,
+     * campaign, varied, ... (a drift of the machine's load over the run falls on both alike). The first step of each
+     * workload warms up {@code firstWarmup} seconds.
+     */
+    private List<CampaignStep> runCampaign(HttpClient client) throws Exception {
+        List<CampaignStep> out = new ArrayList<>();
+        Set<Workload> warmed = java.util.EnumSet.noneOf(Workload.class);
+        for (int c : concurrencies) {
+            for (int round = 1; round <= rounds; round++) {
+                List<Workload> order = round % 2 == 1 ? List.of(Workload.VARIED, Workload.CAMPAIGN)
+                        : List.of(Workload.CAMPAIGN, Workload.VARIED);
+                for (Workload w : order) {
+                    int warm = warmed.add(w) ? firstWarmup : warmup;
+                    long before = campaignSerial.get();
+                    Result r = restStep(client, c, warm, false, w);
+                    log(r.describe(w.label) + (w == Workload.CAMPAIGN
+                            ? "  campaign now " + (campaignSerial.get()) + " sent (" + before + " before the step)" : ""));
+                    out.add(new CampaignStep(c, round, w, r));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Reads one appeal of each workload back over REST: the campaign's must be MASS, the varied one PRIMARY; and
+     * reports how the node classified every campaign registration it answered.
+     */
+    private void verifyClassification(HttpClient client) throws Exception {
+        long mass = campaignMass.get();
+        long other = campaignNotMass.get();
+        String counted = "Campaign registrations over REST: " + (mass + other) + " answers 201 (warm-up included), "
+                + mass + " classified MASS" + (other == 0 ? "" : ", " + other + " NOT MASS: " + campaignNotMassSamples);
+        log(counted);
+        notes.add(counted);
+        for (String[] probe : new String[][] {{campaignAppealId, "MASS", "campaign"}, {variedAppealId, "PRIMARY", "varied"}}) {
+            if (probe[0] == null) {
+                notes.add("No " + probe[2] + " appeal to read back");
+                continue;
+            }
+            HttpRequest get = HttpRequest.newBuilder(URI.create(api + "/appeals/" + probe[0]))
+                    .header("Authorization", AUTHORIZATION).header("Accept", "application/json").GET().build();
+            HttpResponse<String> r = client.send(get, HttpResponse.BodyHandlers.ofString());
+            Matcher m = CLASSIFICATION.matcher(r.body());
+            String got = r.statusCode() == 200 && m.find() ? m.group(1) : "HTTP " + r.statusCode();
+            Matcher num = Pattern.compile("\"registrationNumber\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+            String line = "Read back one " + probe[2] + " appeal (GET /api/v1/appeals/" + probe[0] + ", "
+                    + (num.find() ? num.group(1) : "?") + "): classification " + got
+                    + (got.equals(probe[1]) ? ", as expected." : ", expected " + probe[1] + ": WRONG.");
+            log(line);
+            notes.add(line);
+        }
+    }
+
+    /** Schema from the store's changelog, by reflection (the node's own store jar may predate a public Migrations). */
+    static void migrateSchema(DataSource dataSource) throws Exception {
+        java.lang.reflect.Method m = Migrations.class.getDeclaredMethod("migrate", DataSource.class);
+        m.setAccessible(true);
+        try {
+            m.invoke(null, dataSource);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
         }
     }
 
@@ -532,13 +830,7 @@ public final class RegistrationBench {
          * the distribution by run.sh), which may predate the class being public.
          */
         private void migrate(DataSource dataSource) throws Exception {
-            java.lang.reflect.Method m = Migrations.class.getDeclaredMethod("migrate", DataSource.class);
-            m.setAccessible(true);
-            try {
-                m.invoke(null, dataSource);
-            } catch (InvocationTargetException e) {
-                throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
-            }
+            migrateSchema(dataSource);
         }
 
         /** A DataSource whose every getConnection() on a thread is that thread's one connection. */
@@ -937,6 +1229,22 @@ public final class RegistrationBench {
                         r.perOp(r.selfCpuS), r.machineBusyPct, r.otherCores, r.load1));
             }
         }
+        appendFooter(sb, loadBefore, loadAfter, coldStartMs, rssKb, hwmKb);
+        for (Step s : steps) {
+            for (Result r : List.of(s.rest(), s.raw())) {
+                if (!r.errorSamples.isEmpty()) {
+                    sb.append("- ").append(r == s.rest() ? "Node REST" : "Raw Derby").append(" errors at c=")
+                            .append(r.threads).append(" (").append(r.errors).append(" measured, ").append(r.warmupErrors)
+                            .append(" in warm-up); first ones: ").append(r.errorSamples).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** What both reports end with: the node's start and memory, the machine, the distribution, the load, the notes. */
+    private void appendFooter(StringBuilder sb, String loadBefore, String loadAfter, long coldStartMs, long rssKb,
+            long hwmKb) {
         sb.append("\n- Node cold start (bin/start until GET /api/v1/node answers 200): **")
                 .append(String.format(Locale.ROOT, "%.1f s", coldStartMs / 1000.0)).append("**\n");
         sb.append("- Node idle RSS after ").append(settle).append(" s settle: **").append(rssKb / 1024)
@@ -957,23 +1265,95 @@ public final class RegistrationBench {
         } catch (IOException e) {
             // gone since
         }
-        sb.append("; raw Derby ran the store classes from ").append(root.relativize(Paths.get(
+        sb.append(campaign > 0 ? "; the campaign's preload ran the store classes from " : "; raw Derby ran the store classes from ").append(root.relativize(Paths.get(
                 JdbcAppealStore.class.getProtectionDomain().getCodeSource().getLocation().getPath())))
                 .append(" (the node's own jar when started by bench/run.sh)\n");
         sb.append("- Load average before: ").append(loadBefore).append("; after: ").append(loadAfter).append("\n");
         for (String n : notes) {
             sb.append("- ").append(n).append('\n');
         }
-        for (Step s : steps) {
-            for (Result r : List.of(s.rest(), s.raw())) {
-                if (!r.errorSamples.isEmpty()) {
-                    sb.append("- ").append(r == s.rest() ? "Node REST" : "Raw Derby").append(" errors at c=")
-                            .append(r.threads).append(" (").append(r.errors).append(" measured, ").append(r.warmupErrors)
-                            .append(" in warm-up); first ones: ").append(r.errorSamples).append('\n');
-                }
+    }
+
+    /**
+     * Campaign mode's report: each step, then per concurrency each workload over all its steps (registrations over
+     * measured seconds; latency from the merged histograms) and the campaign's rate as a share of the varied one.
+     */
+    private String campaignReport(Instant started, String loadBefore, String loadAfter, long coldStartMs, long rssKb,
+            long hwmKb) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Registration benchmark, campaign of identical texts (issue #12), ")
+                .append(DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(ChronoUnit.SECONDS))).append("\n\n");
+        sb.append("One node over REST, ").append(preloaded).append(" appeals of one text from distinct applicants in its "
+                + "store before it started (the last 29 days). Two workloads in alternation on it: **varied** (a distinct "
+                + "text from a distinct applicant each time, the default bench's load) and **campaign** (the campaign's "
+                + "text, each time from a new applicant: MASS). Closed loop, ").append(warmup).append(" s warm-up (")
+                .append(firstWarmup).append(" s before each workload's first step) + ").append(seconds)
+                .append(" s measured per step, ").append(rounds).append(" round(s) per concurrency in the order varied, "
+                        + "campaign, campaign, varied, ...; raw Derby not run.\n\n");
+        sb.append("| concurrency | varied reg/s | p50 ms | p99 ms | campaign reg/s | p50 ms | p99 ms | campaign/varied "
+                + "| node CPU ms/reg varied / campaign |\n");
+        sb.append("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (int c : concurrencies) {
+            Merged v = merged(c, Workload.VARIED);
+            Merged k = merged(c, Workload.CAMPAIGN);
+            sb.append(String.format(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | **%.0f %%** | %.3f / %.3f |%n",
+                    c, v.rate(), v.ms(50), v.ms(99), k.rate(), k.ms(50), k.ms(99), 100.0 * k.rate() / v.rate(),
+                    v.cpuPerOp(), k.cpuPerOp()));
+        }
+        sb.append("\nEach step (latency in ms; CPU in ms per registration over the measured window; \"client\" is the "
+                + "load generator's JVM; machine busy is all CPUs, every process; \"others\" is the CPU of every other "
+                + "process on the machine, in cores):\n\n");
+        sb.append("| c | round | workload | reg/s | p50 | p90 | p99 | max | errors | node CPU/reg | client CPU/reg "
+                + "| machine busy | others | load1 at end |\n");
+        sb.append("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        for (CampaignStep st : campaignSteps) {
+            Result r = st.result();
+            sb.append(String.format(Locale.ROOT,
+                    "| %d | %d | %s | %.0f | %.2f | %.2f | %.2f | %.1f | %d | %.3f | %.3f | %.0f %% | %.2f | %.2f |%n",
+                    st.threads(), st.round(), st.workload().label, r.rate(), r.ms(50), r.ms(90), r.ms(99), r.maxMs(),
+                    r.errors, r.perOp(r.nodeCpuS), r.perOp(r.selfCpuS), r.machineBusyPct, r.otherCores, r.load1));
+        }
+        appendFooter(sb, loadBefore, loadAfter, coldStartMs, rssKb, hwmKb);
+        for (CampaignStep st : campaignSteps) {
+            Result r = st.result();
+            if (!r.errorSamples.isEmpty()) {
+                sb.append("- ").append(st.workload().label).append(" errors at c=").append(r.threads).append(" round ")
+                        .append(st.round()).append(" (").append(r.errors).append(" measured, ").append(r.warmupErrors)
+                        .append(" in warm-up); first ones: ").append(r.errorSamples).append('\n');
             }
         }
         return sb.toString();
+    }
+
+    /** One workload's steps at one concurrency, taken together. */
+    record Merged(long ok, double elapsedS, double nodeCpuS, Histogram h) {
+        double rate() {
+            return elapsedS <= 0 ? 0 : ok / elapsedS;
+        }
+
+        double ms(double percentile) {
+            return h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        double cpuPerOp() {
+            return ok == 0 ? 0 : nodeCpuS * 1000.0 / ok;
+        }
+    }
+
+    private Merged merged(int threads, Workload w) {
+        Histogram h = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        long ok = 0;
+        double elapsed = 0;
+        double cpu = 0;
+        for (CampaignStep st : campaignSteps) {
+            if (st.threads() == threads && st.workload() == w) {
+                h.add(st.result().h);
+                ok += st.result().ok;
+                elapsed += st.result().elapsedS;
+                cpu += st.result().nodeCpuS;
+            }
+        }
+        return new Merged(ok, elapsed, cpu, h);
     }
 
     private static String loadAverage() {
@@ -1116,11 +1496,38 @@ public final class RegistrationBench {
 
         /** The POST body; built by hand (no characters here need JSON escaping). */
         static byte[] requestJson(long n) {
+            return requestJson(n, name(n), text(n));
+        }
+
+        /** The POST body of appeal n with this applicant's name and this text (neither needs JSON escaping). */
+        static byte[] requestJson(long n, String fullName, String text) {
             String s = "{\"kind\":\"" + kind(n) + "\",\"channel\":\"WEB\","
-                    + "\"applicant\":{\"type\":\"CITIZEN\",\"fullName\":\"" + name(n) + "\",\"address\":\"" + address(n)
+                    + "\"applicant\":{\"type\":\"CITIZEN\",\"fullName\":\"" + fullName + "\",\"address\":\"" + address(n)
                     + "\",\"email\":\"" + email(n) + "\",\"phone\":\"" + phone(n) + "\"},"
-                    + "\"text\":\"" + text(n) + "\",\"topic\":\"" + TOPIC + "\",\"addressee\":\"" + ADDRESSEE + "\"}";
+                    + "\"text\":\"" + text + "\",\"topic\":\"" + TOPIC + "\",\"addressee\":\"" + ADDRESSEE + "\"}";
             return s.getBytes(StandardCharsets.UTF_8);
+        }
+
+        /**
+         * A campaign (issue #12): one text that every participant sends, each participant a distinct applicant, so
+         * that from the fifth on the node classifies it MASS (the same text from five applicants within 30 days),
+         * never DUPLICATE or REPEATED (no applicant sent anything before). Participant n is "Учасник Кампанії n",
+         * a name the varied load's "Тестовий Заявник n" never takes.
+         */
+        static final String CAMPAIGN_TEXT = "Просимо зберегти сквер на розі вулиць Садової та Липової, де планують "
+                + "будівництво торговельного центру, і облаштувати в ньому дитячий майданчик та освітлення. "
+                + "Сквер є єдиним місцем відпочинку для мешканців мікрорайону.";
+
+        static String campaignName(long n) {
+            return "Учасник Кампанії " + n;
+        }
+
+        static byte[] campaignRequestJson(long n) {
+            return requestJson(n, campaignName(n), CAMPAIGN_TEXT);
+        }
+
+        static Applicant campaignApplicant(long n) {
+            return new Applicant(ApplicantType.CITIZEN, campaignName(n), address(n), email(n), phone(n));
         }
 
         /** Time-ordered UUID v7, as the node's Ids does. */
