@@ -710,6 +710,15 @@ class AppealApiIT {
         HttpResponse<String> bare = KarafNode.Http.getAnonymous(node.url("/api/v1"));
         assertEquals(200, bare.statusCode(), bare.body());
         assertEquals("/api/v1/openapi.json", JSON.readTree(bare.body()).get("openapi").asText());
+        // The node's root and paths outside /api: JSON pointing to the API, not the web server's HTML 404.
+        HttpResponse<String> root = KarafNode.Http.getAnonymous(node.url("/"));
+        assertEquals(200, root.statusCode(), root.body());
+        assertTrue(root.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                root.headers().toString());
+        assertEquals("/api/v1/openapi.json", JSON.readTree(root.body()).get("openapi").asText());
+        HttpResponse<String> outside = KarafNode.Http.getAnonymous(node.url("/index.html"));
+        assertBilingualError(outside, 404);
+        assertTrue(outside.body().contains("/api/v1/openapi.json"), outside.body());
     }
 
     @Test
