@@ -477,9 +477,4 @@ public class AppealServiceImpl implements AppealService {
     public List<ua.gov.nsoz.api.CategoryCount> categoryCounts(java.time.LocalDate today) {
         return store.categoryCounts(today);
     }
-
-    /** @return the id and version of the rule set of terms in force */
-    String termRules() {
-        return deadlines.terms().name();
-    }
 }

@@ -53,7 +53,6 @@ public class AppealShowCommand implements Action {
         AccessRules.Caller caller = ShellAccess.require(nsozNode, Operation.APPEAL_READ);
         Appeal found = Format.found(appeals, id);
         Appeal a = ShellAccess.read(caller, found, audit, "nsoz:appeal-show");
-        boolean sees = AccessRules.seesPersonalData(caller, found);
         ShellTable t = new ShellTable();
         t.column("Поле / Field");
         t.column("Значення / Value").maxSize(100).wrap();
@@ -72,10 +71,9 @@ public class AppealShowCommand implements Action {
                     + nullToDash(ap.fullName()));
             t.addRow().addContent("Адреса / Address", nullToDash(ap.address()));
             t.addRow().addContent("Контакти / Contacts", nullToDash(ap.email()) + " " + nullToDash(ap.phone()));
-            String category = found.applicant().category();
-            if (category != null) {
-                // Masked like the name: the category (a veteran, a disability) tells about the person.
-                t.addRow().addContent("Категорія заявника / Applicant category", sees ? category : AccessRules.MASK);
+            if (ap.category() != null) {
+                // Masked by AccessRules like the name: the category (a veteran, a disability) tells about the person.
+                t.addRow().addContent("Категорія заявника / Applicant category", ap.category());
             }
         } else {
             t.addRow().addContent("Заявник / Applicant", "— (невідомий / unknown)");
@@ -91,7 +89,7 @@ public class AppealShowCommand implements Action {
         for (LegalMark m : a.marks()) {
             t.addRow().addContent("Позначка / Mark", m + ", ст. " + m.article() + ": " + m.messageUk());
         }
-        ContestedDecision contested = found.contested();
+        ContestedDecision contested = a.contested();
         if (contested != null) {
             t.addRow().addContent("Оскаржуване рішення / Contested decision", "ухвалено / decided "
                     + dateOrDash(contested.decidedOn()) + "; заявник дізнався / applicant learned "
@@ -104,7 +102,7 @@ public class AppealShowCommand implements Action {
         if (p.shortenedDays() != null) {
             t.addRow().addContent("Скорочений строк / Shortened term", p.shortenedDays() + " дн. / days (ст. 20)"
                     + (p.shortenedReason() == null ? "" : ", обґрунтування заявника / applicant's reason: "
-                            + (sees ? p.shortenedReason() : AccessRules.MASK)));
+                            + p.shortenedReason()));
         }
         if (p.termRestored()) {
             t.addRow().addContent("Строк оскарження / Term to complain", "поновлено / restored (ст. 17)");
@@ -133,7 +131,8 @@ public class AppealShowCommand implements Action {
         if (p.escalatedAt() != null) {
             t.addRow().addContent("Передано до центру / Escalated", Format.time(p.escalatedAt()));
         }
-        Deadline d = appeals.deadline(sees ? a : withoutReason(a));
+        // From the appeal as the caller may see it: the explanation quotes the applicant's reason, masked there too.
+        Deadline d = appeals.deadline(a);
         t.addRow().addContent("Строк / Deadline", d.dueDate() + " (" + d.kind().labelUk() + ", "
                 + d.kind().articleUk() + "; " + d.totalDays() + " дн. / days"
                 + (a.status().isOpen() ? "" : "; розгляд завершено / consideration ended") + ")");
@@ -165,17 +164,5 @@ public class AppealShowCommand implements Action {
 
     private static String dateOrDash(LocalDate d) {
         return d == null ? "—" : d.toString();
-    }
-
-    /**
-     * The appeal with the applicant's reason for a shortened term masked (their own words, as the answer's text), so
-     * that the deadline's explanation, which quotes it, does not show it either.
-     */
-    static Appeal withoutReason(Appeal a) {
-        ua.gov.nsoz.api.Processing p = a.processing();
-        if (p.shortenedReason() == null) {
-            return a;
-        }
-        return a.withProcessing(p.toBuilder().shortened(p.shortenedDays(), AccessRules.MASK).build());
     }
 }
