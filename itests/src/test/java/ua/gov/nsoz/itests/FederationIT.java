@@ -219,15 +219,15 @@ class FederationIT {
         // replay of it (once mended it would apply) is refused again and listed once.
         long receivedBefore = awaitLink("ucc", "lviv", l -> true).get("received").asLong();
         String malformedId = java.util.UUID.randomUUID().toString();
-        // Only a broker with a certificate from the link's CA gets in, and then only with the link password.
-        String linkSecret = secret(".link-secret");
+        // Only a broker with a certificate from the link's CA gets in, and then only with its own region's password.
+        String linkSecret = secret(".lviv.link-secret");
         assertThrows(jakarta.jms.JMSException.class, () -> new Broker("tcp://127.0.0.1:" + LauncherTest.shiftedPort(61610)
-                + "?callTimeout=10000", "nsoz-link", linkSecret).close(), "plain TCP to the TLS acceptor");
+                + "?callTimeout=10000", "nsoz-link-lviv", linkSecret).close(), "plain TCP to the TLS acceptor");
         Path stranger = strangerKeyStore();
-        assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(stranger), "nsoz-link", linkSecret)
+        assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(stranger), "nsoz-link-lviv", linkSecret)
                 .close(), "a certificate the link's CA did not sign");
         assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(LauncherTest.instances
-                .resolve(".link-tls/lviv.p12")), "nsoz-link", "wrong-password").close(), "a wrong password");
+                .resolve(".link-tls/lviv.p12")), "nsoz-link-lviv", "wrong-password").close(), "a wrong password");
         // No anonymous access to a broker: not over the link with a good certificate, not on a node's own acceptor.
         assertThrows(jakarta.jms.JMSException.class, () -> new Broker(centerLink(LauncherTest.instances
                 .resolve(".link-tls/lviv.p12")), null, null).close(), "no user on the link");
@@ -235,8 +235,8 @@ class FederationIT {
                 "no user on the center's own acceptor");
         assertThrows(jakarta.jms.JMSException.class, () -> new Broker(brokerPort("lviv"), null, null).close(),
                 "no user on the region's own acceptor");
-        try (Broker center = new Broker(centerLink(LauncherTest.instances.resolve(".link-tls/lviv.p12")), "nsoz-link",
-                linkSecret)) {
+        try (Broker center = new Broker(centerLink(LauncherTest.instances.resolve(".link-tls/lviv.p12")),
+                "nsoz-link-lviv", linkSecret)) {
             java.util.Map<String, String> again = new java.util.HashMap<>(inFlight.properties());
             again.keySet().removeIf(k -> k.startsWith("_AMQ") || k.startsWith("__AMQ"));
             again.put("_AMQ_DUPL_ID", "test-replay-" + malformedId); // past the broker's duplicate detection

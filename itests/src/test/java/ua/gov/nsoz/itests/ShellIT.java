@@ -6,15 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import ua.gov.nsoz.itests.support.Await;
 import ua.gov.nsoz.itests.support.KarafNode;
 import ua.gov.nsoz.itests.support.SharedNode;
 import ua.gov.nsoz.itests.support.Shell;
@@ -321,5 +331,124 @@ class ShellIT {
         assertTrue(badDate.all().contains("2026-01-31"), badDate.all());
         Shell.Result badLimit = shell.run("nsoz:appeal-list --limit 0");
         assertTrue(badLimit.all().contains("limit"), badLimit.all());
+    }
+
+    /** Route ids of the link as the route classes set them (LinkOutboundRoutes, DeadlineWatchRoutes.ROUTE_ID). */
+    private static final List<String> LINK_ROUTES = List.of("nsoz-outbox", "nsoz-deadline-watch");
+    /** The route the test stops and starts again: the deadline watch (a timer; nothing waits on it meanwhile). */
+    private static final String STOPPED_ROUTE = "nsoz-deadline-watch";
+
+    private String routeStatus(String routeId) {
+        try {
+            return shell.run("camel:route-show " + routeId).out();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @DisplayName("camel:route-list lists the link's routes with their exchanges; an admin stops and starts a route; "
+            + "an operator of the shell is refused both")
+    void camelRoutes() throws IOException {
+        Shell.Result list = shell.run("camel:route-list");
+        for (String route : LINK_ROUTES) {
+            assertTrue(list.out().contains(route), route + " missing: " + list.all());
+        }
+        assertTrue(list.out().contains("Маршрут / Route") && list.out().contains("Невдалих / Failed"), list.all());
+        assertTrue(list.out().contains("nsoz-lviv"), "the context's name: " + list.all());
+
+        Shell.Result refusedList = shell.runAs(KarafNode.OPERATOR_USER, KarafNode.OPERATOR_PASSWORD, "camel:route-list");
+        assertFalse(refusedList.all().contains(STOPPED_ROUTE), "an operator saw the routes: " + refusedList.all());
+        Shell.Result refusedStop = shell.runAs(KarafNode.OPERATOR_USER, KarafNode.OPERATOR_PASSWORD,
+                "camel:route-stop " + STOPPED_ROUTE);
+        assertTrue(refusedStop.all().contains("Insufficient credentials")
+                || refusedStop.all().contains("Command not found"), refusedStop.all());
+        assertTrue(routeStatus(STOPPED_ROUTE).contains("Started"), "an operator's stop must change nothing");
+
+        try {
+            Shell.Result stop = shell.run("camel:route-stop " + STOPPED_ROUTE);
+            assertTrue(stop.out().contains("Route " + STOPPED_ROUTE + ": Stopped"), stop.all());
+            Await.until(STOPPED_ROUTE + " is shown stopped", Duration.ofSeconds(30),
+                    () -> routeStatus(STOPPED_ROUTE).contains("Stopped"));
+            assertTrue(shell.run("camel:route-list").out().lines().anyMatch(l -> l.contains(STOPPED_ROUTE)
+                    && l.contains("Stopped")));
+        } finally {
+            Shell.Result start = shell.run("camel:route-start " + STOPPED_ROUTE);
+            assertTrue(start.out().contains("Route " + STOPPED_ROUTE + ": Started"), start.all());
+        }
+        String shown = routeStatus(STOPPED_ROUTE);
+        assertTrue(shown.contains("Started") && shown.contains("timer://"), shown);
+
+        Shell.Result unknown = shell.run("camel:route-stop nsoz-no-such-route");
+        assertTrue(unknown.all().contains("No route 'nsoz-no-such-route'"), unknown.all());
+        assertFalse(unknown.all().contains("\tat "), "no stack trace: " + unknown.all());
+    }
+
+    /** @return the Karaf home Pax Exam unpacked for this node (its etc/ has the node's SSH port) */
+    private Path karafHome() throws IOException {
+        Path exam = Path.of(System.getProperty("nsoz.itest.dir", "target/exam")).toAbsolutePath();
+        try (Stream<Path> homes = Files.find(exam, 3, (p, a) -> p.endsWith(Path.of("bin", "client")))) {
+            for (Path client : homes.toList()) {
+                Path home = client.getParent().getParent();
+                Path cfg = home.resolve("etc/org.apache.karaf.shell.cfg");
+                if (Files.isRegularFile(cfg) && Files.readAllLines(cfg, StandardCharsets.ISO_8859_1).stream()
+                        .anyMatch(l -> l.matches("\\s*sshPort\\s*=\\s*" + node.sshPort() + "\\s*"))) {
+                    return home;
+                }
+            }
+        }
+        throw new AssertionError("No unpacked distribution under " + exam + " with sshPort " + node.sshPort());
+    }
+
+    private record Run(int exit, String output) {
+    }
+
+    /** Runs the distribution's own bin/client, as an admin's script does; stdin from the given file, or a pipe. */
+    private Run client(Path home, File stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("sh", home.resolve("bin/client").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true);
+        builder.environment().putIfAbsent("JAVA_HOME", System.getProperty("java.home"));
+        if (stdin != null) {
+            builder.redirectInput(stdin);
+        }
+        Process process = builder.start();
+        byte[] out = process.getInputStream().readAllBytes();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "bin/client did not end");
+        return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    @DisplayName("The distribution's own bin/client runs a command with a user and password: exit 0 and its output")
+    void binClient() throws Exception {
+        Path home = karafHome();
+        String port = Integer.toString(node.sshPort());
+        // From an admin's terminal (stdin open: here a pipe the test never closes before the client ends).
+        Run open = client(home, null, "-a", port, "-h", "localhost", "-u", KarafNode.SSH_USER, "-p",
+                KarafNode.SSH_PASSWORD, "nsoz:node-info");
+        assertEquals(0, open.exit(), open.output());
+        assertTrue(open.output().contains("Вузол / Node id") && open.output().contains("lviv"), open.output());
+        // From a script, cron or CI: stdin at its end (here /dev/null), as the issue tried it; the distribution's
+        // bin/client keeps it open for the command (karaf-assembly/src/main/fragments/bin-client-stdin.sh).
+        Run closed = client(home, new File("/dev/null"), "-a", port, "-h", "localhost", "-u", KarafNode.SSH_USER,
+                "-p", KarafNode.SSH_PASSWORD, "nsoz:node-info");
+        assertEquals(0, closed.exit(), closed.output());
+        assertTrue(closed.output().contains("Вузол / Node id") && closed.output().contains("lviv"), closed.output());
+        // The command on stdin in batch mode (-b), see docs/link.md.
+        Path script = Files.createTempFile("nsoz-client", ".txt");
+        try {
+            Files.writeString(script, "nsoz:node-info\n");
+            Run batch = client(home, script.toFile(), "-b", "-a", port, "-h", "localhost", "-u", KarafNode.SSH_USER,
+                    "-p", KarafNode.SSH_PASSWORD);
+            assertEquals(0, batch.exit(), batch.output());
+            assertTrue(batch.output().contains("Вузол / Node id") && batch.output().contains("lviv"), batch.output());
+        } finally {
+            Files.deleteIfExists(script);
+        }
+        // A wrong password: a failure the script sees (exit status not 0), and no output of the command.
+        Run wrong = client(home, null, "-a", port, "-h", "localhost", "-u", KarafNode.SSH_USER, "-p", "wrong",
+                "nsoz:node-info");
+        assertTrue(wrong.exit() != 0, wrong.output());
+        assertFalse(wrong.output().contains("Вузол / Node id"), wrong.output());
     }
 }

@@ -2,6 +2,7 @@ package ua.gov.nsoz.exchange;
 
 import ua.gov.nsoz.exchange.internal.MessageReader;
 import ua.gov.nsoz.exchange.internal.MessageWriter;
+import ua.gov.nsoz.exchange.internal.OnePassReader;
 import ua.gov.nsoz.exchange.internal.SchemaCheck;
 
 /**
@@ -51,8 +52,10 @@ public final class ExchangeCodec {
 
     /**
      * Reads a document: first checks its size, that it has no DOCTYPE, that its root is one of the four
-     * messages of namespace {@value #NAMESPACE} and that it is valid against the schema; only then maps
-     * it to a record. A document is either read whole or refused.
+     * messages of namespace {@value #NAMESPACE} and that it is valid against the schema; a record is
+     * returned only if all of that holds. A document is either read whole or refused. A valid document is
+     * parsed once: the validator sees each event as the reader maps it; any other is checked again in full,
+     * which gives the reason it is refused.
      *
      * @param xml the document
      * @return the message
@@ -60,6 +63,13 @@ public final class ExchangeCodec {
      *         if the document is not a valid exchange message of version 1
      */
     public static ExchangeMessage read(String xml) throws InvalidMessageException {
+        SchemaCheck.checkSize(xml);
+        // A valid document is parsed once, validated while it is read; anything else is checked again in full,
+        // which gives the reason it is refused (the same as ever).
+        ExchangeMessage fast = OnePassReader.read(xml);
+        if (fast != null) {
+            return fast;
+        }
         SchemaCheck.check(xml);
         return MessageReader.read(xml);
     }

@@ -13,6 +13,12 @@ import ua.gov.nsoz.api.AppealEvent;
 public interface ReplicationStore {
 
     /**
+     * The SQL state of the failure {@link #applyReplicas} gives (inside its {@link StoreException}) when an event names
+     * another owner for an appeal the store holds: a refusal of that event, never a transient failure of the store.
+     */
+    String NOT_THE_OWNER = "NSOZ2";
+
+    /**
      * A message waiting to be shipped to one peer, in the order it was committed.
      *
      * @param seq this node's sequence of the message (increasing; the exchange header's sourceSeq)

@@ -4,7 +4,7 @@
  * ({@link ua.gov.nsoz.store.AuditChain}).
  */
 @Export
-@Version("1.4.0")
+@Version("1.5.0")
 package ua.gov.nsoz.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -41,14 +41,28 @@ public interface ExchangeGateway {
     void shipped(String peer, List<Outgoing> shipped);
 
     /**
+     * A document as the transport took it from the broker, with the node the transport authenticated as its
+     * sender: at the center, the region whose own broker user ({@code nsoz-link-<id>}) sent it; at a region, the
+     * center (only the center's own routes may send to a region's queue). What the document says about its source
+     * is checked against this, never trusted by itself.
+     *
+     * @param xml the document
+     * @param sender the authenticated sender's node id, or {@code null} if the transport could not tell (the
+     *        document is then refused)
+     */
+    record Incoming(String xml, String sender) {
+    }
+
+    /**
      * Validates and applies one received document, in one transaction with the inbox.
      *
      * @param xml the document
+     * @param sender the node the transport authenticated as its sender ({@link Incoming})
      * @return what happened
-     * @throws RejectedMessageException if it is invalid or cannot be applied: it goes to the
-     *         dead-letter address with the reason, and nothing of it was applied
+     * @throws RejectedMessageException if it is invalid, not from the node it names, or cannot be applied: it
+     *         goes to the dead-letter address with the reason, and nothing of it was applied
      */
-    Outcome receive(String xml) throws RejectedMessageException;
+    Outcome receive(String xml, String sender) throws RejectedMessageException;
 
     /**
      * What receiving one document of a batch did.
@@ -62,12 +76,13 @@ public interface ExchangeGateway {
     /**
      * Validates and applies several documents taken from the broker in one JMS transaction: the appeal
      * events among them in one store transaction, in the order given, each at most once. A document that
-     * is invalid or cannot be applied is refused alone; the others still take effect.
+     * is invalid, does not come from the node it names as its source ({@link Incoming#sender()}), or cannot be
+     * applied is refused alone; the others still take effect.
      *
-     * @param documents the documents, in the order the broker delivered them
+     * @param documents the documents, in the order the broker delivered them, each with its authenticated sender
      * @return one result per document, in the same order
      * @throws RuntimeException if the store fails for all of them: nothing was applied, the caller rolls
      *         the JMS transaction back and the broker delivers the batch again
      */
-    List<Received> receiveAll(List<String> documents);
+    List<Received> receiveAll(List<Incoming> documents);
 }

@@ -4,7 +4,7 @@
  * camel-routes/ move the documents over Artemis and call this.
  */
 @Export
-@Version("1.1.0")
+@Version("2.0.0")
 package ua.gov.nsoz.sync;
 
 import org.osgi.annotation.bundle.Export;

@@ -3,6 +3,7 @@ package ua.gov.nsoz.itests.support;
 import jakarta.jms.Connection;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
+import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.QueueBrowser;
 import jakarta.jms.Session;
@@ -94,6 +95,33 @@ public final class Broker implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * Takes one message from a queue (acknowledged: it is gone from the queue).
+     *
+     * @param queue the queue
+     * @param waitMillis how long to wait for one
+     * @return the message, or {@code null} if none came
+     * @throws JMSException if the broker refuses (e.g. no permission to consume, or the queue does not exist)
+     */
+    public Doc receive(String queue, long waitMillis) throws JMSException {
+        try (Session s = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+                MessageConsumer c = s.createConsumer(s.createQueue(queue))) {
+            Message m = c.receive(waitMillis);
+            return m == null ? null : new Doc(m instanceof TextMessage t ? t.getText() : null, Map.of());
+        }
+    }
+
+    /**
+     * Asks the broker for a temporary queue (a non-durable queue of this connection).
+     *
+     * @throws JMSException if the broker refuses
+     */
+    public void makeTemporaryQueue() throws JMSException {
+        try (Session s = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            s.createConsumer(s.createTemporaryQueue()).close();
+        }
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class KarafNode implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "itest-Admin-3";
     /** The broker password of the node's own routes (user nsoz-node); test-only, never in node-configs/. */
     static final String NODE_SECRET = "itestNodeSecret1";
-    /** The broker password between nodes (user nsoz-link); test-only, never in node-configs/. */
+    /** A region's own broker password at the center (user nsoz-link-<region>); test-only, never in node-configs/. */
     static final String LINK_SECRET = "itestLinkSecret1";
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
@@ -209,7 +209,7 @@ public final class KarafNode implements AutoCloseable {
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.deadline.watch.delay", "1000"));
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.link.password", LINK_SECRET));
         options.add(editConfigurationFilePut("etc/users.properties", "nsoz-node", NODE_SECRET + ",nsoz-node"));
-        options.add(editConfigurationFilePut("etc/users.properties", "nsoz-link", LINK_SECRET + ",nsoz-link"));
+        options.add(editConfigurationFilePut("etc/users.properties", "nsoz-link-lviv", LINK_SECRET + ",nsoz-link,nsoz-link-lviv"));
         // What bin/karaf adds on Java 17 (STACK.md trap 6).
         options.add(vmOptions("-Xmx512m",
                 "--add-reads=java.xml=java.logging",

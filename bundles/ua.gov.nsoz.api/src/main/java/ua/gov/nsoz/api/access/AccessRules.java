@@ -267,6 +267,25 @@ public final class AccessRules {
      * @throws ValidationException if they have several bodies and named none
      */
     public static AppealQuery scoped(Caller caller, AppealQuery query) {
+        return scopedToSee(caller, query).withConfidentialText(confidentialText(caller));
+    }
+
+    /**
+     * Whose confidential appeals' text a caller's search may match (Art. 10): a clerk or head their bodies', an
+     * operator or supervisor their node's (before it is forwarded); nobody else's, whatever they may list. What the
+     * words of a confidential text are must not show through the hits of a search by someone who may not read it.
+     *
+     * @param caller who searches
+     * @return for {@link AppealQuery#withConfidentialText}
+     */
+    public static AppealQuery.ConfidentialText confidentialText(Caller caller) {
+        Set<Role> roles = caller.roles();
+        boolean body = roles.contains(Role.CLERK) || roles.contains(Role.HEAD);
+        boolean center = roles.contains(Role.OPERATOR) || roles.contains(Role.SUPERVISOR);
+        return new AppealQuery.ConfidentialText(center ? caller.nodeId() : null, body ? caller.bodies() : Set.of());
+    }
+
+    private static AppealQuery scopedToSee(Caller caller, AppealQuery query) {
         SearchScope scope = searchScope(caller);
         if (scope.all()) {
             return query;

@@ -15,5 +15,10 @@ public enum AuditAction {
     /** Retention: an appeal's personal data was anonymized. */
     ANONYMIZE,
     /** Access to personal data was refused (scope or role). */
-    DENIED
+    DENIED,
+    /**
+     * A login was refused: a wrong user name or password, or too many failed logins (the actor is the user name tried,
+     * never the password; the origin the client's address).
+     */
+    LOGIN_REFUSED
 }

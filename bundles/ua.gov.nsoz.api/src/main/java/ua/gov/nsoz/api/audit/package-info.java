@@ -4,7 +4,7 @@
  * bundles; change it only with a version bump.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package ua.gov.nsoz.api.audit;
 
 import org.osgi.annotation.bundle.Export;

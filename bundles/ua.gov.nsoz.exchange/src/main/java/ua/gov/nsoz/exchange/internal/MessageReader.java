@@ -76,6 +76,18 @@ public final class MessageReader {
         }
     }
 
+    /**
+     * Maps the document a reader is at the start of, up to the end of its root element.
+     *
+     * @param r a reader at the start of the document (or of the root element)
+     * @return the message
+     * @throws XMLStreamException if the reader fails
+     * @throws InvalidMessageException if a value cannot be mapped
+     */
+    static ExchangeMessage map(XMLStreamReader r) throws XMLStreamException, InvalidMessageException {
+        return new MessageReader(r).message();
+    }
+
     private ExchangeMessage message() throws XMLStreamException, InvalidMessageException {
         if (r.nextTag() != XMLStreamConstants.START_ELEMENT || !ExchangeCodec.NAMESPACE.equals(r.getNamespaceURI())) {
             throw fail("expected a root element in namespace " + ExchangeCodec.NAMESPACE);

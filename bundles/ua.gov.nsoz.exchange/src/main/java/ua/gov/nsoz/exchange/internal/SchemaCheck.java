@@ -101,6 +101,18 @@ public final class SchemaCheck {
      * @throws InvalidMessageException with the reason if any check fails
      */
     public static void check(String xml) throws InvalidMessageException {
+        checkSize(xml);
+        checkProlog(xml);
+        validate(xml);
+    }
+
+    /**
+     * The checks before any parsing: a document at all, and not over {@link ExchangeCodec#MAX_DOCUMENT_BYTES}.
+     *
+     * @param xml the document
+     * @throws InvalidMessageException with the reason if it is empty or too large
+     */
+    public static void checkSize(String xml) throws InvalidMessageException {
         if (xml == null || xml.isBlank()) {
             throw new InvalidMessageException("Empty message: no XML document");
         }
@@ -109,8 +121,11 @@ public final class SchemaCheck {
             throw new InvalidMessageException("Document too large: more than " + ExchangeCodec.MAX_DOCUMENT_BYTES
                     + " bytes in UTF-8 (the limit of an exchange message); not parsed");
         }
-        checkProlog(xml);
-        validate(xml);
+    }
+
+    /** @return the compiled schema (immutable, thread-safe) */
+    static Schema schema() {
+        return Holder.SCHEMA;
     }
 
     /**
@@ -165,16 +180,22 @@ public final class SchemaCheck {
     }
 
     /**
-     * Counts UTF-8 bytes, stopping early past a limit.
+     * Counts UTF-8 bytes, stopping early past a limit, and not counting at all when the text is short enough to
+     * fit whatever its characters.
      *
      * @param s text
      * @param limit where to stop counting
-     * @return the UTF-8 length of {@code s}, or a number above {@code limit}
+     * @return the UTF-8 length of {@code s}, or a bound of it that is not above {@code limit} (then it fits), or a
+     *         number above {@code limit}
      */
     static long utf8Length(String s, long limit) {
         int n = s.length();
         if (n > limit) {
             return n;
+        }
+        if (3L * n <= limit) {
+            // No char takes more than 3 bytes (a surrogate pair, 2 chars, takes 4): it fits without counting.
+            return 3L * n;
         }
         long bytes = 0;
         for (int i = 0; i < n && bytes <= limit; i++) {

@@ -273,6 +273,7 @@ public class AppealResource implements RestResource {
             throw new ValidationException(errors);
         }
         AccessRules.Caller caller = callers.of(security);
+        // A confidential appeal's text is searched only where the caller sees it (Art. 10; AccessRules.scoped).
         Page<Appeal> page = appeals.search(AccessRules.scoped(caller, q));
         List<AppealSummaryJson> items = new ArrayList<>();
         boolean personal = false;

@@ -32,6 +32,12 @@ import ua.gov.nsoz.api.Actor;
  * never the password): a JAAS login cost the node 0.6–1.1 ms of CPU per request in the registration bench (the
  * realm looks its encryption service up in the OSGi registry every time; docs/benchmarks.md). A changed password, role or removed user
  * takes effect within that time; a refused login is never remembered.
+ *
+ * <p>Guessing is throttled per client address ({@link ClientThrottle}; the realm throttles per user inside the
+ * password check): while an address is closed, every request with credentials from it is answered 429 with
+ * {@code Retry-After} and checks no password, not even against the remembered logins (which would otherwise tell a
+ * guess that matches a recent login). Every refused login is in the audit log ({@link Callers#loginRefused}): the user
+ * name tried, the address, why; a closed address's refusals once per window.
  */
 @javax.annotation.Priority(javax.ws.rs.Priorities.AUTHENTICATION)
 final class BasicAuth implements ContainerRequestFilter {
@@ -43,7 +49,26 @@ final class BasicAuth implements ContainerRequestFilter {
 
     private static final int MAX_REMEMBERED = 10_000;
 
-    private final String realm;
+    /** Checks a user's password in the realm. */
+    @FunctionalInterface
+    interface Realm {
+        /**
+         * @return the user's roles, or null if the realm refuses the credentials
+         */
+        Set<String> login(String user, char[] password);
+    }
+
+    /** Where refused logins are recorded ({@link Callers#loginRefused}). */
+    @FunctionalInterface
+    interface Refusals {
+        /** A refused login: the user name tried, the client's address, why (never the password). */
+        void refused(String user, String address, String reason);
+    }
+
+    private final Realm realm;
+    private final java.util.function.Supplier<String> address;
+    private final Refusals refusals;
+    private final ClientThrottle throttle;
 
     /** Logins remembered: user + salted password hash -> roles and until when. */
     private final java.util.Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
@@ -53,9 +78,26 @@ final class BasicAuth implements ContainerRequestFilter {
     private record Remembered(Set<String> roles, long untilNanos) {
     }
 
-    /** @param realm the JAAS realm to log in to */
-    BasicAuth(String realm) {
+    /**
+     * @param realm the JAAS realm to log in to
+     * @param callers where refused logins are recorded
+     */
+    BasicAuth(String realm, Callers callers) {
+        this(jaas(realm), Callers::clientAddress, callers::loginRefused, System::currentTimeMillis);
+    }
+
+    /**
+     * @param realm checks passwords
+     * @param address the current request's client address
+     * @param refusals where refused logins are recorded
+     * @param millis the clock of the throttle, in milliseconds
+     */
+    BasicAuth(Realm realm, java.util.function.Supplier<String> address, Refusals refusals,
+            java.util.function.LongSupplier millis) {
         this.realm = realm;
+        this.address = address;
+        this.refusals = refusals;
+        this.throttle = new ClientThrottle(millis);
         new java.security.SecureRandom().nextBytes(salt);
     }
 
@@ -112,13 +154,26 @@ final class BasicAuth implements ContainerRequestFilter {
         }
         String user = decoded.substring(0, colon);
         String secret = decoded.substring(colon + 1);
+        String from = address.get();
+        long closed = throttle.closedFor(from);
+        if (closed > 0) {
+            long seconds = Math.max(1, (closed + 999) / 1000);
+            if (throttle.refuse(from)) {
+                refusals.refused(user, from, "too many failed logins from this address, refused without a password "
+                        + "check for " + seconds + " s");
+            }
+            request.abortWith(Response.fromResponse(ErrorMappers.answer(429, "Забагато невдалих входів з вашої "
+                    + "адреси; спробуйте через " + seconds + " с / Too many failed logins from your address; try "
+                    + "again in " + seconds + " s", null, null)).header("Retry-After", seconds).build());
+            return;
+        }
         String key = key(user, secret);
         Remembered r = remembered.get(key);
         Set<String> roles;
         if (r != null && System.nanoTime() - r.untilNanos() < 0) {
             roles = r.roles();
         } else {
-            roles = login(user, secret.toCharArray());
+            roles = realm.login(user, secret.toCharArray());
             if (roles != null) {
                 if (remembered.size() >= MAX_REMEMBERED) {
                     remembered.clear();
@@ -129,6 +184,9 @@ final class BasicAuth implements ContainerRequestFilter {
             }
         }
         if (roles == null) {
+            int failures = throttle.failed(from);
+            refusals.refused(user, from, "wrong user name or password, or the user is closed by the realm's throttle ("
+                    + failures + " failed in a row from this address)");
             abort(request, "Невірне ім'я користувача або пароль / Wrong user name or password");
             return;
         }
@@ -148,8 +206,13 @@ final class BasicAuth implements ContainerRequestFilter {
         }
     }
 
+    /** @return a login to the JAAS realm of that name */
+    private static Realm jaas(String realm) {
+        return (user, password) -> login(realm, user, password);
+    }
+
     /** @return the user's roles, or null if the realm refuses the credentials */
-    private Set<String> login(String user, char[] password) {
+    private static Set<String> login(String realm, String user, char[] password) {
         Subject subject = new Subject();
         // Karaf's JAAS login modules are found through the boot class path: log in with the system class loader.
         Thread t = Thread.currentThread();

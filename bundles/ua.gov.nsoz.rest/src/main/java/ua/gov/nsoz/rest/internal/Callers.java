@@ -18,6 +18,7 @@ import ua.gov.nsoz.api.Actor;
 import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.api.access.AccessRules;
+import ua.gov.nsoz.api.access.Role;
 import ua.gov.nsoz.api.audit.AuditAction;
 import ua.gov.nsoz.api.audit.AuditEntry;
 import ua.gov.nsoz.api.audit.AuditLog;
@@ -57,6 +58,26 @@ public class Callers {
             return u.actor();
         }
         return Actor.of("anonymous");
+    }
+
+    /**
+     * Records a refused REST login in the audit log ({@link AuditAction#LOGIN_REFUSED}): the user name tried (cut to
+     * 100 characters, control characters replaced), never the password; the client's address; why. Should the entry
+     * fail, the loss is logged as an error (without the name) and the refusal answered all the same.
+     *
+     * @param user the user name tried
+     * @param address the client's address
+     * @param reason why, e.g. a wrong user name or password, or too many failed logins from the address
+     */
+    void loginRefused(String user, String address, String reason) {
+        String tried = user.length() > 100 ? user.substring(0, 100) : user;
+        tried = tried.replaceAll("\\p{Cntrl}", "?");
+        try {
+            audit.record(new AuditEntry(0, Instant.now(), tried, "", AuditAction.LOGIN_REFUSED, null,
+                    "REST login refused: " + reason, "rest " + address, node.nodeId()));
+        } catch (RuntimeException e) {
+            LOG.error("AUDIT ENTRY LOST: a refused REST login from {} ({}): {}", address, reason, e.toString());
+        }
     }
 
     /**

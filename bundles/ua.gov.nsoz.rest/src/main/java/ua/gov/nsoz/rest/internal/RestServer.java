@@ -67,7 +67,7 @@ public class RestServer {
             providers.add(new StrictJsonProvider(objectMapper()));
             providers.add(new RequestLimits());
             providers.add(new ApiIndex());
-            providers.add(new BasicAuth("karaf"));
+            providers.add(new BasicAuth("karaf", callers));
             providers.add(new Authorize(callers));
             providers.add(new KnownQueryParameters());
             providers.addAll(ErrorMappers.all());

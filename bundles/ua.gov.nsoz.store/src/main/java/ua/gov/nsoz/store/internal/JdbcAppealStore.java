@@ -281,13 +281,18 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     private static void insertAppealRows(Connection c, Appeal a) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_APPEAL)) {
-            int i = bindAppeal(ps, a);
-            ps.setString(i++, Fingerprints.applicantKey(a.applicant()));
-            // An anonymized replica's text tells nothing; its fingerprint would make all of them one mass appeal.
-            ps.setString(i, AppealStore.ANONYMIZED_TEXT.equals(a.text()) ? null
-                    : Fingerprints.textFingerprint(a.text()));
-            ps.executeUpdate();
+            insertAppealRows(c, ps, a);
         }
+    }
+
+    /** @param ps {@link #INSERT_APPEAL}, prepared on {@code c} (reused across a batch of replicas) */
+    private static void insertAppealRows(Connection c, PreparedStatement ps, Appeal a) throws SQLException {
+        int i = bindAppeal(ps, a);
+        ps.setString(i++, Fingerprints.applicantKey(a.applicant()));
+        // An anonymized replica's text tells nothing; its fingerprint would make all of them one mass appeal.
+        ps.setString(i, AppealStore.ANONYMIZED_TEXT.equals(a.text()) ? null
+                : Fingerprints.textFingerprint(a.text()));
+        ps.executeUpdate();
         insertAttachments(c, a.id(), a.attachments(), 0, "APPEAL");
         insertAttachments(c, a.id(), a.processing().answerDocuments(), ANSWER_POSITIONS, "ANSWER");
     }
@@ -391,20 +396,25 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
 
     private static void insertEvent(Connection c, AppealEvent e) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-            ps.setString(1, e.eventId());
-            ps.setString(2, e.appealId());
-            ps.setLong(3, e.version());
-            ps.setString(4, e.type());
-            ps.setLong(5, e.occurredAt().toEpochMilli());
-            ps.setString(6, e.node());
-            ps.setString(7, e.actor());
-            if (e.payload() == null) {
-                ps.setNull(8, Types.CLOB);
-            } else {
-                ps.setString(8, e.payload());
-            }
-            ps.executeUpdate();
+            insertEvent(ps, e);
         }
+    }
+
+    /** @param ps {@link #INSERT_EVENT} (reused across a batch of replicas) */
+    private static void insertEvent(PreparedStatement ps, AppealEvent e) throws SQLException {
+        ps.setString(1, e.eventId());
+        ps.setString(2, e.appealId());
+        ps.setLong(3, e.version());
+        ps.setString(4, e.type());
+        ps.setLong(5, e.occurredAt().toEpochMilli());
+        ps.setString(6, e.node());
+        ps.setString(7, e.actor());
+        if (e.payload() == null) {
+            ps.setNull(8, Types.CLOB);
+        } else {
+            ps.setString(8, e.payload());
+        }
+        ps.executeUpdate();
     }
 
     /** @return the next parameter index */
@@ -606,8 +616,26 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         }
         if (q.text() != null && !q.text().isBlank()) {
             String pattern = "%" + escapeLike(q.text().trim().toLowerCase(java.util.Locale.ROOT)) + "%";
-            where.append(" AND (LOWER(body) LIKE ? ESCAPE '\\' OR LOWER(topic) LIKE ? ESCAPE '\\')");
+            // A confidential appeal's text is masked for everyone but those resolving it (AccessRules, Art. 10): so
+            // that the hits of a search reveal no word inside it, its text is searched only where the query says the
+            // caller sees it (their body's, or their contact center's before it is forwarded); its topic, visible to
+            // all, always is.
+            StringBuilder seen = new StringBuilder("confidential = FALSE");
+            List<Object> seenArgs = new ArrayList<>();
+            AppealQuery.ConfidentialText ct = q.confidentialText();
+            if (!ct.bodies().isEmpty()) {
+                seen.append(" OR UPPER(body_id) IN (").append(String.join(",",
+                        java.util.Collections.nCopies(ct.bodies().size(), "?"))).append(')');
+                seenArgs.addAll(ct.bodies());
+            }
+            if (ct.node() != null) {
+                seen.append(" OR (node_id = ? AND body_id IS NULL)");
+                seenArgs.add(ct.node());
+            }
+            where.append(" AND ((LOWER(body) LIKE ? ESCAPE '\\' AND (").append(seen).append("))"
+                    + " OR LOWER(topic) LIKE ? ESCAPE '\\')");
             args.add(pattern);
+            args.addAll(seenArgs);
             args.add(pattern);
         }
         try (Connection c = dataSource.getConnection()) {
@@ -969,11 +997,13 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         return inTransaction("Cannot apply " + what, c -> {
             List<ApplyResult> results = new ArrayList<>(batch.size());
             java.util.Map<String, List<Inbound>> counted = new java.util.HashMap<>();
-            for (Replica r : batch) {
-                ApplyResult result = applyOne(c, r);
-                results.add(result);
-                if (result != ApplyResult.DUPLICATE) {
-                    counted.computeIfAbsent(r.inbound().sourceNode(), k -> new ArrayList<>()).add(r.inbound());
+            try (ReplicaStatements statements = new ReplicaStatements(c)) {
+                for (Replica r : batch) {
+                    ApplyResult result = applyOne(statements, r);
+                    results.add(result);
+                    if (result != ApplyResult.DUPLICATE) {
+                        counted.computeIfAbsent(r.inbound().sourceNode(), k -> new ArrayList<>()).add(r.inbound());
+                    }
                 }
             }
             for (java.util.Map.Entry<String, List<Inbound>> e : counted.entrySet()) {
@@ -985,40 +1015,48 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         });
     }
 
-    private static ApplyResult applyOne(Connection c, Replica r) throws SQLException {
+    private static ApplyResult applyOne(ReplicaStatements statements, Replica r) throws SQLException {
+        Connection c = statements.connection();
         Inbound in = r.inbound();
         Appeal snapshot = r.snapshot();
-        if (!insertInbox(c, in, "APPLIED")) {
+        // The single writer of an appeal's history is the node that registered it: an event that names another
+        // owner for an appeal held here is refused (the whole batch fails; the gateway then refuses this one alone).
+        long current = -1;
+        {
+            PreparedStatement ps = statements.get("SELECT version, node_id FROM appeal WHERE id = ?");
+            ps.setString(1, snapshot.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    current = rs.getLong(1);
+                    if (!rs.getString(2).equals(snapshot.node())) {
+                        throw new SQLException("Appeal " + snapshot.id() + " is owned by node " + rs.getString(2)
+                                + ", not by " + snapshot.node() + ": only the owner writes its history",
+                                ReplicationStore.NOT_THE_OWNER);
+                    }
+                }
+            }
+        }
+        if (!insertInbox(statements.get(INSERT_INBOX), in, "APPLIED")) {
             return ApplyResult.DUPLICATE;
         }
         try {
-            insertEvent(c, r.event());
+            insertEvent(statements.get(INSERT_EVENT), r.event());
         } catch (SQLException e) {
             // The same event came in another message (resent after a crash): the history has it.
             if (!"23505".equals(e.getSQLState())) {
                 throw e;
             }
         }
-        long current = -1;
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM appeal WHERE id = ?")) {
-            ps.setString(1, snapshot.id());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    current = rs.getLong(1);
-                }
-            }
-        }
         if (current >= snapshot.version()) {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE inbox SET outcome = 'STALE' WHERE message_id = ?")) {
-                ps.setString(1, in.messageId());
-                ps.executeUpdate();
-            }
+            PreparedStatement ps = statements.get("UPDATE inbox SET outcome = 'STALE' WHERE message_id = ?");
+            ps.setString(1, in.messageId());
+            ps.executeUpdate();
             return ApplyResult.STALE;
         }
         if (current >= 0) {
             deleteAppealRows(c, snapshot.id());
         }
-        insertAppealRows(c, snapshot);
+        insertAppealRows(c, statements.get(INSERT_APPEAL), snapshot);
         return ApplyResult.APPLIED;
     }
 
@@ -1049,10 +1087,19 @@ public class JdbcAppealStore implements AppealStore, ReplicationStore {
         });
     }
 
+    private static final String INSERT_INBOX = "INSERT INTO inbox (message_id, source_node, source_seq, outcome, "
+            + "applied_at, sent_at) VALUES (?,?,?,?,?,?)";
+
     /** @return false if the message id is already in the inbox (the statement alone is undone, not the transaction) */
     private static boolean insertInbox(Connection c, Inbound in, String outcome) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox (message_id, source_node, source_seq, outcome, "
-                + "applied_at, sent_at) VALUES (?,?,?,?,?,?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_INBOX)) {
+            return insertInbox(ps, in, outcome);
+        }
+    }
+
+    /** As {@link #insertInbox(Connection, Inbound, String)}, with {@link #INSERT_INBOX} reused across a batch. */
+    private static boolean insertInbox(PreparedStatement ps, Inbound in, String outcome) throws SQLException {
+        try {
             ps.setString(1, in.messageId());
             ps.setString(2, in.sourceNode());
             ps.setLong(3, in.sourceSeq());

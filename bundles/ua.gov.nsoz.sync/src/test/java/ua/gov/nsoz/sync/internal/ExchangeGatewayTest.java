@@ -98,7 +98,7 @@ class ExchangeGatewayTest {
         List<Outgoing> batch = regionLink.outgoing("ucc", 100);
         assertEquals(1, batch.size());
         assertTrue(batch.get(0).xml().contains("urn:ua:gov:nsoz:exchange:1"));
-        assertEquals(Outcome.APPLIED, centerLink.receive(batch.get(0).xml()));
+        assertEquals(Outcome.APPLIED, centerLink.receive(batch.get(0).xml(), "lviv"));
         regionLink.shipped("ucc", batch);
         assertEquals(a, centerStore.get(a.id()).orElseThrow(), "the center holds the region's record as it is");
         assertEquals(1, centerStore.events(a.id()).size());
@@ -115,14 +115,14 @@ class ExchangeGatewayTest {
         }
         List<Outgoing> batch = regionLink.outgoing("ucc", 100);
         for (Outgoing o : batch.subList(0, 12)) {
-            centerLink.receive(o.xml());
+            centerLink.receive(o.xml(), "lviv");
         }
         // The region died before shipped(): the whole batch comes again.
         List<Outgoing> again = regionLink.outgoing("ucc", 100);
         assertEquals(batch, again, "the same documents, with the same message ids");
         int duplicates = 0;
         for (Outgoing o : again) {
-            if (centerLink.receive(o.xml()) == Outcome.DUPLICATE) {
+            if (centerLink.receive(o.xml(), "lviv") == Outcome.DUPLICATE) {
                 duplicates++;
             }
         }
@@ -136,21 +136,76 @@ class ExchangeGatewayTest {
     @DisplayName("A malformed document, or an event from a node that does not own the appeal, is rejected and applies nothing")
     void rejects() {
         RejectedMessageException bad = assertThrows(RejectedMessageException.class,
-                () -> centerLink.receive("<appealEvent xmlns=\"urn:ua:gov:nsoz:exchange:1\"/>"));
+                () -> centerLink.receive("<appealEvent xmlns=\"urn:ua:gov:nsoz:exchange:1\"/>", "lviv"));
         assertTrue(bad.getMessage() != null && !bad.getMessage().isBlank());
         register("Чуже звернення");
         String xml = regionLink.outgoing("ucc", 1).get(0).xml().replace("<sourceNode>lviv</sourceNode>",
                 "<sourceNode>kyiv-city</sourceNode>");
-        RejectedMessageException notOwner = assertThrows(RejectedMessageException.class, () -> centerLink.receive(xml));
+        RejectedMessageException notOwner = assertThrows(RejectedMessageException.class,
+                () -> centerLink.receive(xml, "kyiv-city"));
         assertTrue(notOwner.getMessage().contains("owns"), notOwner.getMessage());
         assertEquals(0, centerStore.search(AppealQuery.all()).total());
+    }
+
+    @Test
+    @DisplayName("A document is refused unless its source is the node the link authenticated; nothing of it applies")
+    void refusesAForgedSource() throws Exception {
+        register("Звернення Львова");
+        String xml = regionLink.outgoing("ucc", 1).get(0).xml();
+        // kyiv-city's own broker user delivers lviv's document (or a copy naming lviv as source and owner).
+        RejectedMessageException forged = assertThrows(RejectedMessageException.class,
+                () -> centerLink.receive(xml, "kyiv-city"));
+        assertTrue(forged.getMessage().contains("names lviv as its source")
+                && forged.getMessage().contains("came over the link from kyiv-city"), forged.getMessage());
+        RejectedMessageException unknown = assertThrows(RejectedMessageException.class,
+                () -> centerLink.receive(xml, null));
+        assertTrue(unknown.getMessage().contains("could not tell who sent it"), unknown.getMessage());
+        assertEquals(0, centerStore.search(AppealQuery.all()).total());
+        assertEquals(0, centerStore.stats("lviv").received(), "not counted as received either");
+        // The same document from lviv itself applies.
+        assertEquals(Outcome.APPLIED, centerLink.receive(xml, "lviv"));
+        // A region takes documents only from the center: its transport names the center as the sender.
+        assertThrows(RejectedMessageException.class, () -> regionLink.receive(xml, "ucc"));
+    }
+
+    @Test
+    @DisplayName("An event for an appeal another node owns is refused in a batch, alone, and the held record stays")
+    void refusesAForgedOwnerOfAHeldAppeal() throws Exception {
+        Appeal a = register("Звернення, яке хтось підмінює");
+        Outgoing real = regionLink.outgoing("ucc", 1).get(0);
+        assertEquals(Outcome.APPLIED, centerLink.receive(real.xml(), "lviv"));
+        // kyiv-city claims the appeal as its own: source and owner both kyiv-city, a newer version, another text.
+        String forged = real.xml().replace("<sourceNode>lviv</sourceNode>", "<sourceNode>kyiv-city</sourceNode>")
+                .replace(">lviv<", ">kyiv-city<");
+        String id = java.util.UUID.randomUUID().toString();
+        forged = forged.replaceFirst("<messageId>[^<]+</messageId>", "<messageId>" + id + "</messageId>")
+                .replaceFirst("<version>1</version>", "<version>9</version>");
+        register("Інше звернення");
+        String honest = regionLink.outgoing("ucc", 10).get(1).xml();
+        List<ua.gov.nsoz.sync.ExchangeGateway.Received> results = centerLink.receiveAll(List.of(
+                new ua.gov.nsoz.sync.ExchangeGateway.Incoming(forged, "kyiv-city"),
+                new ua.gov.nsoz.sync.ExchangeGateway.Incoming(honest, "lviv")));
+        assertTrue(results.get(0).rejected() != null, "the forged owner is refused: " + results.get(0));
+        assertTrue(results.get(0).rejected().getMessage().contains("owned by node lviv"),
+                results.get(0).rejected().getMessage());
+        assertEquals(Outcome.APPLIED, results.get(1).outcome(), "the honest one in the same batch applies");
+        // Alone in its batch (as the broker may deliver it), it is refused all the same, not taken for a store failure.
+        String again = forged.replaceFirst("<messageId>[^<]+</messageId>", "<messageId>"
+                + java.util.UUID.randomUUID() + "</messageId>");
+        RejectedMessageException alone = assertThrows(RejectedMessageException.class,
+                () -> centerLink.receive(again, "kyiv-city"));
+        assertTrue(alone.getMessage().contains("owned by node lviv"), alone.getMessage());
+        Appeal held = centerStore.get(a.id()).orElseThrow();
+        assertEquals("lviv", held.node());
+        assertEquals(1, held.version());
+        assertEquals(a.text(), held.text());
     }
 
     /** Moves everything queued at one node to the other, as the broker would. */
     private int pump(ExchangeGatewayImpl from, String to, ExchangeGatewayImpl into) throws Exception {
         List<Outgoing> batch = from.outgoing(to, 1000);
         for (Outgoing o : batch) {
-            into.receive(o.xml());
+            into.receive(o.xml(), "ucc".equals(to) ? "lviv" : "ucc");
         }
         from.shipped(to, batch);
         return batch.size();
@@ -190,7 +245,7 @@ class ExchangeGatewayTest {
         List<Outgoing> toCenter = regionLink.outgoing("ucc", 10);
         assertEquals(3, toCenter.size(), "two events and one refusal");
         assertTrue(toCenter.get(2).xml().contains("changeRefused"), toCenter.get(2).xml());
-        assertEquals(Outcome.DUPLICATE, regionLink.receive(requestDoc), "the same request again is answered once");
+        assertEquals(Outcome.DUPLICATE, regionLink.receive(requestDoc, "ucc"), "the same request again is answered once");
         assertEquals(3, regionLink.outgoing("ucc", 10).size());
         pump(regionLink, "ucc", centerLink);
         Appeal atCenter = centerStore.get(a.id()).orElseThrow();
@@ -208,7 +263,7 @@ class ExchangeGatewayTest {
         List<String> docs = new java.util.ArrayList<>(out.stream().map(Outgoing::xml).toList());
         docs.add(2, "<appealEvent xmlns=\"urn:ua:gov:nsoz:exchange:1\"/>");
         docs.add(out.get(0).xml());
-        List<ua.gov.nsoz.sync.ExchangeGateway.Received> results = centerLink.receiveAll(docs);
+        List<ua.gov.nsoz.sync.ExchangeGateway.Received> results = centerLink.receiveAll(docs.stream().map(d -> new ua.gov.nsoz.sync.ExchangeGateway.Incoming(d, "lviv")).toList());
         assertEquals(7, results.size());
         assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED,
                 Outcome.DUPLICATE), results.stream().filter(r -> r.rejected() == null).map(r -> r.outcome()).toList());
@@ -229,7 +284,7 @@ class ExchangeGatewayTest {
         List<String> docs = new java.util.ArrayList<>(regionLink.outgoing("ucc", 1000).stream().map(Outgoing::xml)
                 .toList());
         docs.add(5, "not xml at all");
-        List<ua.gov.nsoz.sync.ExchangeGateway.Received> results = centerLink.receiveAll(docs);
+        List<ua.gov.nsoz.sync.ExchangeGateway.Received> results = centerLink.receiveAll(docs.stream().map(d -> new ua.gov.nsoz.sync.ExchangeGateway.Incoming(d, "lviv")).toList());
         assertEquals(docs.size(), results.size());
         assertTrue(results.get(5).rejected() != null, "the bad one, at its place");
         assertEquals(docs.size() - 1, results.stream().filter(r -> r.outcome() == Outcome.APPLIED).count());

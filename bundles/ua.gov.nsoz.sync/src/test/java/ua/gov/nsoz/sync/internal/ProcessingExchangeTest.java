@@ -114,7 +114,7 @@ class ProcessingExchangeTest {
     private static int pump(ExchangeGatewayImpl from, String to, ExchangeGatewayImpl into) throws Exception {
         List<Outgoing> batch = from.outgoing(to, 1000);
         for (Outgoing o : batch) {
-            into.receive(o.xml());
+            into.receive(o.xml(), "ucc".equals(to) ? "lviv" : "ucc");
         }
         from.shipped(to, batch);
         return batch.size();
@@ -236,9 +236,9 @@ class ProcessingExchangeTest {
                 new Header(UUID.randomUUID().toString(), "ucc", 1_000, Instant.now()), requestId, before.id(),
                 extend(10, "Потрібна перевірка"), "clerk-minsoc", Set.of("nsoz-operator"), Instant.now()));
 
-        assertEquals(Outcome.APPLIED, regionLink.receive(doc), "answered: the refusal is the request's effect");
+        assertEquals(Outcome.APPLIED, regionLink.receive(doc, "ucc"), "answered: the refusal is the request's effect");
         assertEquals(before, regionStore.get(before.id()).orElseThrow(), "the appeal is not changed");
-        assertEquals(Outcome.DUPLICATE, regionLink.receive(doc), "the same request again is answered once");
+        assertEquals(Outcome.DUPLICATE, regionLink.receive(doc, "ucc"), "the same request again is answered once");
 
         List<Outgoing> toCenter = regionLink.outgoing("ucc", 10);
         assertEquals(1, toCenter.size());

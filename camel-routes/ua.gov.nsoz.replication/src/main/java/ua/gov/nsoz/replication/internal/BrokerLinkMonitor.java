@@ -40,20 +40,23 @@ public final class BrokerLinkMonitor implements LinkMonitor {
     static final String BRIDGE = "to-center";
 
     private final ReplicationConfig config;
+    private final Links.Node node;
     private final ConnectionFactory broker;
     private final MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
 
     /**
      * @param config the link's configuration
+     * @param node this node
      * @param broker the node's broker
      */
-    BrokerLinkMonitor(ReplicationConfig config, ConnectionFactory broker) {
+    BrokerLinkMonitor(ReplicationConfig config, Links.Node node, ConnectionFactory broker) {
         this.config = config;
+        this.node = node;
         this.broker = broker;
     }
 
     private boolean central() {
-        return config.nodeId().equals(config.centerNodeId());
+        return node.central();
     }
 
     @Override
@@ -80,14 +83,14 @@ public final class BrokerLinkMonitor implements LinkMonitor {
                         peers.add(new PeerState(q.peer(), q.consumers() > 0, q.messages()));
                     }
                 }
-            } else {
+            } else if (node.linked()) {
                 long waiting = queues.stream().filter(q -> "outgoing".equals(q.role())).mapToLong(QueueState::messages)
                         .sum();
                 // The bridge's session stays open while it retries a lost center (reconnect-attempts -1), so its
                 // "Connected" alone says yes; while it is not forwarding, it is not a consumer of nsoz.out.
                 boolean forwarding = queues.stream().anyMatch(q -> "outgoing".equals(q.role()) && q.consumers() > 0);
                 Boolean session = bridgeConnected();
-                peers.add(new PeerState(config.centerNodeId(), session == null ? null : session && forwarding,
+                peers.add(new PeerState(node.centerNodeId(), session == null ? null : session && forwarding,
                         waiting));
             }
         } catch (JMException e) {
@@ -95,7 +98,7 @@ public final class BrokerLinkMonitor implements LinkMonitor {
             up = false;
         }
         long dead = queues.stream().filter(q -> "dead".equals(q.role())).mapToLong(QueueState::messages).sum();
-        return new BrokerState(up, withConfiguredRegions(peers, Links.regions(config)), queues, dead);
+        return new BrokerState(up, withConfiguredRegions(peers, Links.regions(node, config)), queues, dead);
     }
 
     /**
@@ -121,13 +124,13 @@ public final class BrokerLinkMonitor implements LinkMonitor {
             role = "dead";
         } else if (queue.equals(config.outQueue()) && !central()) {
             role = "outgoing";
-            peer = config.centerNodeId();
+            peer = node.centerNodeId();
         } else if (queue.equals(config.inQueue()) && central()) {
             role = "incoming";
         } else if (queue.startsWith(config.toQueuePrefix())) {
             String id = queue.substring(config.toQueuePrefix().length());
             role = central() ? "outgoing" : "incoming";
-            peer = central() ? id : config.centerNodeId();
+            peer = central() ? id : node.centerNodeId();
         } else {
             return null;
         }
@@ -206,6 +209,15 @@ public final class BrokerLinkMonitor implements LinkMonitor {
                 if (!name.startsWith("_AMQ") && !name.startsWith("JMSX") && !name.equals(LinkInboundRoutes.REASON)
                         && !name.equals(LinkInboundRoutes.FROM_QUEUE)) {
                     copy.setObjectProperty(name, original.getObjectProperty(name));
+                }
+            }
+            // Who sent it stays who sent it: a letter the broker moved itself (after its attempts) has only the user
+            // the center's broker stamped on it; the replay goes as this node's own user.
+            if (!copy.propertyExists(Links.SENDER)) {
+                String sender = Links.sender(central(), node.centerNodeId(), config.user(),
+                        original.getStringProperty(Links.VALIDATED_USER), null);
+                if (sender != null) {
+                    copy.setStringProperty(Links.SENDER, sender);
                 }
             }
             // A fresh duplicate-detection id: the original one is in the address' cache and would be dropped.

@@ -8,7 +8,6 @@ import java.util.List;
 import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
 import org.apache.camel.CamelContext;
 import org.apache.camel.RoutesBuilder;
-import org.apache.camel.component.jms.JmsComponent;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.builder.RouteBuilder;
@@ -24,17 +23,19 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jms.connection.CachingConnectionFactory;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.replication.internal.batch.BatchJmsComponent;
 import ua.gov.nsoz.sync.LinkMonitor;
 
 /**
- * Owns the node's one CamelContext: builds it with the {@code jms} component on the node's own broker,
- * starts it, publishes it as an OSGi service, and adds every {@link RoutesBuilder} service of this bundle
- * (whiteboard), also those that come and go while it runs. A change of PID {@code ua.gov.nsoz.replication}
- * re-creates the context.
+ * Owns the node's one CamelContext: builds it with the {@code nsoz-batch} component on the node's own broker
+ * ({@link BatchJmsComponent}: batches in one JMS transaction each), starts it, publishes it as an OSGi service, and
+ * adds every {@link RoutesBuilder} service of this bundle (whiteboard), also those that come and go while it runs.
+ * A change of PID {@code ua.gov.nsoz.replication} or of the node's identity ({@link NodeIdentity}) re-creates the
+ * context.
  *
  * <p>The broker lives in the same Karaf, but may start after this bundle: consumers then retry every
- * {@code recoveryIntervalMillis} (Spring's listener container) instead of failing the component.
+ * {@code recoveryIntervalMillis} instead of failing the component.
  */
 @Component(immediate = true, service = {}, configurationPid = "ua.gov.nsoz.replication",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -44,24 +45,23 @@ public class CamelContextOwner {
     private static final Logger LOG = LoggerFactory.getLogger(CamelContextOwner.class);
     /** Registry name of the node's broker, for consumers that keep their own connection. */
     static final String BROKER = "nsozBroker";
-    /** Registry name of the caching factory (one shared connection, cached sessions and producers). */
-    static final String CONNECTIONS = "nsozConnections";
 
     private final List<RoutesBuilder> pending = new ArrayList<>();
     private DefaultCamelContext camel;
-    private CachingConnectionFactory connections;
+    private ActiveMQConnectionFactory artemis;
     private ServiceRegistration<CamelContext> registration;
     private ServiceRegistration<LinkMonitor> monitor;
 
     /**
      * @param config the link's configuration
+     * @param identity this node (its id, role and center: the link has no keys of its own for them)
      * @param bundleContext to publish the CamelContext
      * @throws Exception if Camel does not start
      */
     @Activate
-    public CamelContextOwner(ReplicationConfig config, BundleContext bundleContext) throws Exception {
-        Links.requireNodeId("nodeId", config.nodeId());
-        Links.requireNodeId("centerNodeId", config.centerNodeId());
+    public CamelContextOwner(ReplicationConfig config, @Reference NodeIdentity identity, BundleContext bundleContext)
+            throws Exception {
+        Links.Node node = Links.Node.of(identity);
         if (config.password() == null || config.password().isBlank() || config.password().startsWith("${")) {
             // Not fatal for the node: it works locally without the link (DESIGN principle 2) and its outbox
             // keeps everything until the link is configured. Say so once, instead of a refused login every 5 s.
@@ -74,34 +74,19 @@ public class CamelContextOwner {
         // Spring and the Artemis client look some classes up through the context class loader.
         thread.setContextClassLoader(bundleLoader);
         try {
-            ConnectionFactory artemis = new ActiveMQConnectionFactory(config.brokerUrl(), config.user(),
-                    config.password());
-            connections = new CachingConnectionFactory(artemis);
-            // As Spring Boot does: producers and sessions cached, consumers left to the listener containers.
-            connections.setCacheConsumers(false);
-            connections.setSessionCacheSize(4);
-            connections.setReconnectOnException(true);
-
-            JmsComponent jms = JmsComponent.jmsComponent(connections);
-            jms.setRecoveryInterval(config.recoveryIntervalMillis());
-            jms.setConcurrentConsumers(config.concurrentConsumers());
-            // transacted=true on a route: a local JMS transaction of the listener's session, which the route's own
-            // sends on this connection factory join. Without this Camel makes a JmsTransactionManager, and Spring's
-            // listener then drops to CACHE_NONE: a new session and consumer per message (~100 ms each, measured).
-            jms.setLazyCreateTransactionManager(false);
-            jms.setCacheLevelName("CACHE_CONSUMER");
+            artemis = new ActiveMQConnectionFactory(config.brokerUrl(), config.user(), config.password());
 
             DefaultCamelContext context = new DefaultCamelContext();
             // Camel 4: setName is gone from the context itself (STACK.md trap 8).
-            context.getCamelContextExtension().setName("nsoz-" + config.nodeId());
+            context.getCamelContextExtension().setName("nsoz-" + node.nodeId());
             context.setApplicationContextClassLoader(bundleLoader);
-            context.addComponent("jms", jms);
+            // The link's batches: one JMS transaction per batch, sending and receiving (docs/link.md "Batches").
+            context.addComponent(BatchJmsComponent.SCHEME, new BatchJmsComponent(artemis));
             context.getRegistry().bind(BROKER, ConnectionFactory.class, artemis);
-            context.getRegistry().bind(CONNECTIONS, ConnectionFactory.class, connections);
             context.start();
             camel = context;
             LOG.info("Camel context {} started on broker {} as {} (node {}, center {})", context.getName(),
-                    config.brokerUrl(), config.user(), config.nodeId(), config.centerNodeId());
+                    config.brokerUrl(), config.user(), node.nodeId(), node.centerNodeId());
         } finally {
             thread.setContextClassLoader(previous);
         }
@@ -116,7 +101,7 @@ public class CamelContextOwner {
         Dictionary<String, Object> props = new Hashtable<>();
         props.put("camel.context.name", camel.getName());
         registration = bundleContext.registerService(CamelContext.class, camel, props);
-        monitor = bundleContext.registerService(LinkMonitor.class, new BrokerLinkMonitor(config,
+        monitor = bundleContext.registerService(LinkMonitor.class, new BrokerLinkMonitor(config, node,
                 camel.getRegistry().lookupByNameAndType(BROKER, ConnectionFactory.class)), null);
     }
 
@@ -186,8 +171,9 @@ public class CamelContextOwner {
             context.getShutdownStrategy().setTimeout(20);
             context.stop();
         }
-        if (connections != null) {
-            connections.destroy();
+        if (artemis != null) {
+            artemis.close();
+            artemis = null;
         }
     }
 }

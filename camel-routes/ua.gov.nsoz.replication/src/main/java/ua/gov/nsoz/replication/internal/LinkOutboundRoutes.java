@@ -1,13 +1,11 @@
 package ua.gov.nsoz.replication.internal;
 
-import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSException;
-import jakarta.jms.MessageProducer;
-import jakarta.jms.Session;
-import jakarta.jms.TextMessage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import org.apache.camel.Exchange;
 import org.apache.camel.RoutesBuilder;
 import org.apache.camel.builder.RouteBuilder;
 import org.osgi.service.component.annotations.Activate;
@@ -16,46 +14,68 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.replication.internal.batch.BatchJmsComponent;
+import ua.gov.nsoz.replication.internal.batch.BatchMessage;
 import ua.gov.nsoz.store.ReplicationStore;
 import ua.gov.nsoz.sync.ExchangeGateway;
 import ua.gov.nsoz.sync.ExchangeGateway.Outgoing;
 
 /**
- * The sending side of the link: the outbox, drained in commit order to the local broker, never on
- * the path of the request that made the change. A region sends everything to {@code outQueue} (the
- * core bridge forwards it to the center); the center sends to {@code toQueuePrefix + region} on its own
- * broker (the region pulls it). Each message carries its id as Artemis' duplicate-detection id.
+ * The sending side of the link, route {@value #ROUTE_ID}: the outbox, drained in commit order to the local broker,
+ * never on the path of the request that made the change.
  *
- * <p>A batch of up to {@code batchSize} documents goes in one local JMS transaction (one journal sync
- * instead of one per message); the entries leave the outbox only after the broker committed them, so a
- * crash in between resends them, and the receiver's duplicate detection and inbox make that harmless.
- * The route wakes as soon as a local change commits ({@link OutboxSignal}) and lets {@code lingerMillis}
- * pass so that what commits meanwhile goes in the same batch; else it looks every {@code shipIntervalMillis}.
+ * <pre>
+ * from("nsoz-outbox:lviv?batchSize=500&amp;lingerMillis=20&amp;intervalMillis=200")   // a batch per peer, in commit order
+ *   .routeId("nsoz-outbox")
+ *   .errorHandler(noErrorHandler())        // a failed send leaves the batch in the outbox: the next round resends it
+ *   .process(toMessages)                   // document → text message, its id as Artemis' duplicate-detection id
+ *   .to("nsoz-batch:queue:nsoz.out")       // a region; the center: .toD("nsoz-batch:queue:nsoz.to.${header.NsozPeer}")
+ *   .process(markShipped);                 // the entries leave the outbox only after the broker committed them
+ * </pre>
+ *
+ * A region sends everything to {@code outQueue} (the core bridge forwards it to the center); the center sends to
+ * {@code toQueuePrefix + region} on its own broker (the region pulls it by federation). A batch of up to
+ * {@code batchSize} documents goes in one local JMS transaction ({@link BatchJmsComponent}: one journal sync instead
+ * of one per message, and the one-by-one resend when Artemis refuses a transaction holding a duplicate); a crash
+ * between the broker's commit and {@code markShipped} resends the batch, which the receiver's duplicate detection
+ * and inbox make harmless. The consumer wakes as soon as a local change commits ({@link OutboxSignal}) and lets
+ * {@code lingerMillis} pass so that what commits meanwhile goes in the same batch ({@link OutboxComponent}).
  */
 @Component(service = RoutesBuilder.class, configurationPid = "ua.gov.nsoz.replication",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
 public class LinkOutboundRoutes extends RouteBuilder {
 
+    /** The route's id (also in {@code camel:route-list}). */
+    static final String ROUTE_ID = "nsoz-outbox";
+    /** Exchange property: the outbox entries the exchange carries, marked shipped once the broker has them. */
+    static final String SHIPPING = "NsozShipping";
+
     private static final Logger LOG = LoggerFactory.getLogger(LinkOutboundRoutes.class);
 
     private final ReplicationConfig config;
+    private final Links.Node node;
     private final ExchangeGateway gateway;
     private final ReplicationStore store;
     private final OutboxSignal signal;
-    private boolean failing;
-    /** At the center: the regions whose queue is known to exist on this broker (made on their first message). */
-    private final java.util.Set<String> queuesMade = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param config the link's configuration
+     * @param identity this node
      * @param gateway turns outbox entries into exchange documents
      * @param store lists the peers with something waiting
      * @param signal wakes the route when a local change commits
      */
     @Activate
-    public LinkOutboundRoutes(ReplicationConfig config, @Reference ExchangeGateway gateway,
-            @Reference ReplicationStore store, @Reference OutboxSignal signal) {
+    public LinkOutboundRoutes(ReplicationConfig config, @Reference NodeIdentity identity,
+            @Reference ExchangeGateway gateway, @Reference ReplicationStore store, @Reference OutboxSignal signal) {
+        this(config, Links.Node.of(identity), gateway, store, signal);
+    }
+
+    LinkOutboundRoutes(ReplicationConfig config, Links.Node node, ExchangeGateway gateway, ReplicationStore store,
+            OutboxSignal signal) {
         this.config = config;
+        this.node = node;
         this.gateway = gateway;
         this.store = store;
         this.signal = signal;
@@ -63,154 +83,75 @@ public class LinkOutboundRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        String nodeId = Links.requireNodeId("nodeId", config.nodeId());
-        boolean central = nodeId.equals(config.centerNodeId());
-        ConnectionFactory connections = getContext().getRegistry().lookupByNameAndType(CamelContextOwner.CONNECTIONS,
-                ConnectionFactory.class);
-        long interval = Math.max(50, config.shipIntervalMillis());
-        int batch = Math.max(1, config.batchSize());
-        long linger = Math.max(0, config.lingerMillis());
-        // Each round waits for a signal (or the interval) itself; the timer only starts the next round.
-        from("timer:nsoz-outbox?delay=1000&period=1")
-                .routeId("nsoz-outbox")
-                .process(exchange -> {
-                    if (signal.await(interval) && linger > 0) {
-                        // Under load, a batch per commit costs a journal sync each: let a few gather.
-                        Thread.sleep(linger);
-                    }
-                    List<String> peers = central ? centralPeers() : List.of(config.centerNodeId());
-                    Thread thread = Thread.currentThread();
-                    ClassLoader previous = thread.getContextClassLoader();
-                    // The Artemis client looks some classes up through the context class loader.
-                    thread.setContextClassLoader(LinkOutboundRoutes.class.getClassLoader());
-                    try {
-                        for (String peer : peers) {
-                            if (!Links.isNodeId(peer) || peer.equals(nodeId)) {
-                                continue;
-                            }
-                            String queue = central ? config.toQueuePrefix() + peer : config.outQueue();
-                            if (central && !queuesMade.contains(peer)) {
-                                // A region's federation pulls this queue and retries (a login a second) until it
-                                // exists: make it as soon as the region is known here, not on the first answer.
-                                makeQueue(connections, queue);
-                                queuesMade.add(peer);
-                            }
-                            ship(connections, nodeId, peer, queue, batch);
-                        }
-                        if (failing) {
-                            LOG.info("Shipping to the node's broker again");
-                            failing = false;
-                        }
-                    } catch (JMSException e) {
-                        // The outbox keeps everything; the next round tries again.
-                        if (!failing) {
-                            LOG.warn("Cannot ship to the node's broker (retrying every {} ms): {}", interval,
-                                    e.toString());
-                            failing = true;
-                        }
-                    } finally {
-                        thread.setContextClassLoader(previous);
-                    }
-                });
+        if (!node.linked()) {
+            LOG.info("Node {} names no center (ua.gov.nsoz.node 'center'): nothing is shipped", node.nodeId());
+            return;
+        }
+        // The component reads this node's outbox; made again with the routes (a re-configuration re-adds them).
+        getContext().removeComponent(OutboxComponent.SCHEME);
+        getContext().addComponent(OutboxComponent.SCHEME, new OutboxComponent(gateway, this::peers, signal));
+        String from = OutboxComponent.SCHEME + ":" + node.nodeId() + "?batchSize=" + Math.max(1, config.batchSize())
+                + "&lingerMillis=" + Math.max(0, config.lingerMillis())
+                + "&intervalMillis=" + Math.max(50, config.shipIntervalMillis());
+        var route = from(from)
+                .routeId(ROUTE_ID)
+                // A failure (the broker is down) leaves the batch in the outbox; the consumer's next round resends it.
+                .errorHandler(noErrorHandler())
+                .process(this::toMessages);
+        if (node.central()) {
+            // Node ids only (Links.isNodeId, checked in peers()): nothing else can reach the endpoint's URI.
+            route.toD(BatchJmsComponent.SCHEME + ":queue:" + config.toQueuePrefix() + "${header."
+                    + OutboxComponent.PEER + "}");
+        } else {
+            route.to(BatchJmsComponent.SCHEME + ":queue:" + config.outQueue());
+        }
+        route.process(this::markShipped);
     }
 
-    /**
-     * @return at the center: the configured regions (their queues are made at once, so a region's federation finds
-     *         its queue at its first try), then every other peer the outbox or inbox knows
-     */
-    private List<String> centralPeers() {
-        java.util.LinkedHashSet<String> peers = new java.util.LinkedHashSet<>(Links.regions(config));
+    /** @return the peers of a round: at a region its center; at the center its regions, then every peer known */
+    private List<String> peers() {
+        if (!node.central()) {
+            return List.of(node.centerNodeId());
+        }
+        // The configured regions first: their queues are made at once, so a region's federation finds its queue at
+        // its first try; then every other peer the outbox or inbox knows.
+        LinkedHashSet<String> peers = new LinkedHashSet<>(Links.regions(node, config));
         peers.addAll(store.peers());
-        return List.copyOf(peers);
+        return peers.stream().filter(Links::isNodeId).filter(p -> !p.equals(node.nodeId())).toList();
     }
 
-    /** A producer on an address that does not exist yet makes it (auto-create for nsoz.to.# in artemis-central.xml). */
-    private static void makeQueue(ConnectionFactory connections, String queue) throws JMSException {
-        try (Connection connection = connections.createConnection();
-                Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            session.createProducer(session.createQueue(queue)).close();
+    /** The batch's documents as text messages with the link's properties. */
+    void toMessages(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Outgoing> batch = exchange.getIn().getBody(List.class);
+        String peer = exchange.getIn().getHeader(OutboxComponent.PEER, String.class);
+        List<BatchMessage> messages = new ArrayList<>(batch.size());
+        for (Outgoing o : batch) {
+            messages.add(message(o, node.nodeId(), peer));
         }
+        exchange.setProperty(SHIPPING, batch);
+        exchange.getIn().setBody(messages);
     }
 
-    /** Sends what waits for one peer, batch after batch, until the outbox is empty or the broker fails. */
-    private void ship(ConnectionFactory connections, String nodeId, String peer, String queue, int max)
-            throws JMSException {
-        while (true) {
-            List<Outgoing> batch = gateway.outgoing(peer, max);
-            if (batch.isEmpty()) {
-                return;
-            }
-            send(connections, queue, nodeId, peer, batch);
-            gateway.shipped(peer, batch);
-            LOG.debug("Shipped {} documents to {}", batch.size(), peer);
-            if (batch.size() < max) {
-                return;
-            }
-        }
+    /** @return one document as the broker carries it: its id also the duplicate-detection id */
+    static BatchMessage message(Outgoing o, String nodeId, String peer) {
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put(Links.DUPLICATE_ID, o.messageId());
+        p.put(Links.MESSAGE_ID, o.messageId());
+        p.put(Links.ORIGIN, nodeId);
+        p.put(Links.TARGET, peer);
+        return new BatchMessage(o.xml(), p);
     }
 
-    /**
-     * One local JMS transaction: all of the batch is on the broker, or none of it. Artemis refuses the commit
-     * of a transaction that holds a message it has seen before (a batch resent after a crash between the
-     * broker's commit and the outbox's update): then the batch goes again one message at a time, outside a
-     * transaction, where the broker drops each duplicate silently and keeps the rest.
-     */
-    static void send(ConnectionFactory connections, String queue, String nodeId, String peer, List<Outgoing> batch)
-            throws JMSException {
-        try {
-            send(connections, queue, nodeId, peer, batch, true);
-        } catch (JMSException e) {
-            if (!isDuplicate(e)) {
-                throw e;
-            }
-            LOG.info("{} documents for {} had partly reached the broker before: sent again one by one", batch.size(),
-                    peer);
-            send(connections, queue, nodeId, peer, batch, false);
+    /** The broker has committed the batch: its entries leave the outbox. */
+    void markShipped(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Outgoing> batch = exchange.getProperty(SHIPPING, List.class);
+        if (batch == null || batch.isEmpty()) {
+            return;
         }
-    }
-
-    private static boolean isDuplicate(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.apache.activemq.artemis.api.core.ActiveMQDuplicateIdException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static void send(ConnectionFactory connections, String queue, String nodeId, String peer,
-            List<Outgoing> batch, boolean transacted) throws JMSException {
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(LinkOutboundRoutes.class.getClassLoader());
-        // The caching factory hands out its one shared connection and a cached session: closing returns them.
-        try (Connection connection = connections.createConnection();
-                Session session = transacted ? connection.createSession(true, Session.SESSION_TRANSACTED)
-                        : connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
-            MessageProducer producer = session.createProducer(session.createQueue(queue));
-            producer.setDeliveryMode(DeliveryMode.PERSISTENT);
-            try {
-                for (Outgoing o : batch) {
-                    TextMessage m = session.createTextMessage(o.xml());
-                    m.setStringProperty(Links.DUPLICATE_ID, o.messageId());
-                    m.setStringProperty(Links.MESSAGE_ID, o.messageId());
-                    m.setStringProperty(Links.ORIGIN, nodeId);
-                    m.setStringProperty(Links.TARGET, peer);
-                    producer.send(m);
-                }
-                if (transacted) {
-                    session.commit();
-                }
-            } catch (JMSException | RuntimeException e) {
-                try {
-                    if (transacted) {
-                        session.rollback();
-                    }
-                } catch (JMSException | RuntimeException ignored) {
-                    // the connection is gone: nothing was committed
-                }
-                throw e;
-            }
-        }
+        String peer = exchange.getIn().getHeader(OutboxComponent.PEER, String.class);
+        gateway.shipped(peer, batch);
+        LOG.debug("Shipped {} documents to {}", batch.size(), peer);
     }
 }

@@ -6,8 +6,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * Configuration of the link between nodes, PID {@code ua.gov.nsoz.replication}. The defaults of a node come
- * from the {@code nsoz-replication} feature, which reads the node's system properties ({@code nsoz.node.id},
- * {@code nsoz.broker.port}, {@code nsoz.node.password}); the broker's own side is {@code etc/artemis*.xml}.
+ * from the {@code nsoz-replication} feature, which reads the node's system properties ({@code nsoz.broker.port},
+ * {@code nsoz.node.password}); the broker's own side is {@code etc/artemis*.xml}. Who the node is (its id, whether
+ * it is the center, its center's id) is not configured here: the link takes it from the node's one identity
+ * ({@code NodeIdentity}, PID {@code ua.gov.nsoz.node}).
  */
 @ObjectClassDefinition(name = "NSOZ replication", description = "The node's Camel routes over its local Artemis broker")
 public @interface ReplicationConfig {
@@ -23,14 +25,6 @@ public @interface ReplicationConfig {
     /** @return that user's password */
     @AttributeDefinition(type = AttributeType.PASSWORD, description = "Password of that user")
     String password() default "";
-
-    /** @return this node's id */
-    @AttributeDefinition(description = "This node's id, as in ua.gov.nsoz.node and nsoz.node.id, e.g. lviv")
-    String nodeId();
-
-    /** @return the central node's id */
-    @AttributeDefinition(description = "The central node's id; a node whose nodeId equals it runs the central routes")
-    String centerNodeId() default "ucc";
 
     /**
      * @return the center: the node ids of its regions, so that the link's figures list a region before it ever
@@ -54,8 +48,9 @@ public @interface ReplicationConfig {
     @AttributeDefinition(description = "Prefix of the per-region queue at the center (region pulls it by federation)")
     String toQueuePrefix() default "nsoz.to.";
 
-    /** @return consumers per inbound route */
-    @AttributeDefinition(description = "Concurrent consumers per inbound route")
+    /** @return consumers (each its own JMS session and transaction) of the inbound route */
+    @AttributeDefinition(description = "Concurrent batch consumers of the inbound route, each with its own JMS "
+            + "session and transaction")
     int concurrentConsumers() default 1;
 
     /** @return how long the outbound route lets changes gather after a wake-up, in milliseconds */

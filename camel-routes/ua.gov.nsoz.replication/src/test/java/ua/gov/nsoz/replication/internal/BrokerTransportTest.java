@@ -1,79 +1,96 @@
 package ua.gov.nsoz.replication.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.jms.Connection;
-import jakarta.jms.ConnectionFactory;
-import jakarta.jms.Message;
-import jakarta.jms.MessageConsumer;
 import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.apache.activemq.artemis.api.core.QueueConfiguration;
-import org.apache.activemq.artemis.api.core.RoutingType;
-import org.apache.activemq.artemis.core.config.Configuration;
-import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
-import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
-import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.camel.api.management.ManagedCamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ua.gov.nsoz.replication.internal.batch.BatchJmsComponent;
+import ua.gov.nsoz.replication.internal.batch.BatchMessage;
 import ua.gov.nsoz.sync.ExchangeGateway;
 import ua.gov.nsoz.sync.RejectedMessageException;
 
 /**
- * The link's two ends against a real Artemis broker (persistent journal, TCP): the outbound batch send and
- * the inbound batch receive, with a gateway that stands in for the store. What goes through the gateway
- * itself is tested in the sync bundle; here: transactions, dead letters, duplicate detection.
+ * The link's two routes against a real Artemis broker (persistent journal, TCP), with a gateway that stands in for
+ * the store: {@code nsoz-outbox} (outbox → broker, one transaction per batch, the duplicate fallback) at a region,
+ * and {@code nsoz-from-center} (broker → gateway → dead letters) at a region. What goes through the gateway itself is
+ * tested in the sync bundle; here: transactions, dead letters, duplicate detection, redelivery, reconnection.
  */
 class BrokerTransportTest {
 
-    private static final String QUEUE = "nsoz.in";
+    private static final Duration DEADLINE = Duration.ofSeconds(30);
+    private static final Links.Node LVIV = new Links.Node("lviv", "ucc", false);
+    private static final String OUT = "nsoz.out";
+    private static final String IN = "nsoz.to.lviv";
 
     @TempDir
     Path dir;
 
-    private EmbeddedActiveMQ broker;
-    private ActiveMQConnectionFactory factory;
+    private TestBroker broker;
+    private DefaultCamelContext camel;
     private final FakeGateway gateway = new FakeGateway();
+    private final OutboxSignal signal = new OutboxSignal();
 
-    /** Accepts documents that start with {@code <ok}, refuses the rest, or fails like a store that is down. */
+    /**
+     * An outbox of documents {@code <ok n="i"/>}, and a receiver that accepts documents starting with {@code <ok},
+     * refuses the rest, or fails like a store that is down.
+     */
     static final class FakeGateway implements ExchangeGateway {
+        final List<Outgoing> outbox = new CopyOnWriteArrayList<>();
+        final List<Integer> shippedSizes = new CopyOnWriteArrayList<>();
+        /** How many calls of shipped() still fail (the node crashed after the broker's commit). */
+        final AtomicInteger forget = new AtomicInteger();
         final List<String> applied = new CopyOnWriteArrayList<>();
-        volatile boolean storeDown;
+        final List<String> senders = new CopyOnWriteArrayList<>();
+        final List<Integer> receivedSizes = new CopyOnWriteArrayList<>();
+        /** How many calls of receiveAll() still fail (the store is down). */
+        final AtomicInteger storeDown = new AtomicInteger();
 
         @Override
         public List<Outgoing> outgoing(String peer, int max) {
-            return List.of();
+            return List.copyOf(outbox.subList(0, Math.min(max, outbox.size())));
         }
 
         @Override
         public void shipped(String peer, List<Outgoing> shipped) {
+            if (forget.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("the node crashed before it marked them shipped");
+            }
+            shippedSizes.add(shipped.size());
+            outbox.removeAll(shipped);
         }
 
         @Override
-        public Outcome receive(String xml) {
+        public Outcome receive(String xml, String sender) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public List<Received> receiveAll(List<String> documents) {
-            if (storeDown) {
+        public List<Received> receiveAll(List<Incoming> documents) {
+            receivedSizes.add(documents.size());
+            if (storeDown.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("the store is down");
             }
             List<Received> out = new ArrayList<>();
-            for (String d : documents) {
+            for (Incoming i : documents) {
+                String d = i.xml();
+                senders.add(String.valueOf(i.sender()));
                 if (d.startsWith("<ok")) {
                     boolean first = !applied.contains(d);
                     applied.add(d);
@@ -88,31 +105,19 @@ class BrokerTransportTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Configuration config = new ConfigurationImpl().setPersistenceEnabled(true).setSecurityEnabled(false)
-                .setJournalDirectory(dir.resolve("journal").toString())
-                .setBindingsDirectory(dir.resolve("bindings").toString())
-                .setPagingDirectory(dir.resolve("paging").toString())
-                .setLargeMessagesDirectory(dir.resolve("large").toString())
-                .addAcceptorConfiguration("core", "tcp://127.0.0.1:" + port + "?protocols=CORE")
-                .addAddressSetting("#", new AddressSettings().setDeadLetterAddress(
-                        org.apache.activemq.artemis.api.core.SimpleString.of(LinkInboundRoutes.DEAD))
-                        .setMaxDeliveryAttempts(10).setRedeliveryDelay(0));
-        for (String q : List.of(QUEUE, LinkInboundRoutes.DEAD)) {
-            config.addQueueConfiguration(QueueConfiguration.of(q).setRoutingType(RoutingType.ANYCAST));
-        }
-        broker = new EmbeddedActiveMQ().setConfiguration(config);
-        broker.start();
-        factory = new ActiveMQConnectionFactory("tcp://127.0.0.1:" + port);
+        broker = new TestBroker(dir, OUT, IN);
+        camel = new DefaultCamelContext();
+        camel.addComponent(BatchJmsComponent.SCHEME, new BatchJmsComponent(broker.factory()));
+        ReplicationConfig config = DeadlineWatchTest.config(Map.of("recoveryIntervalMillis", 100L,
+                "shipIntervalMillis", 50L));
+        camel.addRoutes(new LinkOutboundRoutes(config, LVIV, gateway, null, signal));
+        camel.addRoutes(new LinkInboundRoutes(config, LVIV, gateway));
     }
 
     @AfterEach
     void stop() throws Exception {
-        factory.close();
-        broker.stop();
+        camel.close();
+        broker.close();
     }
 
     private static ExchangeGateway.Outgoing out(int i) {
@@ -120,117 +125,144 @@ class BrokerTransportTest {
                 "<ok n=\"" + i + "\"/>");
     }
 
-    private void send(int from, int to) throws Exception {
-        List<ExchangeGateway.Outgoing> batch = new ArrayList<>();
+    private static List<BatchMessage> messages(int from, int to) {
+        List<BatchMessage> batch = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            batch.add(out(i));
+            batch.add(LinkOutboundRoutes.message(out(i), "lviv", "ucc"));
         }
-        LinkOutboundRoutes.send(factory, QUEUE, "lviv", "ucc", batch);
+        return batch;
     }
 
-    private List<TextMessage> drain(String queue) throws Exception {
-        List<TextMessage> got = new ArrayList<>();
-        try (Connection c = factory.createConnection()) {
-            c.start();
+    private static List<String> texts(int from, int to) {
+        return messages(from, to).stream().map(BatchMessage::text).toList();
+    }
+
+    private long failed(String routeId) throws Exception {
+        return camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class).getManagedRoute(routeId)
+                .getExchangesFailed();
+    }
+
+    @Test
+    @DisplayName("The producer: a batch resent after a crash is refused as a transaction, sent one by one: each once")
+    void producerSendsBatchOnceWithTheDuplicateFallback() throws Exception {
+        camel.start();
+        var template = camel.createProducerTemplate();
+        template.sendBody("nsoz-batch:queue:" + OUT, messages(0, 300));
+        // The sender crashed before it marked them shipped: the same batch again, and more after it.
+        template.sendBody("nsoz-batch:queue:" + OUT, messages(0, 300));
+        template.sendBody("nsoz-batch:queue:" + OUT, messages(200, 400));
+        List<TextMessage> got = broker.drain(OUT);
+        assertEquals(texts(0, 400), got.stream().map(BrokerTransportTest::text).toList(),
+                "in order, the broker's duplicate detection dropped the resent copies");
+        for (int i = 0; i < got.size(); i++) {
+            assertEquals(out(i).messageId(), got.get(i).getStringProperty(Links.MESSAGE_ID));
+            assertEquals("lviv", got.get(i).getStringProperty(Links.ORIGIN));
+            assertEquals("ucc", got.get(i).getStringProperty(Links.TARGET));
+        }
+    }
+
+    @Test
+    @DisplayName("nsoz-outbox: the outbox leaves in batches of at most 500, in order, each message once, also when "
+            + "the node crashed between the broker's commit and the outbox's update")
+    void outboxRouteShipsInBatchesOnce() throws Exception {
+        for (int i = 0; i < 1200; i++) {
+            gateway.outbox.add(out(i));
+        }
+        gateway.forget.set(1);
+        camel.start();
+        signal.signal();
+        TestBroker.await(DEADLINE, gateway.outbox::isEmpty, () -> gateway.outbox.size() + " still in the outbox");
+
+        List<TextMessage> got = broker.drain(OUT);
+        assertEquals(texts(0, 1200), got.stream().map(BrokerTransportTest::text).toList());
+        assertEquals(out(7).messageId(), got.get(7).getStringProperty(Links.DUPLICATE_ID));
+        assertTrue(gateway.shippedSizes.stream().allMatch(n -> n <= 500), "batches " + gateway.shippedSizes);
+        assertEquals(1200, gateway.shippedSizes.stream().mapToInt(Integer::intValue).sum());
+        assertEquals(1, failed(LinkOutboundRoutes.ROUTE_ID), "the crashed round is a failed exchange of the route");
+    }
+
+    @Test
+    @DisplayName("nsoz-from-center: batches of at most 500 applied with the authenticated sender; a bad document and a "
+            + "non-text message go to nsoz.dead with reason, queue and sender")
+    void inboundRouteAppliesBatchesAndDeadLetters() throws Exception {
+        broker.send(IN, texts(0, 1200));
+        try (Connection c = broker.factory().createConnection()) {
             Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageConsumer consumer = s.createConsumer(s.createQueue(queue));
-            for (Message m; (m = consumer.receive(200)) != null;) {
-                got.add((TextMessage) m);
-            }
+            MessageProducer p = s.createProducer(s.createQueue(IN));
+            TextMessage bad = s.createTextMessage("<bad/>");
+            bad.setStringProperty(Links.MESSAGE_ID, "bad-1");
+            bad.setStringProperty(Links.ORIGIN, "ucc");
+            p.send(bad);
+            p.send(s.createBytesMessage());
         }
-        return got;
+        camel.start();
+        TestBroker.await(DEADLINE, () -> gateway.senders.size() == 1201, () -> gateway.senders.size() + " taken");
+        // The stop waits for the batch in hand: its JMS transaction is committed (or rolled back) by then.
+        camel.getRouteController().stopRoute(LinkInboundRoutes.FROM_CENTER);
+
+        assertEquals(texts(0, 1200), gateway.applied);
+        assertTrue(gateway.receivedSizes.stream().allMatch(n -> n <= 500), "batches " + gateway.receivedSizes);
+        assertTrue(gateway.senders.stream().allMatch("ucc"::equals), "a region's queue is filled by the center only");
+        List<TextMessage> dead = broker.drain(LinkInboundRoutes.DEAD);
+        assertEquals(2, dead.size());
+        TextMessage bad = dead.stream().filter(m -> "<bad/>".equals(text(m))).findFirst().orElseThrow();
+        assertEquals("bad-1", bad.getStringProperty(Links.MESSAGE_ID));
+        assertEquals("ucc", bad.getStringProperty(Links.ORIGIN));
+        assertEquals("not valid: <bad/>", bad.getStringProperty(LinkInboundRoutes.REASON));
+        for (TextMessage m : dead) {
+            assertEquals(IN, m.getStringProperty(LinkInboundRoutes.FROM_QUEUE));
+            assertEquals("ucc", m.getStringProperty(Links.SENDER));
+            assertTrue(m.getStringProperty(LinkInboundRoutes.REASON).length() > 0);
+        }
+        assertTrue(broker.drain(IN).isEmpty());
     }
 
-    private static boolean propertyIs(Message m, String name, String value) {
+    @Test
+    @DisplayName("nsoz-from-center: a store failure fails the exchange and rolls the whole batch back; the broker "
+            + "delivers it again and nothing is lost or dead")
+    void storeFailureRollsBack() throws Exception {
+        broker.send(IN, texts(0, 50));
+        gateway.storeDown.set(2);
+        camel.start();
+        TestBroker.await(DEADLINE, () -> gateway.applied.size() == 50, () -> gateway.receivedSizes + " tried");
+        camel.getRouteController().stopRoute(LinkInboundRoutes.FROM_CENTER);
+
+        assertEquals(List.of(50, 50, 50), gateway.receivedSizes, "the whole batch, three times");
+        assertEquals(texts(0, 50), gateway.applied);
+        assertEquals(2, failed(LinkInboundRoutes.FROM_CENTER));
+        assertTrue(broker.drain(LinkInboundRoutes.DEAD).isEmpty());
+        assertTrue(broker.drain(IN).isEmpty());
+    }
+
+    @Test
+    @DisplayName("Both routes wait for a broker that is down and carry on once it is back")
+    void reconnects() throws Exception {
+        broker.stopBroker();
+        for (int i = 0; i < 3; i++) {
+            gateway.outbox.add(out(i));
+        }
+        camel.start();
+        TestBroker.await(DEADLINE, () -> failedQuietly(LinkOutboundRoutes.ROUTE_ID) > 0, () -> "no failed send");
+        broker.startBroker();
+        TestBroker.await(DEADLINE, gateway.outbox::isEmpty, () -> gateway.outbox.size() + " still in the outbox");
+        broker.send(IN, texts(0, 3));
+        TestBroker.await(DEADLINE, () -> gateway.applied.size() == 3, () -> gateway.applied + " applied");
+        assertEquals(texts(0, 3), broker.drain(OUT).stream().map(BrokerTransportTest::text).toList());
+    }
+
+    private long failedQuietly(String routeId) {
         try {
-            return value.equals(m.getStringProperty(name));
-        } catch (jakarta.jms.JMSException e) {
+            return failed(routeId);
+        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    @Test
-    @DisplayName("A batch goes to the broker in order with the message id as duplicate-detection id; a resend is dropped")
-    void sendsBatchOnceInOrder() throws Exception {
-        send(0, 300);
-        // The sender crashed before it marked them shipped: the same batch again, and more after it.
-        send(0, 300);
-        send(200, 400);
-        List<TextMessage> got = drain(QUEUE);
-        assertEquals(400, got.size(), "the broker's duplicate detection dropped the resent copies");
-        for (int i = 0; i < got.size(); i++) {
-            assertEquals(out(i).xml(), got.get(i).getText());
-            assertEquals(out(i).messageId(), got.get(i).getStringProperty(Links.MESSAGE_ID));
-            assertEquals("lviv", got.get(i).getStringProperty(Links.ORIGIN));
+    private static String text(TextMessage m) {
+        try {
+            return m.getText();
+        } catch (jakarta.jms.JMSException e) {
+            throw new IllegalStateException(e);
         }
-    }
-
-    @Test
-    @DisplayName("Received in batches: good documents applied, a bad one and a non-text message go to nsoz.dead with the reason")
-    void receivesBatchesAndDeadLetters() throws Exception {
-        send(0, 1200);
-        try (Connection c = factory.createConnection()) {
-            Session s = c.createSession(false, Session.AUTO_ACKNOWLEDGE);
-            MessageProducer p = s.createProducer(s.createQueue(QUEUE));
-            TextMessage bad = s.createTextMessage("<bad/>");
-            bad.setStringProperty(Links.MESSAGE_ID, "bad-1");
-            p.send(bad);
-            p.send(s.createBytesMessage());
-        }
-        try (BatchReceiver receiver = new BatchReceiver(factory, QUEUE, gateway, 500, 1000)) {
-            int total = 0;
-            List<Integer> rounds = new ArrayList<>();
-            for (int n; (n = receiver.drainOnce()) > 0;) {
-                rounds.add(n);
-                total += n;
-            }
-            assertEquals(1202, total);
-            assertTrue(rounds.stream().allMatch(n -> n <= 500), "at most a batch per transaction: " + rounds);
-        }
-        assertEquals(1200, gateway.applied.size());
-        List<TextMessage> dead = drain(LinkInboundRoutes.DEAD);
-        assertEquals(2, dead.size());
-        TextMessage bad = dead.stream().filter(m -> propertyIs(m, Links.MESSAGE_ID, "bad-1")).findFirst().orElseThrow();
-        assertEquals("not valid: <bad/>", bad.getStringProperty(LinkInboundRoutes.REASON));
-        assertEquals(QUEUE, bad.getStringProperty(LinkInboundRoutes.FROM_QUEUE));
-        for (TextMessage m : dead) {
-            assertNotNull(m.getStringProperty(LinkInboundRoutes.REASON));
-        }
-        assertTrue(drain(QUEUE).isEmpty());
-    }
-
-    @Test
-    @DisplayName("A store failure rolls the batch back: nothing is lost, the broker delivers it again")
-    void storeFailureRollsBack() throws Exception {
-        send(0, 50);
-        try (BatchReceiver receiver = new BatchReceiver(factory, QUEUE, gateway, 500, 1000)) {
-            gateway.storeDown = true;
-            assertThrows(IllegalStateException.class, receiver::drainOnce);
-            assertTrue(gateway.applied.isEmpty());
-            gateway.storeDown = false;
-            int total = 0;
-            for (int n; (n = receiver.drainOnce()) > 0;) {
-                total += n;
-            }
-            assertEquals(50, total);
-        }
-        assertEquals(50, gateway.applied.size());
-        assertTrue(drain(LinkInboundRoutes.DEAD).isEmpty());
-    }
-
-    @Test
-    @DisplayName("With no broker, a round fails with a JMS error and the next round connects once the broker is back")
-    void reconnects() throws Exception {
-        BatchReceiver receiver = new BatchReceiver(factory, QUEUE, gateway, 500, 200);
-        broker.stop();
-        assertThrows(jakarta.jms.JMSException.class, receiver::drainOnce);
-        broker.start();
-        send(0, 3);
-        int total = 0;
-        for (int n; (n = receiver.drainOnce()) > 0;) {
-            total += n;
-        }
-        receiver.close();
-        assertEquals(3, total);
     }
 }

@@ -283,7 +283,7 @@ class DeadlineWatchTest {
     void routeRunsOnTimer() throws Exception {
         appeals.add("t1", TODAY.minusDays(1));
         appeals.add("t2", TODAY.plusDays(3));
-        DeadlineWatchRoutes routes = new DeadlineWatchRoutes(config(Map.of("nodeId", "lviv",
+        DeadlineWatchRoutes routes = new DeadlineWatchRoutes(config(Map.of(
                 "deadlineWatchDelayMillis", 0L, "deadlineWatchPeriodMillis", 3_600_000L)), appeals.service(), CLOCK);
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.addRoutes(routes);
@@ -302,7 +302,7 @@ class DeadlineWatchTest {
     @Test
     @DisplayName("A period of 0 turns the watch off")
     void periodZeroOff() throws Exception {
-        DeadlineWatchRoutes routes = new DeadlineWatchRoutes(config(Map.of("nodeId", "lviv",
+        DeadlineWatchRoutes routes = new DeadlineWatchRoutes(config(Map.of(
                 "deadlineWatchPeriodMillis", 0L)), appeals.service(), CLOCK);
         try (DefaultCamelContext context = new DefaultCamelContext()) {
             context.addRoutes(routes);

@@ -1,0 +1,159 @@
+package ua.gov.nsoz.replication.internal;
+
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.management.JMException;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+import org.apache.camel.RoutesBuilder;
+import org.apache.camel.builder.RouteBuilder;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.sync.LinkAccess;
+
+/**
+ * At the center: each configured region may consume its own queue and no other (issue 11). Every region logs in to
+ * the center's broker as its own user {@code nsoz-link-<id>} with the roles {@code nsoz-link} (send to
+ * {@code nsoz.in}, artemis-central.xml) and {@code nsoz-link-<id>}; this route gives the role {@code nsoz-link-<id>}
+ * the right to consume {@code nsoz.to.<id>} through the broker's management ({@code addSecuritySettings}, the most
+ * specific match wins over {@code nsoz.to.#}, which lets no region consume), so that the broker's configuration names
+ * no region and enrolling one touches only that region's entries. It runs at the start and every minute (a region
+ * added to the configuration is enrolled without a restart of the broker); a setting already in place is left alone.
+ */
+@Component(service = {RoutesBuilder.class, LinkAccess.class}, configurationPid = "ua.gov.nsoz.replication",
+        configurationPolicy = ConfigurationPolicy.REQUIRE)
+public class RegionAccessRoutes extends RouteBuilder implements LinkAccess {
+
+    /** The route's id (also in {@code camel:route-list}). */
+    static final String ROUTE_ID = "nsoz-region-access";
+
+    private static final Logger LOG = LoggerFactory.getLogger(RegionAccessRoutes.class);
+    private static final String BROKERS = "org.apache.activemq.artemis:broker=*";
+
+    private final ReplicationConfig config;
+    private final NodeIdentity node;
+    private final MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
+    /** Regions whose setting this run has seen in place. */
+    private final Set<String> enrolled = ConcurrentHashMap.newKeySet();
+    /** Regions an admin revoked since the start: not enrolled again until the next start. */
+    private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param config the link's configuration (its {@code regions})
+     * @param node this node
+     */
+    @Activate
+    public RegionAccessRoutes(ReplicationConfig config, @Reference NodeIdentity node) {
+        this.config = config;
+        this.node = node;
+    }
+
+    @Override
+    public void configure() {
+        Links.Node link = Links.Node.of(node);
+        if (!link.central()) {
+            return;
+        }
+        from("timer:" + ROUTE_ID + "?delay=0&period=60000")
+                .routeId(ROUTE_ID)
+                .process(exchange -> enrol(Links.regions(link, config)));
+    }
+
+    /**
+     * The permissions of one region's queue: this node's routes send, browse and make it; the region's own role
+     * consumes it; nobody else does anything.
+     *
+     * @param region the region's node id
+     * @return the arguments of {@code ActiveMQServerControl.addSecuritySettings} (10 strings) after the match
+     */
+    static String[] permissions(String region) {
+        String own = "nsoz-node";
+        // send, consume, createDurableQueue, deleteDurableQueue, createNonDurableQueue, deleteNonDurableQueue,
+        // manage, browse, createAddress, deleteAddress
+        return new String[] {own, Links.LINK_ROLE + "-" + region, own, "", "", "", "", own, own, ""};
+    }
+
+    /** @return the queue a region consumes at the center */
+    static String queueOf(String region) {
+        return "nsoz.to." + region;
+    }
+
+    private ObjectName broker() throws JMException {
+        Set<ObjectName> brokers = mbeans.queryNames(new ObjectName(BROKERS), null);
+        return brokers.isEmpty() ? null : brokers.iterator().next();
+    }
+
+    @Override
+    public List<String> enrolled() {
+        return enrolled.stream().sorted().toList();
+    }
+
+    @Override
+    public Revoked revoke(String region) {
+        Links.Node self = Links.Node.of(node);
+        if (!Links.isNodeId(region) || region.equals(self.nodeId())) {
+            throw new IllegalArgumentException("Очікується id регіону / Expected a region's node id, got '" + region
+                    + "'");
+        }
+        if (!self.central()) {
+            throw new IllegalStateException("Лише в центрі / Only the center (" + self.centerNodeId()
+                    + ") grants regions the link");
+        }
+        String user = Links.LINK_USER_PREFIX + region;
+        try {
+            ObjectName broker = broker();
+            if (broker == null) {
+                throw new IllegalStateException("Брокер вузла не працює / The node's broker is not running");
+            }
+            revoked.add(region);
+            enrolled.remove(region);
+            String match = queueOf(region);
+            // Nobody consumes it now: the same permissions as nsoz.to.# in artemis-central.xml.
+            Object[] args = {match, "nsoz-node", "", "nsoz-node", "", "", "", "", "nsoz-node", "nsoz-node", ""};
+            String[] types = new String[args.length];
+            java.util.Arrays.fill(types, String.class.getName());
+            mbeans.invoke(broker, "addSecuritySettings", args, types);
+            boolean closed = (Boolean) mbeans.invoke(broker, "closeConnectionsForUser", new Object[] {user},
+                    new String[] {String.class.getName()});
+            LOG.warn("Region {} revoked: may no longer consume {}; its connections {}", region, match,
+                    closed ? "closed" : "were not open");
+            return new Revoked(region, user, closed, match);
+        } catch (JMException e) {
+            throw new IllegalStateException("Не вдалося / Could not revoke " + region + " at the broker: " + e, e);
+        }
+    }
+
+    private void enrol(List<String> regions) throws JMException {
+        ObjectName broker = broker();
+        if (broker == null) {
+            return; // the broker is starting; the next round enrols
+        }
+        for (String region : regions) {
+            if (enrolled.contains(region) || revoked.contains(region)) {
+                continue;
+            }
+            String match = queueOf(region);
+            String wanted = Links.LINK_ROLE + "-" + region;
+            Object current = mbeans.invoke(broker, "getRolesAsJSON", new Object[] {match},
+                    new String[] {String.class.getName()});
+            if (current == null || !current.toString().contains("\"" + wanted + "\"")) {
+                String[] p = permissions(region);
+                Object[] args = new Object[p.length + 1];
+                String[] types = new String[p.length + 1];
+                args[0] = match;
+                System.arraycopy(p, 0, args, 1, p.length);
+                java.util.Arrays.fill(types, String.class.getName());
+                mbeans.invoke(broker, "addSecuritySettings", args, types);
+                LOG.info("Region {} may consume {} at this broker (role {})", region, match, wanted);
+            }
+            enrolled.add(region);
+        }
+    }
+}
