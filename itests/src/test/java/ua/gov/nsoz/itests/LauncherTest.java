@@ -398,7 +398,7 @@ class LauncherTest {
             Map<String, String> env = builder.environment();
             // The launcher reads these for one node only; a developer's shell must not leak them into the test.
             List.of("NSOZ_HTTP_PORT", "NSOZ_SSH_PORT", "NSOZ_RMI_REGISTRY_PORT", "NSOZ_RMI_SERVER_PORT",
-                    "NSOZ_BROKER_PORT", "NSOZ_CENTER_BROKER_PORT", "NSOZ_CENTER_BROKER_HOST", "NSOZ_CENTER_NODE_ID",
+                    "NSOZ_BROKER_PORT", "NSOZ_CENTER_BROKER_PORT", "NSOZ_CENTER_BROKER_HOST",
                     "NSOZ_NODE_ID", "NSOZ_NODE_CODE", "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION",
                     "NSOZ_SMTP_PORT", "NSOZ_SMTP_HOST")
                     .forEach(env::remove);

@@ -13,6 +13,10 @@ import ua.gov.nsoz.api.Applicant;
  */
 final class Fingerprints {
 
+    /** Compiled once: the registration and every applied replica normalize texts (a profile found it per call). */
+    private static final java.util.regex.Pattern NOT_DIGITS = java.util.regex.Pattern.compile("[^0-9]");
+    private static final java.util.regex.Pattern NOT_WORD = java.util.regex.Pattern.compile("[^\\p{L}\\p{Nd}]+");
+
     private Fingerprints() {
     }
 
@@ -34,7 +38,7 @@ final class Fingerprints {
         if (!email.isEmpty()) {
             return sha256("e:" + email);
         }
-        String phone = a.phone() == null ? "" : a.phone().replaceAll("[^0-9]", "");
+        String phone = a.phone() == null ? "" : NOT_DIGITS.matcher(a.phone()).replaceAll("");
         return phone.isEmpty() ? null : sha256("p:" + phone);
     }
 
@@ -52,7 +56,7 @@ final class Fingerprints {
         if (s == null) {
             return "";
         }
-        return s.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("[^\\p{L}\\p{Nd}]+", " ").strip();
+        return s.toLowerCase(Locale.ROOT).replace('’', '\'').transform(t -> NOT_WORD.matcher(t).replaceAll(" ")).strip();
     }
 
     private static String sha256(String s) {
