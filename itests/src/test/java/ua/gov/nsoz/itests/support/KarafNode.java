@@ -210,7 +210,7 @@ public final class KarafNode implements AutoCloseable {
         options.add(editConfigurationFilePut("etc/system.properties", "nsoz.link.password", LINK_SECRET));
         options.add(editConfigurationFilePut("etc/users.properties", "nsoz-node", NODE_SECRET + ",nsoz-node"));
         options.add(editConfigurationFilePut("etc/users.properties", "nsoz-link-lviv", LINK_SECRET + ",nsoz-link,nsoz-link-lviv"));
-        // What bin/karaf adds on Java 17 (STACK.md trap 6).
+        // What bin/karaf adds on Java 17 (docs/stack.md, trap 6).
         options.add(vmOptions("-Xmx512m",
                 "--add-reads=java.xml=java.logging",
                 "--add-exports=java.base/org.apache.karaf.specs.locator=java.xml,ALL-UNNAMED",

@@ -77,7 +77,7 @@ public class CamelContextOwner {
             artemis = new ActiveMQConnectionFactory(config.brokerUrl(), config.user(), config.password());
 
             DefaultCamelContext context = new DefaultCamelContext();
-            // Camel 4: setName is gone from the context itself (STACK.md trap 8).
+            // Camel 4: setName is gone from the context itself (docs/stack.md, trap 8).
             context.getCamelContextExtension().setName("nsoz-" + node.nodeId());
             context.setApplicationContextClassLoader(bundleLoader);
             // The link's batches: one JMS transaction per batch, sending and receiving (docs/link.md "Batches").
