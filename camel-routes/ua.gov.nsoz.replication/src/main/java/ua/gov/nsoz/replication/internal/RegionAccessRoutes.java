@@ -74,10 +74,24 @@ public class RegionAccessRoutes extends RouteBuilder implements LinkAccess {
      * @return the arguments of {@code ActiveMQServerControl.addSecuritySettings} (10 strings) after the match
      */
     static String[] permissions(String region) {
+        return permissionsWithConsumer(Links.LINK_ROLE + "-" + region);
+    }
+
+    /** @param consumer the role that may consume, or "" for nobody (as nsoz.to.# in artemis-central.xml) */
+    private static String[] permissionsWithConsumer(String consumer) {
         String own = "nsoz-node";
         // send, consume, createDurableQueue, deleteDurableQueue, createNonDurableQueue, deleteNonDurableQueue,
         // manage, browse, createAddress, deleteAddress
-        return new String[] {own, Links.LINK_ROLE + "-" + region, own, "", "", "", "", own, own, ""};
+        return new String[] {own, consumer, own, "", "", "", "", own, own, ""};
+    }
+
+    private void addSecuritySettings(ObjectName broker, String match, String[] permissions) throws JMException {
+        Object[] args = new Object[permissions.length + 1];
+        String[] types = new String[permissions.length + 1];
+        args[0] = match;
+        System.arraycopy(permissions, 0, args, 1, permissions.length);
+        java.util.Arrays.fill(types, String.class.getName());
+        mbeans.invoke(broker, "addSecuritySettings", args, types);
     }
 
     /** @return the queue a region consumes at the center */
@@ -116,10 +130,7 @@ public class RegionAccessRoutes extends RouteBuilder implements LinkAccess {
             enrolled.remove(region);
             String match = queueOf(region);
             // Nobody consumes it now: the same permissions as nsoz.to.# in artemis-central.xml.
-            Object[] args = {match, "nsoz-node", "", "nsoz-node", "", "", "", "", "nsoz-node", "nsoz-node", ""};
-            String[] types = new String[args.length];
-            java.util.Arrays.fill(types, String.class.getName());
-            mbeans.invoke(broker, "addSecuritySettings", args, types);
+            addSecuritySettings(broker, match, permissionsWithConsumer(""));
             boolean closed = (Boolean) mbeans.invoke(broker, "closeConnectionsForUser", new Object[] {user},
                     new String[] {String.class.getName()});
             LOG.warn("Region {} revoked: may no longer consume {}; its connections {}", region, match,
@@ -144,13 +155,7 @@ public class RegionAccessRoutes extends RouteBuilder implements LinkAccess {
             Object current = mbeans.invoke(broker, "getRolesAsJSON", new Object[] {match},
                     new String[] {String.class.getName()});
             if (current == null || !current.toString().contains("\"" + wanted + "\"")) {
-                String[] p = permissions(region);
-                Object[] args = new Object[p.length + 1];
-                String[] types = new String[p.length + 1];
-                args[0] = match;
-                System.arraycopy(p, 0, args, 1, p.length);
-                java.util.Arrays.fill(types, String.class.getName());
-                mbeans.invoke(broker, "addSecuritySettings", args, types);
+                addSecuritySettings(broker, match, permissions(region));
                 LOG.info("Region {} may consume {} at this broker (role {})", region, match, wanted);
             }
             enrolled.add(region);
