@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ua.gov.nsoz.itests.support.NodeClient;
+import ua.gov.nsoz.itests.support.Shell;
 
 /**
  * Access control on the real distribution (issue #5): the center {@code ucc} and the region {@code lviv} started by
@@ -149,6 +151,7 @@ class AccessIT {
         assertTrue(rows.size() >= 20, "the matrix has its rows: " + rows.size());
         // Issue 11, 4: guessing over REST (needs only the center; first, so that it runs whatever the link does).
         guessingIsThrottledPerAddressAndRecorded();
+        sshGuessingIsThrottledPerAddressAndRecorded();
 
         // The appeals of the matrix: one of the center's own, two of lviv's (forwarded to MOZ and to MON), and a
         // confidential one of lviv's forwarded to MOZ; all four known at the center.
@@ -409,5 +412,55 @@ class AccessIT {
             closed |= e.get("what").asText().contains("too many failed logins");
         }
         assertTrue(wrong && closed, "both reasons recorded: " + refused);
+    }
+
+    /**
+     * Issue 11, 4, over SSH: wrong passwords from one address, each for another user name (so that no user's own
+     * throttle closes), close that address after the free ten: then even the admin's right password from it is
+     * refused, while the admin from another address gets in; the address opens again within the capped window
+     * (waited on with a deadline); the refusal is in the node's security log with the address, never a password.
+     */
+    private static void sshGuessingIsThrottledPerAddressAndRecorded() throws Exception {
+        String attacker = "127.0.0.3";
+        int ssh = LauncherTest.shiftedPort(8101);
+        String admin = LauncherTest.password("ucc", "admin");
+        Path securityLog = LauncherTest.instances.resolve("ucc/data/log/security.log");
+        try (Shell shell = new Shell(ssh)) {
+            // Round by round: a wrong login from the attacker's address, then the admin's right one from it. The
+            // first ten wrong passwords are free (the admin gets in); then the address closes for anyone.
+            int closedAfter = -1;
+            for (int i = 0; i < 40 && closedAfter < 0; i++) {
+                try {
+                    shell.runFrom(attacker, "guess-" + i, "Wrong-Ssh-Guess-" + i, "nsoz:node-info");
+                    throw new AssertionError("a wrong password was accepted");
+                } catch (IOException refused) {
+                    // as it must be
+                }
+                try {
+                    shell.runFrom(attacker, "admin", admin, "nsoz:node-info");
+                } catch (IOException closed) {
+                    closedAfter = i + 1;
+                }
+            }
+            // The free ten are wrong passwords, not sessions: the client tries its password by each method the
+            // server offers (password, keyboard-interactive), so the ten are used up after five to ten sessions.
+            assertTrue(closedAfter >= 6 && closedAfter <= 11, "closed after the free ten: " + closedAfter);
+            assertTrue(shell.runFrom("127.0.0.1", "admin", admin, "nsoz:node-info").all().contains("ucc"),
+                    "another address is not affected");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            String out = null;
+            while (out == null && System.nanoTime() < deadline) {
+                try {
+                    out = shell.runFrom(attacker, "admin", admin, "nsoz:node-info").all();
+                } catch (IOException stillClosed) {
+                    Thread.sleep(500); // the window is at most 30 s: poll within the deadline
+                }
+            }
+            assertTrue(out != null && out.contains("ucc"), "the address opens again within 60 s: " + out);
+        }
+        String log = Files.readString(securityLog);
+        assertTrue(log.contains("refused by the address throttle") && log.contains(attacker), "in security.log");
+        assertFalse(log.contains("Wrong-Ssh-Guess"), "no password in the security log");
     }
 }

@@ -84,10 +84,27 @@ public final class Shell implements AutoCloseable {
      * @throws IOException if the channel fails
      */
     public Result runAs(String user, String password, String command) throws IOException {
+        return runFrom(null, user, password, command);
+    }
+
+    /**
+     * @param localAddress the address to connect from (e.g. {@code 127.0.0.2}, another client on loopback), or
+     *        {@code null} for any
+     * @param user a user of the node's realm with the role {@code ssh}
+     * @param password their password
+     * @param command a shell command line
+     * @return what it printed
+     * @throws IOException if the channel fails, or the login is refused
+     */
+    public Result runFrom(String localAddress, String user, String password, String command) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
+        // From a given loopback address, to the IPv4 loopback (localhost may resolve to ::1 first).
+        java.net.SocketAddress target = new java.net.InetSocketAddress(localAddress == null ? "localhost" : "127.0.0.1",
+                port);
+        java.net.SocketAddress local = localAddress == null ? null : new java.net.InetSocketAddress(localAddress, 0);
         // Karaf ends the SSH session when an exec command ends: one session per command.
-        try (ClientSession session = client.connect(user, "localhost", port).verify(TIMEOUT)
+        try (ClientSession session = client.connect(user, target, null, local).verify(TIMEOUT)
                 .getSession()) {
             banner = "";
             session.addPasswordIdentity(password);
