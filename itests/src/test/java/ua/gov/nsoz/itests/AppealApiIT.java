@@ -741,6 +741,54 @@ class AppealApiIT {
         assertEquals(200, api.get("/api/v1/appeals?limit=500").statusCode());
     }
 
+    @Test
+    @DisplayName("The analysis (issue #14): statistics, charts, CSV, scorecards, open data, export, reports and alerts "
+            + "answer as the OpenAPI document says, and count a registered appeal")
+    void analysisOperations() throws Exception {
+        String id = JSON.readTree(api.postJson("/api/v1/appeals", validAppeal("analysis")).body()).get("id").asText();
+        String day = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Kyiv")).toString();
+        String period = "from=" + day + "&to=" + day;
+        // The analysis is fed by the store's events in the background: wait until it has counted the new appeal.
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        JsonNode stats = null;
+        while (System.nanoTime() < deadline) {
+            stats = JSON.readTree(api.get("/api/v1/stats?" + period + "&groupBy=KIND").body());
+            if (stats.toString().contains("\"COMPLAINT\"") && stats.get("rows").size() > 0) {
+                break;
+            }
+            Thread.sleep(300); // poll a condition with a deadline
+        }
+        assertTrue(stats.toString().contains("\"COMPLAINT\""), stats.toString());
+        assertEquals(400, api.get("/api/v1/stats?from=" + day + "&to=2000-01-01").statusCode());
+        HttpResponse<String> csv = api.get("/api/v1/stats?" + period + "&format=csv");
+        assertEquals(200, csv.statusCode(), csv.body());
+        assertTrue(csv.body().contains("Надійшло"), csv.body());
+        assertEquals(200, api.get("/api/v1/stats?" + period + "&groupBy=CHANNEL&format=svg&measure=RECEIVED")
+                .statusCode());
+        assertEquals(200, api.get("/api/v1/stats/scorecards?" + period).statusCode());
+        assertEquals(200, api.get("/api/v1/open-data").statusCode());
+        assertEquals(200, api.get("/api/v1/open-data/dictionary").statusCode());
+        HttpResponse<String> export = api.get("/api/v1/appeals/export?q=" + "analysis");
+        assertEquals(200, export.statusCode(), export.body());
+        assertTrue(export.body().contains(id), export.body());
+
+        HttpResponse<String> made = api.post("/api/v1/reports?year=2025&quarter=4", "application/json", "");
+        assertEquals(201, made.statusCode(), made.body());
+        String report = JSON.readTree(made.body()).get("id").asText();
+        assertTrue(api.get("/api/v1/reports").body().contains(report));
+        HttpResponse<String> pdf = api.get("/api/v1/reports/" + report);
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.body().startsWith("%PDF-"), "a PDF");
+
+        HttpResponse<String> scan = api.post("/api/v1/alerts/scan", "application/json", "");
+        assertEquals(200, scan.statusCode(), scan.body());
+        assertEquals(200, api.get("/api/v1/alerts?status=OPEN").statusCode());
+        assertEquals(404, api.get("/api/v1/alerts/no-such-alert").statusCode());
+        assertEquals(404, api.post("/api/v1/alerts/no-such-alert/acknowledge", "application/json", "").statusCode());
+        assertEquals(404, api.post("/api/v1/alerts/no-such-alert/close", "application/json", "{\"note\":\"x\"}")
+                .statusCode());
+    }
+
     private long total(String query) throws IOException {
         HttpResponse<String> r = api.get("/api/v1/appeals?" + query.replace(" ", "%20"));
         assertEquals(200, r.statusCode(), r.body());

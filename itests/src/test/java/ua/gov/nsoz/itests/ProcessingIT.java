@@ -136,7 +136,7 @@ class ProcessingIT {
 
     @Test
     void appealThroughTheWholePath() throws Exception {
-        start("ucc", "lviv");
+        start("ucc", "lviv", "kyiv-city");
 
         // Registered at lviv by phone: the answer carries the access code, told once.
         HttpResponse<String> created = send("lviv", "POST", "/api/v1/appeals", "{\"kind\":\"COMPLAINT\","
@@ -292,6 +292,176 @@ class ProcessingIT {
         assertTrue(body(mails[3]).contains("Прийом організовано"), body(mails[3]));
 
         theLawsTermsAtTheRegionAndTheCenter();
+        theAnalysisAtTheCenter();
+    }
+
+    /** A GET as a demo user, the body as bytes (CSV, PNG, SVG, PDF). */
+    private static HttpResponse<byte[]> bytes(String node, String path, String user) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(LauncherTest.uri(node, path)).timeout(Duration.ofSeconds(60));
+        if (user != null) {
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":"
+                    + LauncherTest.password(node, user)).getBytes(StandardCharsets.UTF_8)));
+        } else {
+            b.header(ua.gov.nsoz.itests.support.NodeClient.ANONYMOUS, "1");
+        }
+        HttpResponse<byte[]> r = LauncherTest.http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, r.statusCode(), path + " -> " + new String(r.body(), StandardCharsets.UTF_8));
+        return r;
+    }
+
+    /** The statistics of one day at a node as the analyst, one row per region: region -> measure -> value. */
+    private static java.util.Map<String, JsonNode> statsByRegion(String node, String day) throws Exception {
+        HttpResponse<String> r = send(node, "GET", "/api/v1/stats?from=" + day + "&to=" + day + "&groupBy=REGION",
+                null, "analyst", LauncherTest.password(node, "analyst"));
+        assertEquals(200, r.statusCode(), r.body());
+        java.util.Map<String, JsonNode> rows = new java.util.TreeMap<>();
+        for (JsonNode row : LauncherTest.JSON.readTree(r.body()).get("rows")) {
+            rows.put(row.get("key").asText(), row.get("values"));
+        }
+        return rows;
+    }
+
+    /**
+     * Issue #14 across the link: appeals received on one day (3 March 2025, which nothing else in this test uses) at
+     * two regions, some forwarded to the Ministry of Health and one answered at the center. The test counts what it
+     * did; the center's statistics (fed by the replicas it applied) show the same figures per region, and each
+     * region's own statistics show the same for itself. The center's figures as CSV, as a chart (its pixels), as
+     * SVG, the bodies' scorecards, the quarterly PDF (its text), the public open data (small cells suppressed), an
+     * export of appeals (masked, audited as EXPORT) and a monitoring scan, all over real HTTPS.
+     */
+    private void theAnalysisAtTheCenter() throws Exception {
+        String day = "2025-03-03";
+        String received = "\"receivedAt\":\"" + day + "T10:00:00+02:00\"";
+        java.util.Map<String, List<String>> ids = new java.util.TreeMap<>();
+        String[][] plan = {{"kyiv-city", "COMPLAINT", "PHONE"}, {"kyiv-city", "COMPLAINT", "EMAIL"},
+            {"kyiv-city", "PROPOSAL", "WEB"}, {"lviv", "APPLICATION", "PHONE"}, {"lviv", "COMPLAINT", "POST"},
+            {"lviv", "COMPLAINT", "PHONE"}, {"lviv", "PROPOSAL", "IN_PERSON"}};
+        for (String[] p : plan) {
+            HttpResponse<String> r = send(p[0], "POST", "/api/v1/appeals", "{\"kind\":\"" + p[1]
+                    + "\",\"channel\":\"" + p[2] + "\"," + received + ",\"applicant\":{\"type\":\"CITIZEN\","
+                    + "\"fullName\":\"Аналітичний Заявник\",\"address\":\"м. Київ, вул. Синтетична, 3\"},"
+                    + "\"text\":\"Синтетичне звернення для статистики.\"}", "operator",
+                    LauncherTest.password(p[0], "operator"));
+            assertEquals(201, r.statusCode(), r.body());
+            ids.computeIfAbsent(p[0], k -> new ArrayList<>()).add(LauncherTest.JSON.readTree(r.body()).get("id")
+                    .asText());
+        }
+        // Two of lviv's go to the Ministry of Health; the ministry accepts and answers one at the center.
+        String lvivFirst = ids.get("lviv").get(0);
+        String lvivSecond = ids.get("lviv").get(1);
+        act("lviv", lvivFirst, "{\"action\":\"FORWARD\",\"body\":\"MOZ\"}", "operator", 200);
+        act("lviv", lvivSecond, "{\"action\":\"FORWARD\",\"body\":\"MOZ\"}", "operator", 200);
+        awaitStatus("ucc", lvivFirst, "FORWARDED");
+        act("ucc", lvivFirst, "{\"action\":\"ACCEPT\"}", "clerk", 202);
+        awaitStatus("ucc", lvivFirst, "ACCEPTED");
+        act("ucc", lvivFirst, "{\"action\":\"ANSWER\",\"result\":\"SATISFIED\",\"text\":\"Надано роз'яснення.\"}",
+                "clerk", 202);
+        awaitStatus("lviv", lvivFirst, "ANSWERED");
+        awaitStatus("ucc", lvivFirst, "ANSWERED");
+
+        // What the test did: kyiv-city (UA-30) 3 received, none answered; lviv (UA-46) 4 received, 1 answered, late
+        // (the term of a month ran out long ago); every open one is overdue.
+        java.util.Map<String, double[]> expected = java.util.Map.of("UA-30", new double[] {3, 0, 0, 3},
+                "UA-46", new double[] {4, 1, 0, 3});
+        String[] measures = {"RECEIVED", "ANSWERED", "ANSWERED_ON_TIME", "OVERDUE"};
+        long deadline = System.nanoTime() + WITHIN.toNanos();
+        java.util.Map<String, JsonNode> center = null;
+        boolean same = false;
+        while (!same && System.nanoTime() < deadline) {
+            center = statsByRegion("ucc", day);
+            same = center.keySet().equals(expected.keySet());
+            for (var e : expected.entrySet()) {
+                for (int m = 0; same && m < measures.length; m++) {
+                    same = center.get(e.getKey()).path(measures[m]).asDouble(0) == e.getValue()[m];
+                }
+            }
+            if (!same) {
+                TimeUnit.MILLISECONDS.sleep(500); // poll a condition with a deadline
+            }
+        }
+        assertTrue(same, "the center's figures of " + day + ": " + center);
+        // Each region's own analysis shows the same for itself.
+        for (String[] region : new String[][] {{"kyiv-city", "UA-30"}, {"lviv", "UA-46"}}) {
+            JsonNode own = statsByRegion(region[0], day).get(region[1]);
+            for (String m : measures) {
+                assertEquals(center.get(region[1]).path(m).asDouble(0), own.path(m).asDouble(0), region[0] + " " + m);
+            }
+        }
+        String period = "from=" + day + "&to=" + day;
+
+        // CSV: UTF-8 with a BOM, the Ukrainian header, the figures.
+        byte[] csv = bytes("ucc", "/api/v1/stats?" + period + "&groupBy=REGION&format=csv", "analyst").body();
+        assertEquals(0xEF, csv[0] & 0xFF, "a BOM");
+        String csvText = new String(csv, StandardCharsets.UTF_8);
+        assertTrue(csvText.contains("Надійшло"), csvText);
+        assertTrue(csvText.lines().anyMatch(l -> l.contains("UA-46") && l.contains(",4,")), csvText);
+
+        // The chart: a PNG whose bars are drawn (this period's colour), an SVG with the Ukrainian labels.
+        HttpResponse<byte[]> png = bytes("ucc", "/api/v1/stats?" + period + "&groupBy=REGION&format=png"
+                + "&measure=RECEIVED", "analyst");
+        assertEquals("image/png", png.headers().firstValue("content-type").orElse(""));
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        int barPixels = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            for (int y = 0; y < image.getHeight(); y++) {
+                if ((image.getRGB(x, y) & 0xFFFFFF) == 0x1F4E9C) {
+                    barPixels++;
+                }
+            }
+        }
+        assertTrue(barPixels > 500, "the bars are drawn: " + barPixels + " pixels of their colour");
+        String svg = new String(bytes("ucc", "/api/v1/stats?" + period + "&groupBy=REGION&format=svg"
+                + "&measure=RECEIVED", "analyst").body(), StandardCharsets.UTF_8);
+        assertTrue(svg.contains("<svg") && svg.contains("Надійшло"), svg.substring(0, Math.min(300, svg.length())));
+
+        // The bodies' results: the Ministry of Health received two of them and answered one.
+        JsonNode cards = LauncherTest.JSON.readTree(send("ucc", "GET", "/api/v1/stats/scorecards?" + period, null,
+                "analyst", LauncherTest.password("ucc", "analyst")).body());
+        JsonNode moz = null;
+        for (JsonNode c : cards.get("items")) {
+            if ("MOZ".equals(c.get("body").asText())) {
+                moz = c;
+            }
+        }
+        assertTrue(moz != null, cards.toString());
+        assertEquals(2, moz.at("/values/RECEIVED").asInt(), moz.toString());
+        assertEquals(1, moz.at("/values/ANSWERED").asInt(), moz.toString());
+        assertTrue(moz.get("overdueNow").asInt() >= 1, moz.toString()); // and the late complaint above, maybe
+
+        // The quarterly report of the first quarter of 2025: generated on demand, listed, a PDF with the figures.
+        HttpResponse<String> made = send("ucc", "POST", "/api/v1/reports?year=2025&quarter=1", null, "analyst",
+                LauncherTest.password("ucc", "analyst"));
+        assertEquals(201, made.statusCode(), made.body());
+        String reportId = LauncherTest.JSON.readTree(made.body()).get("id").asText();
+        assertTrue(send("ucc", "GET", "/api/v1/reports", null, "analyst", LauncherTest.password("ucc", "analyst"))
+                .body().contains(reportId));
+        byte[] pdf = bytes("ucc", "/api/v1/reports/" + reportId, "analyst").body();
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertTrue(text.contains("2025") && text.contains("UA-46") && text.contains("UA-30"), text);
+            assertTrue(text.contains("Надійшло"), text);
+        }
+
+        // Open data, without login: counts only, cells under 5 suppressed, no text of any appeal.
+        String open = new String(bytes("ucc", "/api/v1/open-data?from=2025-03-01&to=2025-03-31", null).body(),
+                StandardCharsets.UTF_8);
+        assertFalse(open.contains("Синтетичне") || open.contains("Аналітичний"), open);
+        for (JsonNode row : LauncherTest.JSON.readTree(open).get("rows")) {
+            assertTrue(row.get("received").isNull() || row.get("received").asLong() >= 5, row.toString());
+        }
+
+        // An export of lviv's appeals as CSV: the analyst sees no applicant's name; the auditor sees the EXPORT.
+        String export = new String(bytes("ucc", "/api/v1/appeals/export?region=UA-46", "analyst").body(),
+                StandardCharsets.UTF_8);
+        assertTrue(export.contains(lvivFirst), export);
+        assertFalse(export.contains("Аналітичний Заявник"), "masked for the analyst");
+        JsonNode audit = LauncherTest.JSON.readTree(send("ucc", "GET", "/api/v1/audit?action=EXPORT", null,
+                "auditor", LauncherTest.password("ucc", "auditor")).body());
+        assertTrue(audit.get("total").asInt() >= 1, audit.toString());
+
+        // The monitoring scan answers (no spike in seven appeals).
+        assertEquals(200, send("ucc", "POST", "/api/v1/alerts/scan", null, "analyst",
+                LauncherTest.password("ucc", "analyst")).statusCode());
     }
 
     /**

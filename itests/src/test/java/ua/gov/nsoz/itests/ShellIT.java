@@ -177,6 +177,29 @@ class ShellIT {
     }
 
     @Test
+    @DisplayName("The analysis at the shell: nsoz:stats counts a new appeal, nsoz:stats-rebuild rebuilds, "
+            + "nsoz:report and nsoz:alerts answer")
+    void analysisCommands() throws Exception {
+        register("Тема аналізу", "COMPLAINT");
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        String stats = "";
+        while (System.nanoTime() < deadline && !stats.contains("COMPLAINT")) {
+            stats = shell.run("nsoz:stats --group-by KIND --csv").out();
+            if (!stats.contains("COMPLAINT")) {
+                Thread.sleep(300); // poll a condition with a deadline
+            }
+        }
+        assertTrue(stats.contains("COMPLAINT") && stats.contains("Надійшло"), stats);
+        String rebuilt = shell.run("nsoz:stats-rebuild").out();
+        assertTrue(rebuilt.matches("(?s).*appeals counted: [1-9][0-9]*.*"), rebuilt);
+        String table = shell.run("nsoz:stats --group-by KIND").out();
+        assertTrue(table.contains("COMPLAINT") || table.contains("Скарга"), table);
+        assertTrue(shell.run("nsoz:report list").all().length() > 0);
+        String scan = shell.run("nsoz:alerts scan").all();
+        assertFalse(scan.contains("Exception"), scan);
+    }
+
+    @Test
     @DisplayName("nsoz:appeal-list finds appeals by text and filters, in a table")
     void appealList() throws IOException {
         String token = "оболонка" + UUID.randomUUID().toString().substring(0, 8);

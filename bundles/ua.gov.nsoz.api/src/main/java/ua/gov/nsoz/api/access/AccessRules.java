@@ -66,6 +66,7 @@ public final class AccessRules {
         MAY.put(Operation.AUDIT_READ, EnumSet.of(Role.AUDITOR));
         MAY.put(Operation.RETENTION_RUN, EnumSet.of(Role.ADMIN));
         MAY.put(Operation.TERMS_RECOMPUTE, EnumSet.of(Role.ADMIN));
+        MAY.put(Operation.ANALYSIS_REBUILD, EnumSet.of(Role.ADMIN));
         // SHORTEN: the applicant's written request reaches the contact center or the body (Art. 20).
         Set<AppealAction> preliminary = EnumSet.of(AppealAction.CLASSIFY, AppealAction.NOTE,
                 AppealAction.NO_ADDITIONAL_STUDY, AppealAction.ANSWER_AT_FIRST_CONTACT, AppealAction.FORWARD,

@@ -34,5 +34,7 @@ public enum Operation {
      * Recompute the stored due dates of the open appeals under the rule set of terms in force (after a change of it);
      * the report names registration numbers and dates only.
      */
-    TERMS_RECOMPUTE
+    TERMS_RECOMPUTE,
+    /** Rebuild the analysis' tables from the appeals (after a restore, say); the report gives counts only. */
+    ANALYSIS_REBUILD
 }

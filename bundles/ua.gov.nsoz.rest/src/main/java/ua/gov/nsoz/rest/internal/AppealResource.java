@@ -259,19 +259,7 @@ public class AppealResource implements RestResource {
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text,
             @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("body") String body,
             @Context SecurityContext security) {
-        List<FieldError> errors = new ArrayList<>();
-        AppealQuery q = new AppealQuery(
-                Params.parseEnum(errors, "status", status, AppealStatus::valueOf, AppealStatus.values()),
-                Params.parseEnum(errors, "kind", kind, AppealKind::valueOf, AppealKind.values()),
-                Params.parseEnum(errors, "channel", channel, Channel::valueOf, Channel.values()),
-                Params.blankToNull(region), Params.parseTime(errors, "from", from, false, ZoneOffset.UTC),
-                Params.parseTime(errors, "to", to, true, ZoneOffset.UTC), Params.blankToNull(text),
-                Params.parseOffset(errors, "offset", offset),
-                Params.parseLimit(errors, "limit", limit, 20, AppealQuery.MAX_LIMIT),
-                Params.blankToNull(body));
-        if (!errors.isEmpty()) {
-            throw new ValidationException(errors);
-        }
+        AppealQuery q = query(status, kind, channel, region, from, to, text, offset, limit, body, 20);
         AccessRules.Caller caller = callers.of(security);
         // A confidential appeal's text is searched only where the caller sees it (Art. 10; AccessRules.scoped).
         Page<Appeal> page = appeals.search(AccessRules.scoped(caller, q));
@@ -287,5 +275,98 @@ public class AppealResource implements RestResource {
                     + page.total());
         }
         return new PageJson<>(items, page.total(), page.offset(), page.limit());
+    }
+
+    /** The search's parameters, each checked; every bad one named in one 400. */
+    private static AppealQuery query(String status, String kind, String channel, String region, String from,
+            String to, String text, String offset, String limit, String body, int defaultLimit) {
+        List<FieldError> errors = new ArrayList<>();
+        AppealQuery q = new AppealQuery(
+                Params.parseEnum(errors, "status", status, AppealStatus::valueOf, AppealStatus.values()),
+                Params.parseEnum(errors, "kind", kind, AppealKind::valueOf, AppealKind.values()),
+                Params.parseEnum(errors, "channel", channel, Channel::valueOf, Channel.values()),
+                Params.blankToNull(region), Params.parseTime(errors, "from", from, false, ZoneOffset.UTC),
+                Params.parseTime(errors, "to", to, true, ZoneOffset.UTC), Params.blankToNull(text),
+                Params.parseOffset(errors, "offset", offset),
+                Params.parseLimit(errors, "limit", limit, defaultLimit, AppealQuery.MAX_LIMIT),
+                Params.blankToNull(body));
+        if (!errors.isEmpty()) {
+            throw new ValidationException(errors);
+        }
+        return q;
+    }
+
+    /** The columns of an exported list: the search's summary and the applicant, masked as in every other view. */
+    static final List<String> EXPORT_COLUMNS = List.of("id", "registrationNumber", "node", "region", "kind",
+            "channel", "status", "topic", "body", "registeredAt", "dueDate", "priority", "confidential",
+            "applicantType", "applicantName", "applicantAddress", "applicantEmail", "applicantPhone", "text");
+
+    /**
+     * Exports one page of a search as CSV (UTF-8 with a BOM): the same parameters, scope and masking as
+     * {@code GET /appeals}, the page up to {@link AppealQuery#MAX_LIMIT} (default the largest), the total in the
+     * header {@code X-Total-Count}. Every export is in the audit log as {@link AuditAction#EXPORT}: the parameters
+     * (the search text only as its length: it may be a name) and the count, never the appeals' data.
+     *
+     * @return 200 text/csv
+     */
+    @GET
+    @Path("/export")
+    // JSON too: a client that asks for JSON only (Accept) still gets the CSV it asked for by the path, not a 406;
+    // the errors are JSON as everywhere.
+    @Produces({Analysis.TEXT_CSV, MediaType.APPLICATION_JSON})
+    @Allowed(Operation.APPEAL_SEARCH)
+    public Response export(@QueryParam("status") String status, @QueryParam("kind") String kind,
+            @QueryParam("channel") String channel, @QueryParam("region") String region,
+            @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("q") String text,
+            @QueryParam("offset") String offset, @QueryParam("limit") String limit, @QueryParam("body") String body,
+            @Context SecurityContext security) {
+        AppealQuery q = query(status, kind, channel, region, from, to, text, offset, limit, body,
+                AppealQuery.MAX_LIMIT);
+        AccessRules.Caller caller = callers.of(security);
+        AppealQuery scoped = AccessRules.scoped(caller, q);
+        Page<Appeal> page = appeals.search(scoped);
+        byte[] csv = Analysis.csv(EXPORT_COLUMNS, out -> {
+            for (Appeal found : page.items()) {
+                Appeal a = AccessRules.view(caller, found);
+                ua.gov.nsoz.api.Applicant ap = a.applicant();
+                out.printRecord(a.id(), a.registrationNumber(), a.node(), nz(a.region()), a.kind(), a.channel(),
+                        a.status(), Analysis.text(a.topic()), nz(a.processing().body()), a.registeredAt(),
+                        a.processing().dueDate() == null ? "" : a.processing().dueDate(), a.processing().priority(),
+                        a.confidential(), ap == null || ap.type() == null ? "" : ap.type(),
+                        ap == null ? "" : Analysis.text(ap.fullName()), ap == null ? "" : Analysis.text(ap.address()),
+                        ap == null ? "" : Analysis.text(ap.email()), ap == null ? "" : Analysis.text(ap.phone()),
+                        Analysis.text(a.text()));
+            }
+        });
+        callers.record(caller, AuditAction.EXPORT, null, "GET /appeals/export " + describe(scoped) + " -> "
+                + page.items().size() + " of " + page.total());
+        return Response.fromResponse(Analysis.csvAnswer(csv, "appeals.csv"))
+                .header("X-Total-Count", page.total()).build();
+    }
+
+    private static String nz(Object o) {
+        return o == null ? "" : o.toString();
+    }
+
+    /** @return the search's parameters for the audit log; the free text only as its length (it may be a name) */
+    static String describe(AppealQuery q) {
+        StringBuilder sb = new StringBuilder();
+        java.util.function.BiConsumer<String, Object> add = (k, v) -> {
+            if (v != null) {
+                sb.append(sb.length() == 0 ? "" : "&").append(k).append('=').append(v);
+            }
+        };
+        add.accept("status", q.status());
+        add.accept("kind", q.kind());
+        add.accept("channel", q.channel());
+        add.accept("region", q.region());
+        add.accept("from", q.from());
+        add.accept("to", q.to());
+        add.accept("q", q.text() == null ? null : "(" + q.text().length() + " chars)");
+        add.accept("body", q.body());
+        add.accept("node", q.node());
+        add.accept("offset", q.offset());
+        add.accept("limit", q.limit());
+        return sb.toString();
     }
 }

@@ -136,7 +136,9 @@ final class ErrorMappers {
             case 405 -> "Метод не дозволено для цього ресурсу" + (allow == null ? "" : "; дозволено: " + allow)
                     + " / Method not allowed for this resource" + (allow == null ? "" : "; allowed: " + allow)
                     + "; see " + OPENAPI;
-            case 406 -> "Відповіді API лише application/json / The API answers application/json only (Accept)";
+            case 406 -> "Відповіді API: application/json; статистика також text/csv, image/png, image/svg+xml, звіти "
+                    + "application/pdf / The API answers application/json; statistics also text/csv, image/png, "
+                    + "image/svg+xml, reports application/pdf (Accept)";
             case 409 -> "Конфлікт / Conflict";
             case 413 -> "Тіло запиту завелике / Request body too large";
             case 415 -> "Тіло запиту має бути JSON із заголовком Content-Type: application/json / The request body "

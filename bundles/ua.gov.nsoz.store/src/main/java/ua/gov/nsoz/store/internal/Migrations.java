@@ -22,6 +22,15 @@ public final class Migrations {
     }
 
     public static void migrate(DataSource dataSource) {
+        migrate(dataSource, CHANGELOG, Migrations.class.getClassLoader());
+    }
+
+    /**
+     * @param dataSource the node's DataSource
+     * @param changelog a changelog's resource path
+     * @param resources the class loader that finds it; Liquibase's own classes and extensions come from this bundle
+     */
+    public static void migrate(DataSource dataSource, String changelog, ClassLoader resources) {
         ClassLoader loader = Migrations.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
@@ -35,7 +44,7 @@ public final class Migrations {
                     // Liquibase would shut the whole embedded engine down on close; the pool still needs it.
                     derby.setShutdownEmbeddedDerby(false);
                 }
-                try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(loader),
+                try (Liquibase liquibase = new Liquibase(changelog, new ClassLoaderResourceAccessor(resources),
                         database)) {
                     liquibase.update("");
                 }
@@ -43,7 +52,7 @@ public final class Migrations {
         } catch (SQLException e) {
             throw new StoreException("Cannot open the store to migrate its schema", e);
         } catch (Exception e) {
-            throw new StoreException("Schema migration failed", e);
+            throw new StoreException("Schema migration failed: " + changelog, e);
         } finally {
             thread.setContextClassLoader(previous);
         }
