@@ -131,6 +131,10 @@ public class RegionAccessRoutes extends RouteBuilder implements LinkAccess {
             String match = queueOf(region);
             // Nobody consumes it now: the same permissions as nsoz.to.# in artemis-central.xml.
             addSecuritySettings(broker, match, permissionsWithConsumer(""));
+            // The broker remembers successful logins and their roles (security-invalidation-interval, 10 s): forget
+            // them, so that the region's user, deleted from the realm just before, cannot log in again from memory.
+            mbeans.invoke(broker, "clearAuthenticationCache", new Object[0], new String[0]);
+            mbeans.invoke(broker, "clearAuthorizationCache", new Object[0], new String[0]);
             boolean closed = (Boolean) mbeans.invoke(broker, "closeConnectionsForUser", new Object[] {user},
                     new String[] {String.class.getName()});
             LOG.warn("Region {} revoked: may no longer consume {}; its connections {}", region, match,
