@@ -362,6 +362,37 @@ class LauncherTest {
         }
     }
 
+    /**
+     * Waits, as {@code ./nsoz demo} does before it says ready, until the center sees each region pull its queue
+     * there (the region's federation is a consumer on {@code nsoz.to.<id>}): a federation that tried before the
+     * center let it consume waits up to 30 s between its tries, so a test that starts nodes itself waits for it.
+     */
+    static void awaitLinks(String center, String... regions) {
+        ua.gov.nsoz.itests.support.Await.until("the regions " + java.util.Arrays.toString(regions)
+                + " pull their queues at " + center, START_TIMEOUT, () -> {
+                    try {
+                        HttpResponse<String> sync = get(center, "/api/v1/sync");
+                        if (sync.statusCode() != 200) {
+                            return false;
+                        }
+                        java.util.List<com.fasterxml.jackson.databind.JsonNode> queues =
+                                JSON.readTree(sync.body()).findParents("queue");
+                        for (String region : regions) {
+                            if (queues.stream().noneMatch(q -> q.path("queue").asText().equals("nsoz.to." + region)
+                                    && q.path("consumers").asInt() > 0)) {
+                                return false;
+                            }
+                        }
+                        return true;
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                });
+    }
+
     /** A port as the launcher shifts it by the offset (a port past 65535 subtracts the offset instead). */
     static int shiftedPort(int base) {
         int p = base + PORT_OFFSET;

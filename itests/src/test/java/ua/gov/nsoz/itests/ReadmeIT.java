@@ -50,6 +50,7 @@ class ReadmeIT {
     void theReadmesBlocksWorkAsWrittenAgainstTheDemo() throws Exception {
         List<Block> blocks = blocks(Files.readString(LauncherTest.repoRoot.resolve("README.md")));
         LauncherTest.startAll("ucc", "lviv");
+        LauncherTest.awaitLinks("ucc", "lviv"); // as ./nsoz demo does before it says ready
 
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < blocks.size(); i++) {
