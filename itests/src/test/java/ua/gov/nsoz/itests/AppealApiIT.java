@@ -710,15 +710,15 @@ class AppealApiIT {
         HttpResponse<String> bare = KarafNode.Http.getAnonymous(node.url("/api/v1"));
         assertEquals(200, bare.statusCode(), bare.body());
         assertEquals("/api/v1/openapi.json", JSON.readTree(bare.body()).get("openapi").asText());
-        // The node's root and paths outside /api: JSON pointing to the API, not the web server's HTML 404.
+        // The node's root is the citizens' portal (issue 15, PortalIT): its HTML page, and its HTML 404 elsewhere.
         HttpResponse<String> root = KarafNode.Http.getAnonymous(node.url("/"));
         assertEquals(200, root.statusCode(), root.body());
-        assertTrue(root.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+        assertTrue(root.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
                 root.headers().toString());
-        assertEquals("/api/v1/openapi.json", JSON.readTree(root.body()).get("openapi").asText());
-        HttpResponse<String> outside = KarafNode.Http.getAnonymous(node.url("/index.html"));
-        assertBilingualError(outside, 404);
-        assertTrue(outside.body().contains("/api/v1/openapi.json"), outside.body());
+        HttpResponse<String> outside = KarafNode.Http.getAnonymous(node.url("/no-such-page.html"));
+        assertEquals(404, outside.statusCode(), outside.body());
+        assertTrue(outside.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                outside.headers().toString());
     }
 
     @Test
@@ -787,6 +787,37 @@ class AppealApiIT {
         assertEquals(404, api.post("/api/v1/alerts/no-such-alert/acknowledge", "application/json", "").statusCode());
         assertEquals(404, api.post("/api/v1/alerts/no-such-alert/close", "application/json", "{\"note\":\"x\"}")
                 .statusCode());
+    }
+
+    @Test
+    @DisplayName("The public face's operations (issue 15) answer as documented: challenge, public appeal form, "
+            + "documents up and down, reference base, topics, the reference base as open data, entry edits at a region")
+    void publicFaceOperations() throws IOException {
+        assertEquals(200, api.get("/api/v1/public/challenge").statusCode());
+        HttpResponse<String> form = api.postJson("/api/v1/public/appeals", "{\"kind\":\"COMPLAINT\"}",
+                java.util.Map.of("Idempotency-Key", java.util.UUID.randomUUID().toString()));
+        assertEquals(422, form.statusCode(), form.body());
+
+        String text = "Синтетичний документ " + java.util.UUID.randomUUID();
+        HttpResponse<String> up = api.post("/api/v1/public/documents?name=dovidka.txt", "text/plain", text);
+        assertEquals(201, up.statusCode(), up.body());
+        String sha = JSON.readTree(up.body()).get("sha256").asText();
+        assertEquals(404, api.get("/api/v1/public/documents/" + sha + "?number=LV-2026-999999&code=AAAAA-BBBBB")
+                .statusCode());
+        HttpResponse<String> staffUp = api.post("/api/v1/documents?name=akt.txt", "text/plain", text);
+        assertEquals(201, staffUp.statusCode(), staffUp.body());
+        assertEquals(sha, JSON.readTree(staffUp.body()).get("sha256").asText(), "the same content, the same document");
+        assertEquals(404, api.get("/api/v1/appeals/no-such-appeal/documents/" + sha).statusCode());
+
+        assertEquals(200, api.get("/api/v1/public/reference?q=1545").statusCode());
+        assertEquals(200, api.get("/api/v1/public/topics").statusCode());
+        assertEquals(200, api.get("/api/v1/open-data/reference?format=json").statusCode());
+        assertEquals(200, api.get("/api/v1/open-data/reference/dictionary").statusCode());
+        String entry = "{\"type\":\"HOTLINE\",\"code\":\"X-HOTLINE\",\"nameUk\":\"Лінія\",\"nameEn\":\"Line\"}";
+        assertEquals(409, api.putJsonAs(KarafNode.ADMIN_USER, KarafNode.ADMIN_PASSWORD, "/api/v1/reference/entries/"
+                + "X-HOTLINE", entry).statusCode(), "a region does not edit the reference base");
+        assertEquals(409, api.deleteAs(KarafNode.ADMIN_USER, KarafNode.ADMIN_PASSWORD, "/api/v1/reference/entries/"
+                + "X-HOTLINE").statusCode());
     }
 
     private long total(String query) throws IOException {

@@ -11,8 +11,8 @@ import ua.gov.nsoz.exchange.internal.SchemaCheck;
  *
  * <p>Security: documents are parsed by the JDK's own parsers with secure processing on; a document with
  * a DOCTYPE is refused before any DTD or entity in it is processed, so neither external entities nor
- * entity expansion ("billion laughs") reach the parser; a document over {@link #MAX_DOCUMENT_BYTES} is
- * refused before parsing.
+ * entity expansion ("billion laughs") reach the parser; a document over {@link #MAX_DOCUMENT_BYTES} (a
+ * {@code documentContent} over {@link #MAX_CONTENT_DOCUMENT_BYTES}) is refused before parsing.
  */
 public final class ExchangeCodec {
 
@@ -24,6 +24,12 @@ public final class ExchangeCodec {
 
     /** The largest document accepted, in bytes of its UTF-8 encoding: 1 MiB. */
     public static final int MAX_DOCUMENT_BYTES = 1024 * 1024;
+
+    /**
+     * The largest {@code documentContent} message (it carries a file, in base64), in bytes of its UTF-8 encoding:
+     * 64 MiB, a file of up to about 47 MiB. Every other message stays within {@link #MAX_DOCUMENT_BYTES}.
+     */
+    public static final int MAX_CONTENT_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
     private ExchangeCodec() {
     }
@@ -51,7 +57,7 @@ public final class ExchangeCodec {
     }
 
     /**
-     * Reads a document: first checks its size, that it has no DOCTYPE, that its root is one of the four
+     * Reads a document: first checks its size, that it has no DOCTYPE, that its root is one of the
      * messages of namespace {@value #NAMESPACE} and that it is valid against the schema; a record is
      * returned only if all of that holds. A document is either read whole or refused. A valid document is
      * parsed once: the validator sees each event as the reader maps it; any other is checked again in full,

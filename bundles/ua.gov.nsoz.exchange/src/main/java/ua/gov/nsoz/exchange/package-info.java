@@ -7,7 +7,7 @@
  * version bump.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package ua.gov.nsoz.exchange;
 
 import org.osgi.annotation.bundle.Export;

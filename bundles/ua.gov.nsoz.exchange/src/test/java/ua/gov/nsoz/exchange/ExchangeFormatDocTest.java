@@ -58,13 +58,19 @@ class ExchangeFormatDocTest {
                 throw new AssertionError(where + ": " + e.getMessage(), e);
             }
             kinds.add(m.getClass());
+            if (m instanceof DocumentContentMessage d) {
+                // The published file is honest: its hash and size are those of its content.
+                assertEquals(DocumentContentTest.sha256(d.content()), d.sha256(), where);
+                assertEquals(d.content().length, d.sizeBytes(), where);
+            }
             // What is published is exactly what the writer produces: same order, same formatting of times.
             assertEquals(block.getValue(), ExchangeCodec.write(m), where);
         }
-        assertEquals(7, blocks.size(), "one example of each message, a change request with parameters, and an"
+        assertEquals(8, blocks.size(), "one example of each message, a change request with parameters, and an"
                 + " appeal event with the additions of issue #13");
         assertTrue(kinds.containsAll(List.of(AppealEventMessage.class, ChangeRequestMessage.class,
-                ChangeRefusedMessage.class, AckMessage.class, ReferenceUpdateMessage.class)),
+                ChangeRefusedMessage.class, AckMessage.class, ReferenceUpdateMessage.class,
+                DocumentContentMessage.class)),
                 "one example of each message: " + kinds);
     }
 

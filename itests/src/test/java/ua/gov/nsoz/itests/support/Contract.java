@@ -69,6 +69,16 @@ public final class Contract {
         return r;
     }
 
+    /** POST JSON with extra request headers (e.g. Idempotency-Key) and check the exchange; also the answer's headers. */
+    public HttpResponse<String> postJson(String path, String json, Map<String, String> headers) throws IOException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(node.url(path)).POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        headers.forEach(b::header);
+        HttpResponse<String> r = KarafNode.Http.send(b);
+        check(Request.Method.POST, path, "application/json", json, r);
+        return r;
+    }
+
     /** POST JSON as a user of the node's JAAS realm (HTTP Basic) and check the exchange. */
     public HttpResponse<String> postJsonAs(String user, String password, String path, String json) throws IOException {
         return sendAs(Request.Method.POST, user, password, path, json);

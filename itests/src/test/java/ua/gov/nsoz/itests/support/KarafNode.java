@@ -58,6 +58,11 @@ public final class KarafNode implements AutoCloseable {
     public static final String ANALYST_USER = "itest-analyst";
     public static final String ANALYST_PASSWORD = "itest-Analyst-4";
     /** The reference data's administrator (role nsoz-admin; no role ssh: refused at the shell's login). */
+    /** The public intake's configuration at the itest nodes (PID ua.gov.nsoz.intake): wide limits, the default work. */
+    public static final String[][] INTAKE_LIMITS = {{"difficultyBits", "16"},
+        {"submissionsPerAddressPer10Minutes", "500"}, {"submissionsPerAddressPerDay", "5000"},
+        {"submissionsPerEmailPerHour", "100"}, {"submissionsPerEmailPerDay", "1000"},
+        {"challengesPerAddressPer10Minutes", "2000"}};
     public static final String ADMIN_USER = "itest-admin";
     public static final String ADMIN_PASSWORD = "itest-Admin-3";
     /** The broker password of the node's own routes (user nsoz-node); test-only, never in node-configs/. */
@@ -189,6 +194,11 @@ public final class KarafNode implements AutoCloseable {
                 Integer.toString(freePort())));
         options.add(editConfigurationFilePut("etc/org.ops4j.datasource-nsoz.cfg", "url",
                 "jdbc:derby:" + dataDir.toAbsolutePath().resolve("derby") + ";create=true"));
+        // Every itest client comes from 127.0.0.1 and many classes file public appeals: the shared node's limits per
+        // address and per e-mail are wide; PublicIntakeIT narrows them for its burst and puts these back.
+        for (String[] limit : INTAKE_LIMITS) {
+            options.add(editConfigurationFilePut("etc/ua.gov.nsoz.intake.cfg", limit[0], limit[1]));
+        }
         options.add(editConfigurationFilePut("etc/users.properties", SSH_USER, SSH_PASSWORD + "," + ITEST_ROLES));
         options.add(editConfigurationFilePut("etc/users.properties", HEAD_USER,
                 HEAD_PASSWORD + ",nsoz-clerk,nsoz-head,nsoz-body-MOZ"));

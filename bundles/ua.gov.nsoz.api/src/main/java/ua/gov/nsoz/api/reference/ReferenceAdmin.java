@@ -41,6 +41,31 @@ public interface ReferenceAdmin {
      */
     ReferenceEdits removeRule(String id, String actor);
 
+    /**
+     * Adds an entry of the reference base (a contact center, hotline or service; bodies are edited with
+     * {@link #putBody}) or replaces the one with its code.
+     *
+     * @param entry the entry
+     * @param actor who edits
+     * @return the edits after this one
+     * @throws IllegalArgumentException naming what is wrong
+     * @throws IllegalStateException if this node does not edit reference data
+     * @since 1.2
+     */
+    ReferenceEdits putEntry(ReferenceEntry entry, String actor);
+
+    /**
+     * Takes an entry of the reference base out (a shipped one or one added by an edit).
+     *
+     * @param code the entry's code
+     * @param actor who edits
+     * @return the edits after this one
+     * @throws java.util.NoSuchElementException if there is no such entry
+     * @throws IllegalStateException if this node does not edit reference data
+     * @since 1.2
+     */
+    ReferenceEdits removeEntry(String code, String actor);
+
     /** @return the edits in effect here */
     ReferenceEdits edits();
 

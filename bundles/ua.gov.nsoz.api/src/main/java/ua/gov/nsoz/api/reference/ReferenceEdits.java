@@ -14,9 +14,12 @@ import java.util.List;
  * @param bodies bodies added or replaced (by code)
  * @param rules routing rules added or replaced (by id)
  * @param removedRules ids of shipped rules taken out
+ * @param entries entries of the reference base added or replaced (by code; since 1.2)
+ * @param removedEntries codes of shipped entries of the reference base taken out (since 1.2)
  */
 public record ReferenceEdits(long revision, Instant editedAt, String editedBy, List<Body> bodies,
-        List<RoutingRule> rules, List<String> removedRules) {
+        List<RoutingRule> rules, List<String> removedRules, List<ReferenceEntry> entries,
+        List<String> removedEntries) {
 
     /** No edits. */
     public static final ReferenceEdits NONE = new ReferenceEdits(0, null, null, List.of(), List.of(), List.of());
@@ -26,5 +29,13 @@ public record ReferenceEdits(long revision, Instant editedAt, String editedBy, L
         bodies = bodies == null ? List.of() : List.copyOf(bodies);
         rules = rules == null ? List.of() : List.copyOf(rules);
         removedRules = removedRules == null ? List.of() : List.copyOf(removedRules);
+        entries = entries == null ? List.of() : List.copyOf(entries);
+        removedEntries = removedEntries == null ? List.of() : List.copyOf(removedEntries);
+    }
+
+    /** Edits of bodies and rules only, as before 1.2: no edits of the reference base's entries. */
+    public ReferenceEdits(long revision, Instant editedAt, String editedBy, List<Body> bodies, List<RoutingRule> rules,
+            List<String> removedRules) {
+        this(revision, editedAt, editedBy, bodies, rules, removedRules, List.of(), List.of());
     }
 }

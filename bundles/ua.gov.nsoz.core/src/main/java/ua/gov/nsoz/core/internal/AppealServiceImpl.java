@@ -3,6 +3,7 @@ package ua.gov.nsoz.core.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,7 +21,6 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import ua.gov.nsoz.api.ActionRequest;
 import ua.gov.nsoz.api.Actor;
 import ua.gov.nsoz.api.Appeal;
@@ -28,18 +28,21 @@ import ua.gov.nsoz.api.AppealAction;
 import ua.gov.nsoz.api.AppealEvent;
 import ua.gov.nsoz.api.AppealQuery;
 import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.AppealStatus;
+import ua.gov.nsoz.api.Attachment;
 import ua.gov.nsoz.api.Deadline;
 import ua.gov.nsoz.api.DeadlineKind;
-import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.FieldError;
 import ua.gov.nsoz.api.NewAppeal;
 import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.api.Page;
 import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.api.PublicStatus;
-import ua.gov.nsoz.api.reference.ReferenceData;
 import ua.gov.nsoz.api.ValidationException;
+import ua.gov.nsoz.api.reference.ReferenceData;
 import ua.gov.nsoz.api.spi.AppealListener;
+import ua.gov.nsoz.documents.DocumentNotHeldException;
+import ua.gov.nsoz.documents.DocumentStore;
 import ua.gov.nsoz.store.AppealStore;
 import ua.gov.nsoz.store.ReplicationStore;
 
@@ -74,6 +77,46 @@ public class AppealServiceImpl implements AppealService {
         this.reference = ref;
     }
 
+    /** The node's documents (issue 15): an attachment with a sha256 must name one it holds; without it, unchecked. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile DocumentStore documents;
+    /** @param store the document store, as DS sets it (tests set it here) */
+    void documents(DocumentStore store) {
+        this.documents = store;
+    }
+
+    /**
+     * Every attachment with a sha256 must name a document this node holds (else 422 naming the field), and no more
+     * of them than the store's maxPerAppeal (else 400). Without a document store, nothing is checked.
+     */
+    private void requireHeld(String field, List<Attachment> list) {
+        DocumentStore store = documents;
+        if (store == null || list == null) {
+            return;
+        }
+        List<FieldError> missing = new ArrayList<>();
+        int withContent = 0;
+        for (int i = 0; i < list.size(); i++) {
+            Attachment at = list.get(i);
+            String sha = at == null || at.sha256() == null ? null : at.sha256().trim().toLowerCase(java.util.Locale.ROOT);
+            if (sha == null || sha.isEmpty()) {
+                continue;
+            }
+            withContent++;
+            if (store.find(sha).isEmpty()) {
+                missing.add(DocumentNotHeldException.notHeld(field + "[" + i + "].sha256"));
+            }
+        }
+        int max = store.limits().maxPerAppeal();
+        if (withContent > max) {
+            throw new ValidationException(List.of(new FieldError(field, "Не більше " + max + " файлів / At most " + max
+                    + " files")));
+        }
+        if (!missing.isEmpty()) {
+            throw new DocumentNotHeldException(missing);
+        }
+    }
+
     /** The key access codes are derived with, read from the store once. */
     private volatile byte[] accessKey;
 
@@ -102,6 +145,7 @@ public class AppealServiceImpl implements AppealService {
         // The store keeps milliseconds; so does every answer, so that a read equals the write.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         NewAppeal a = IntakeRules.check(in, now);
+        requireHeld("attachments", a.attachments());
         boolean priority = priority(a.applicant());
         int year = now.atZone(KYIV).getYear();
         String id = Ids.newId();
@@ -196,6 +240,7 @@ public class AppealServiceImpl implements AppealService {
     @Override
     public ActionResult act(String appealId, ActionRequest request, Actor actor) {
         Appeal current = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
+        requireHeld("documents", request.documents());
         if (current.node().equals(node.nodeId())) {
             return new ActionResult(applyLocally(current, request, actor, null), true, null);
         }
@@ -368,8 +413,19 @@ public class AppealServiceImpl implements AppealService {
             ReferenceData ref = reference;
             String bodyName = p.body() == null ? null
                     : ref == null ? p.body() : ref.body(p.body()).map(b -> b.nameUk() + " / " + b.nameEn()).orElse(p.body());
+            // How the term was computed, while it runs; the answer and its documents once given (issue 15).
+            String explanation = null;
+            if (p.dueDate() != null && a.status().isOpen()) {
+                try {
+                    explanation = String.join("\n", deadline(a).explanation());
+                } catch (RuntimeException e) {
+                    LOG.warn("No deadline explanation for the public status of appeal {}: {}", a.id(), e.toString());
+                }
+            }
+            boolean answered = p.answeredAt() != null;
             return new PublicStatus(a.registrationNumber(), a.kind(), a.status(), a.registeredAt(), bodyName,
-                    p.dueDate(), p.result(), p.answeredAt(), p.rating(), ProcessingRules.RATEABLE.contains(a.status()));
+                    p.dueDate(), p.result(), p.answeredAt(), p.rating(), ProcessingRules.RATEABLE.contains(a.status()),
+                    explanation, answered ? p.answer() : null, answered ? p.answerDocuments() : List.of());
         });
     }
 

@@ -226,6 +226,18 @@ class AppealServiceImplTest {
         }
 
         @Test
+        @DisplayName("The status explains the due date while the term runs; no answer before one is given (issue 15)")
+        void explanationAndAnswer() {
+            ua.gov.nsoz.api.Appeal a = service.register(appeal(), "operator");
+            String code = service.accessCode(a).orElseThrow();
+            ua.gov.nsoz.api.PublicStatus open = service.publicStatus(a.registrationNumber(), code).orElseThrow();
+            assertEquals(String.join("\n", service.deadline(a).explanation()), open.dueDateExplanation());
+            assertTrue(open.dueDateExplanation().contains(" / "), open.dueDateExplanation());
+            assertEquals(null, open.answer());
+            assertTrue(open.answerDocuments().isEmpty());
+        }
+
+        @Test
         @DisplayName("After 10 wrong codes in an hour the number is closed, even to the right code, until the hour passes")
         void guessingIsStopped() {
             ua.gov.nsoz.api.Appeal a = service.register(appeal(), "operator");

@@ -21,6 +21,8 @@ import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.api.reference.Body;
 import ua.gov.nsoz.api.reference.BodyKind;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
+import ua.gov.nsoz.api.reference.ReferenceEntry;
+import ua.gov.nsoz.api.reference.ReferenceEntryType;
 import ua.gov.nsoz.api.reference.RoutingRule;
 import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
 import ua.gov.nsoz.api.AppealKind;
@@ -35,6 +37,7 @@ import ua.gov.nsoz.exchange.AckMessage;
 import ua.gov.nsoz.exchange.AppealEventMessage;
 import ua.gov.nsoz.exchange.ChangeRefusedMessage;
 import ua.gov.nsoz.exchange.ChangeRequestMessage;
+import ua.gov.nsoz.exchange.DocumentContentMessage;
 import ua.gov.nsoz.exchange.ExchangeCodec;
 import ua.gov.nsoz.exchange.ExchangeMessage;
 import ua.gov.nsoz.exchange.Header;
@@ -103,6 +106,8 @@ public final class MessageReader {
                 return ack();
             case "referenceUpdate":
                 return referenceUpdate();
+            case "documentContent":
+                return documentContent();
             default:
                 throw fail("unknown root element");
         }
@@ -209,6 +214,8 @@ public final class MessageReader {
         List<Body> bodies = new ArrayList<>();
         List<RoutingRule> rules = new ArrayList<>();
         List<String> removed = new ArrayList<>();
+        List<ReferenceEntry> entries = new ArrayList<>();
+        List<String> removedEntries = new ArrayList<>();
         for (String name = nextChild(); name != null; name = nextChild()) {
             switch (name) {
                 case "header" -> header = header();
@@ -218,11 +225,36 @@ public final class MessageReader {
                 case "body" -> bodies.add(body());
                 case "rule" -> rules.add(rule());
                 case "removedRule" -> removed.add(text());
+                case "entry" -> entries.add(entry());
+                case "removedEntry" -> removedEntries.add(text());
                 default -> throw unexpected(name);
             }
         }
         return new ReferenceUpdateMessage(required("header", header), new ReferenceEdits(required("revision", revision),
-                required("editedAt", editedAt), editedBy, bodies, rules, removed));
+                required("editedAt", editedAt), editedBy, bodies, rules, removed, entries, removedEntries));
+    }
+
+    private ReferenceEntry entry() throws XMLStreamException, InvalidMessageException {
+        ReferenceEntryType type = null;
+        java.util.Map<String, String> f = new java.util.HashMap<>();
+        Boolean example = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "type" -> type = enumValue(ReferenceEntryType.class);
+                case "code", "nameUk", "nameEn", "region", "phone", "email", "address", "scheduleUk", "scheduleEn",
+                        "url", "descriptionUk", "descriptionEn", "bodyCode" -> f.put(name, text());
+                case "example" -> {
+                    String v = text().strip();
+                    example = "true".equals(v) || "1".equals(v);
+                }
+                default -> throw unexpected(name);
+            }
+        }
+        return new ReferenceEntry(required("entry/type", type), required("entry/code", f.get("code")),
+                required("entry/nameUk", f.get("nameUk")), required("entry/nameEn", f.get("nameEn")), f.get("region"),
+                f.get("phone"), f.get("email"), f.get("address"), f.get("scheduleUk"), f.get("scheduleEn"),
+                f.get("url"), f.get("descriptionUk"), f.get("descriptionEn"), f.get("bodyCode"),
+                required("entry/example", example));
     }
 
     private Body body() throws XMLStreamException, InvalidMessageException {
@@ -278,6 +310,40 @@ public final class MessageReader {
         return new RoutingRule(required("rule/id", id), required("rule/order", order), topicCode, region,
                 addresseeContains, required("rule/bodyCode", bodyCode), required("rule/reasonUk", reasonUk),
                 required("rule/reasonEn", reasonEn));
+    }
+
+    private DocumentContentMessage documentContent() throws XMLStreamException, InvalidMessageException {
+        Header header = null;
+        String appealId = null;
+        String fileName = null;
+        String mediaType = null;
+        Long sizeBytes = null;
+        String sha256 = null;
+        byte[] content = null;
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "header" -> header = header();
+                case "appealId" -> appealId = text();
+                case "fileName" -> fileName = text();
+                case "mediaType" -> mediaType = text();
+                case "sizeBytes" -> sizeBytes = longValue();
+                case "sha256" -> sha256 = text();
+                case "content" -> content = base64();
+                default -> throw unexpected(name);
+            }
+        }
+        return new DocumentContentMessage(required("header", header), required("appealId", appealId),
+                required("fileName", fileName), required("mediaType", mediaType), required("sizeBytes", sizeBytes),
+                required("sha256", sha256), required("content", content));
+    }
+
+    /** xs:base64Binary: the schema has checked the alphabet; whitespace between the groups is allowed. */
+    private byte[] base64() throws XMLStreamException, InvalidMessageException {
+        try {
+            return java.util.Base64.getMimeDecoder().decode(text());
+        } catch (IllegalArgumentException e) {
+            throw fail("not base64");
+        }
     }
 
     private AckMessage ack() throws XMLStreamException, InvalidMessageException {

@@ -11,6 +11,7 @@ import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.api.reference.Body;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
+import ua.gov.nsoz.api.reference.ReferenceEntry;
 import ua.gov.nsoz.api.reference.RoutingRule;
 import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
 import ua.gov.nsoz.api.Applicant;
@@ -21,6 +22,7 @@ import ua.gov.nsoz.exchange.AckMessage;
 import ua.gov.nsoz.exchange.AppealEventMessage;
 import ua.gov.nsoz.exchange.ChangeRefusedMessage;
 import ua.gov.nsoz.exchange.ChangeRequestMessage;
+import ua.gov.nsoz.exchange.DocumentContentMessage;
 import ua.gov.nsoz.exchange.ExchangeCodec;
 import ua.gov.nsoz.exchange.ExchangeMessage;
 import ua.gov.nsoz.exchange.Header;
@@ -65,7 +67,7 @@ public final class MessageWriter {
         w.writeStartDocument("UTF-8", "1.0");
         w.setDefaultNamespace(ExchangeCodec.NAMESPACE);
         newLine();
-        // Java 17 has no pattern matching in switch yet; the interface is sealed, so these four are all.
+        // Java 17 has no pattern matching in switch yet; the interface is sealed, so these are all.
         if (message instanceof AppealEventMessage m) {
             root("appealEvent", m);
             appealEvent(m);
@@ -81,6 +83,9 @@ public final class MessageWriter {
         } else if (message instanceof ReferenceUpdateMessage m) {
             root("referenceUpdate", m);
             referenceUpdate(m.edits());
+        } else if (message instanceof DocumentContentMessage m) {
+            root("documentContent", m);
+            documentContent(m);
         } else {
             throw new IllegalArgumentException("Not an exchange message: " + message.getClass().getName());
         }
@@ -286,6 +291,41 @@ public final class MessageWriter {
         for (String id : e.removedRules()) {
             leaf("removedRule", "removedRule", id);
         }
+        for (ReferenceEntry x : e.entries()) {
+            start("entry");
+            leaf("type", "entry.type", x.type() == null ? null : x.type().name());
+            leaf("code", "entry.code", x.code());
+            leaf("nameUk", "entry.nameUk", x.nameUk());
+            leaf("nameEn", "entry.nameEn", x.nameEn());
+            optional("region", "entry.region", x.region());
+            optional("phone", "entry.phone", x.phone());
+            optional("email", "entry.email", x.email());
+            optional("address", "entry.address", x.address());
+            optional("scheduleUk", "entry.scheduleUk", x.scheduleUk());
+            optional("scheduleEn", "entry.scheduleEn", x.scheduleEn());
+            optional("url", "entry.url", x.url());
+            optional("descriptionUk", "entry.descriptionUk", x.descriptionUk());
+            optional("descriptionEn", "entry.descriptionEn", x.descriptionEn());
+            optional("bodyCode", "entry.bodyCode", x.bodyCode());
+            leaf("example", "entry.example", Boolean.toString(x.example()));
+            end();
+        }
+        for (String code : e.removedEntries()) {
+            leaf("removedEntry", "removedEntry", code);
+        }
+    }
+
+    /** Added within version 1 (issue 15): the content in base64 on one line. */
+    private void documentContent(DocumentContentMessage m) throws XMLStreamException {
+        leaf("appealId", "appealId", m.appealId());
+        leaf("fileName", "fileName", m.fileName());
+        leaf("mediaType", "mediaType", m.mediaType());
+        leaf("sizeBytes", "sizeBytes", Long.toString(m.sizeBytes()));
+        leaf("sha256", "sha256", m.sha256());
+        newLine();
+        w.writeStartElement(ExchangeCodec.NAMESPACE, "content");
+        w.writeCharacters(java.util.Base64.getEncoder().encodeToString(m.content()));
+        w.writeEndElement();
     }
 
     private void ack(AckMessage m) throws XMLStreamException {

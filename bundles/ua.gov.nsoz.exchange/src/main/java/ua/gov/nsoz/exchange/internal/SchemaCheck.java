@@ -34,16 +34,19 @@ import ua.gov.nsoz.exchange.InvalidMessageException;
 
 /**
  * The checks a document passes before it is read: size, no DOCTYPE, well-formed, the namespace of
- * version 1, one of the four messages, and valid against {@code exchange-1.xsd}.
+ * version 1, one of the messages, and valid against {@code exchange-1.xsd}.
  */
 public final class SchemaCheck {
 
     /** Where the schema lies in this bundle. */
     static final String XSD = ExchangeCodec.SCHEMA_RESOURCE;
 
-    /** The root elements of the four messages. */
+    /** The root elements of the messages. */
     static final Set<String> ROOTS = Set.of("appealEvent", "changeRequest", "changeRefused", "ack",
-            "referenceUpdate");
+            "referenceUpdate", "documentContent");
+
+    /** The one message that may be larger than {@link ExchangeCodec#MAX_DOCUMENT_BYTES}: it carries a file. */
+    static final String CONTENT_ROOT = "documentContent";
 
     /** How many validation errors one reason lists. */
     private static final int MAX_ERRORS = 5;
@@ -107,7 +110,10 @@ public final class SchemaCheck {
     }
 
     /**
-     * The checks before any parsing: a document at all, and not over {@link ExchangeCodec#MAX_DOCUMENT_BYTES}.
+     * The checks before any parsing: a document at all, and not over {@link ExchangeCodec#MAX_DOCUMENT_BYTES}, or, for
+     * a {@code documentContent} (the one message that carries a file), not over
+     * {@link ExchangeCodec#MAX_CONTENT_DOCUMENT_BYTES}. Only a document over the first limit has its root element
+     * looked at (by a reader that refuses a DOCTYPE before it reads it).
      *
      * @param xml the document
      * @throws InvalidMessageException with the reason if it is empty or too large
@@ -117,9 +123,43 @@ public final class SchemaCheck {
             throw new InvalidMessageException("Empty message: no XML document");
         }
         long bytes = utf8Length(xml, ExchangeCodec.MAX_DOCUMENT_BYTES);
-        if (bytes > ExchangeCodec.MAX_DOCUMENT_BYTES) {
+        if (bytes <= ExchangeCodec.MAX_DOCUMENT_BYTES) {
+            return;
+        }
+        if (!CONTENT_ROOT.equals(rootOf(xml))) {
             throw new InvalidMessageException("Document too large: more than " + ExchangeCodec.MAX_DOCUMENT_BYTES
                     + " bytes in UTF-8 (the limit of an exchange message); not parsed");
+        }
+        if (utf8Length(xml, ExchangeCodec.MAX_CONTENT_DOCUMENT_BYTES) > ExchangeCodec.MAX_CONTENT_DOCUMENT_BYTES) {
+            throw new InvalidMessageException("Document too large: more than "
+                    + ExchangeCodec.MAX_CONTENT_DOCUMENT_BYTES + " bytes in UTF-8 (the limit of a documentContent"
+                    + " message); not parsed");
+        }
+    }
+
+    /**
+     * @param xml a document
+     * @return the local name of its root element if it is in the namespace of version 1; {@code null} if it has
+     *         another, none, a DOCTYPE (not read) or is not well-formed before its root
+     */
+    private static String rootOf(String xml) {
+        XMLStreamReader r = null;
+        try {
+            r = Xml.inputFactory().createXMLStreamReader(new StringReader(xml));
+            while (r.hasNext()) {
+                int event = r.next();
+                if (event == XMLStreamConstants.DTD) {
+                    return null;
+                }
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    return ExchangeCodec.NAMESPACE.equals(r.getNamespaceURI()) ? r.getLocalName() : null;
+                }
+            }
+            return null;
+        } catch (XMLStreamException e) {
+            return null;
+        } finally {
+            close(r);
         }
     }
 
@@ -294,7 +334,7 @@ public final class SchemaCheck {
             }
             if (!ROOTS.contains(localName)) {
                 return Reasons.oneLine("Not accepted: unknown root element '" + name + "'; an exchange message is"
-                        + " one of appealEvent, changeRequest, changeRefused, ack, referenceUpdate");
+                        + " one of appealEvent, changeRequest, changeRefused, ack, referenceUpdate, documentContent");
             }
             return null;
         }

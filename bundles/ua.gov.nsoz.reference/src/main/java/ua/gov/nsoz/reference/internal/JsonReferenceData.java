@@ -24,12 +24,15 @@ import ua.gov.nsoz.api.reference.ApplicantCategory;
 import ua.gov.nsoz.api.reference.Body;
 import ua.gov.nsoz.api.reference.BodyKind;
 import ua.gov.nsoz.api.reference.ReferenceData;
+import ua.gov.nsoz.api.reference.ReferenceEntry;
+import ua.gov.nsoz.api.reference.ReferenceEntryType;
 import ua.gov.nsoz.api.reference.RoutingRule;
 import ua.gov.nsoz.api.reference.Topic;
 
 /**
- * The reference data shipped in this bundle (R17): four versioned JSON files, {@value #BODIES},
- * {@value #TOPICS}, {@value #CATEGORIES} and {@value #RULES} in {@value #FOLDER}. Everything is checked
+ * The reference data shipped in this bundle (R17): five versioned JSON files, {@value #BODIES},
+ * {@value #TOPICS}, {@value #CATEGORIES}, {@value #RULES} and {@value #ENTRIES} (the reference base's contact
+ * centers, hotlines and service procedures) in {@value #FOLDER}. Everything is checked
  * at load (unique codes, existing parents without cycles, rules that point at existing bodies and
  * topics, ISO 3166-2:UA region codes, no unknown fields) and every problem is reported at once, naming
  * the file and the entry; data with a problem is never published, since a wrong rule would quietly send
@@ -48,6 +51,8 @@ public final class JsonReferenceData implements ReferenceData {
     public static final String CATEGORIES = "categories.json";
     /** The data-driven competence rules. */
     public static final String RULES = "rules.json";
+    /** The reference base's contact centers, hotlines and service procedures (R17). */
+    public static final String ENTRIES = "entries.json";
 
     /** The regions of Ukraine, ISO 3166-2:UA: 24 oblasts, Crimea, Kyiv and Sevastopol (Reg. 1: 27 centers). */
     static final Set<String> REGIONS = Set.of("UA-05", "UA-07", "UA-09", "UA-12", "UA-14", "UA-18", "UA-21",
@@ -69,6 +74,9 @@ public final class JsonReferenceData implements ReferenceData {
     private static final Set<String> CATEGORY_FIELDS = Set.of("code", "nameUk", "nameEn", "priority");
     private static final Set<String> RULE_FIELDS = Set.of("id", "order", "topicCode", "region", "addresseeContains",
             "bodyCode", "reasonUk", "reasonEn");
+    private static final Set<String> ENTRY_FIELDS = Set.of("type", "code", "nameUk", "nameEn", "region", "phone",
+            "email", "address", "scheduleUk", "scheduleEn", "url", "descriptionUk", "descriptionEn", "bodyCode",
+            "example");
 
     /** Opens a data file by its name; {@code null} when there is no such file. */
     @FunctionalInterface
@@ -88,6 +96,7 @@ public final class JsonReferenceData implements ReferenceData {
     private final Map<String, Topic> topicByCode;
     private final List<ApplicantCategory> categories;
     private final List<RoutingRule> rules;
+    private final List<ReferenceEntry> entries;
 
     /**
      * Loads the files shipped in this bundle.
@@ -110,6 +119,7 @@ public final class JsonReferenceData implements ReferenceData {
         List<RoutingRule> sorted = new ArrayList<>(l.rules);
         sorted.sort(Comparator.comparingInt(RoutingRule::order));
         this.rules = List.copyOf(sorted);
+        this.entries = List.copyOf(l.entries);
     }
 
     /**
@@ -158,6 +168,11 @@ public final class JsonReferenceData implements ReferenceData {
         return rules;
     }
 
+    /** @return the entries of {@value #ENTRIES} (no body entries), in the order of the file */
+    List<ReferenceEntry> fileEntries() {
+        return entries;
+    }
+
     private static <T> Map<String, T> index(List<T> items, Function<T, String> code) {
         Map<String, T> map = new HashMap<>();
         for (T t : items) {
@@ -176,6 +191,7 @@ public final class JsonReferenceData implements ReferenceData {
         final List<Topic> topics = new ArrayList<>();
         final List<ApplicantCategory> categories = new ArrayList<>();
         final List<RoutingRule> rules = new ArrayList<>();
+        final List<ReferenceEntry> entries = new ArrayList<>();
         /** Entry labels by code, for messages that point at the entry a reference comes from. */
         private final Map<String, String> bodyEntries = new HashMap<>();
         private final Map<String, String> topicEntries = new HashMap<>();
@@ -189,6 +205,7 @@ public final class JsonReferenceData implements ReferenceData {
             List<JsonNode> topicNodes = read(TOPICS, "topics");
             List<JsonNode> categoryNodes = read(CATEGORIES, "categories");
             List<JsonNode> ruleNodes = read(RULES, "rules");
+            List<JsonNode> entryNodes = read(ENTRIES, "entries");
             if (bodyNodes != null) {
                 readBodies(bodyNodes);
             }
@@ -200,6 +217,9 @@ public final class JsonReferenceData implements ReferenceData {
             }
             if (ruleNodes != null) {
                 readRules(ruleNodes, bodyNodes != null, topicNodes != null);
+            }
+            if (entryNodes != null) {
+                readEntries(entryNodes, bodyNodes != null);
             }
             if (!problems.isEmpty()) {
                 StringBuilder m = new StringBuilder("Довідкові дані не пройшли перевірку, проблем: " + problems.size()
@@ -485,6 +505,77 @@ public final class JsonReferenceData implements ReferenceData {
                 }
                 rules.add(new RoutingRule(id, order == null ? 0 : order, topic, region, addressee, body,
                         e.required("reasonUk"), e.required("reasonEn")));
+            }
+        }
+
+        private void readEntries(List<JsonNode> nodes, boolean bodiesRead) {
+            Map<String, String> codes = new HashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                Entry e = new Entry(ENTRIES, "entries", i, nodes.get(i), "code", ENTRY_FIELDS);
+                String typeText = e.required("type");
+                ReferenceEntryType type = null;
+                if (typeText != null) {
+                    try {
+                        type = ReferenceEntryType.valueOf(typeText);
+                    } catch (IllegalArgumentException x) {
+                        problem(e.where, "невідомий тип запису '" + typeText + "'", "unknown type '" + typeText
+                                + "', expected one of CONTACT_CENTER, HOTLINE, SERVICE");
+                    }
+                }
+                if (type == ReferenceEntryType.BODY) {
+                    problem(e.where, "записи типу BODY складаються з " + BODIES + ", тут їх не пишуть",
+                            "BODY entries are made from " + BODIES + ", not written here");
+                }
+                String code = e.required("code");
+                if (code != null && !BODY_CODE.matcher(code).matches()) {
+                    problem(e.where, "код має складатися з великих латинських літер, цифр і '-'",
+                            "code must be upper-case Latin letters, digits and '-'");
+                }
+                e.unique(codes, "код", "code", code);
+                if (code != null && bodiesRead && bodyEntries.containsKey(code)) {
+                    problem(e.where, "код '" + code + "' уже має орган у " + BODIES, "code '" + code
+                            + "' is the code of a body in " + BODIES);
+                }
+                String nameUk = e.required("nameUk");
+                String nameEn = e.required("nameEn");
+                String region = e.region("region");
+                String email = e.optional("email");
+                if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+                    problem(e.where, "e-mail '" + email + "' некоректний", "e-mail '" + email + "' is not valid");
+                }
+                String url = e.optional("url");
+                if (url != null && !url.startsWith("https://") && !url.startsWith("http://")) {
+                    problem(e.where, "адреса сторінки має починатися з https://", "url must start with https://");
+                }
+                String descriptionUk = e.optional("descriptionUk");
+                String descriptionEn = e.optional("descriptionEn");
+                if (type == ReferenceEntryType.SERVICE && (descriptionUk == null || descriptionEn == null)) {
+                    problem(e.where, "для послуги опис процедури (descriptionUk, descriptionEn) обов'язковий",
+                            "a SERVICE must describe its procedure (descriptionUk, descriptionEn)");
+                }
+                String body = e.optional("bodyCode");
+                if (body != null && bodiesRead && !bodyEntries.containsKey(body)) {
+                    problem(e.where, "орган '" + body + "' не знайдено в " + BODIES, "bodyCode '" + body
+                            + "' is not a body in " + BODIES);
+                }
+                // The limits of the exchange format (referenceUpdate): an edit that could not travel is refused here.
+                for (String f : List.of("nameUk", "nameEn", "address", "scheduleUk", "scheduleEn", "url", "phone",
+                        "email", "descriptionUk", "descriptionEn")) {
+                    int max = f.startsWith("description") ? 32000 : f.equals("phone") || f.equals("email") ? 300 : 500;
+                    JsonNode v = e.node.isObject() ? e.node.get(f) : null;
+                    if (v != null && v.isTextual() && v.asText().strip().length() > max) {
+                        problem(e.where, "поле '" + f + "' довше за " + max + " символів", "field '" + f
+                                + "' is longer than " + max + " characters");
+                    }
+                }
+                JsonNode ex = e.node.isObject() ? e.node.get("example") : null;
+                if (ex != null && !ex.isNull() && !ex.isBoolean()) {
+                    problem(e.where, "поле 'example' має бути true або false", "field 'example' must be true or "
+                            + "false");
+                }
+                entries.add(new ReferenceEntry(type, code, nameUk, nameEn, region, e.optional("phone"), email,
+                        e.optional("address"), e.optional("scheduleUk"), e.optional("scheduleEn"), url,
+                        descriptionUk, descriptionEn, body, ex != null && ex.asBoolean(false)));
             }
         }
 

@@ -33,7 +33,10 @@ import ua.gov.nsoz.api.NodeRole;
 import ua.gov.nsoz.api.reference.ApplicantCategory;
 import ua.gov.nsoz.api.reference.Body;
 import ua.gov.nsoz.api.reference.ReferenceAdmin;
+import ua.gov.nsoz.api.reference.ReferenceBase;
 import ua.gov.nsoz.api.reference.ReferenceData;
+import ua.gov.nsoz.api.reference.ReferenceEntry;
+import ua.gov.nsoz.api.reference.ReferenceEntryType;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
 import ua.gov.nsoz.api.reference.RoutingRule;
 import ua.gov.nsoz.api.reference.Topic;
@@ -45,8 +48,8 @@ import ua.gov.nsoz.api.reference.Topic;
  * restarts and upgrades with the node's store) and offered to {@link ReferenceAdmin.Listener}s, which replicate it
  * to the regions.
  */
-@Component(service = {ReferenceData.class, ReferenceAdmin.class})
-public final class ReferenceService implements ReferenceData, ReferenceAdmin {
+@Component(service = {ReferenceData.class, ReferenceAdmin.class, ReferenceBase.class})
+public final class ReferenceService implements ReferenceData, ReferenceAdmin, ReferenceBase {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceService.class);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -57,6 +60,8 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
     private final Path file;
     private final boolean editsHere;
     private final Clock clock;
+    /** The codes of the shipped entries of the reference base: taking one out is remembered in the edits. */
+    private final java.util.Set<String> shippedEntries;
     private volatile JsonReferenceData data;
     private volatile ReferenceEdits edits = ReferenceEdits.NONE;
 
@@ -79,6 +84,8 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
         this.editsHere = editsHere;
         this.clock = clock;
         this.data = JsonReferenceData.load(shipped);
+        this.shippedEntries = data.fileEntries().stream().map(ReferenceEntry::code)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
         ReferenceEdits kept = read(file);
         if (kept.revision() > 0) {
             try {
@@ -90,8 +97,9 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
                         kept.revision(), data.version(), e.getMessage());
             }
         }
-        LOG.info("Reference data {} in effect (edits revision {}): {} bodies, {} rules", data.version(),
-                edits.revision(), data.bodies().size(), data.rules().size());
+        LOG.info("Reference data {} in effect (edits revision {}): {} bodies, {} rules, {} reference base entries",
+                data.version(), edits.revision(), data.bodies().size(), data.rules().size(),
+                data.fileEntries().size());
     }
 
     // ------------------------------------------------------------------------------------------ ReferenceData
@@ -131,6 +139,21 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
         return data.rules();
     }
 
+    // ------------------------------------------------------------------------------------------ ReferenceBase
+
+    @Override
+    public List<ReferenceEntry> entries() {
+        JsonReferenceData d = data;
+        List<ReferenceEntry> all = new ArrayList<>(d.fileEntries());
+        d.bodies().forEach(b -> all.add(ReferenceEntry.of(b)));
+        return List.copyOf(all);
+    }
+
+    @Override
+    public List<ReferenceEntry> search(String query, ReferenceEntryType type, boolean english) {
+        return ReferenceSearch.search(entries(), query, type, english);
+    }
+
     // ----------------------------------------------------------------------------------------- ReferenceAdmin
 
     @Override
@@ -142,7 +165,8 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
             List<Body> bodies = new ArrayList<>(e.bodies());
             bodies.removeIf(b -> b.code().equals(body.code()));
             bodies.add(body);
-            return new ReferenceEdits(0, null, null, bodies, e.rules(), e.removedRules());
+            return new ReferenceEdits(0, null, null, bodies, e.rules(), e.removedRules(), e.entries(),
+                    e.removedEntries());
         });
     }
 
@@ -157,7 +181,7 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
             rules.add(rule);
             List<String> removed = new ArrayList<>(e.removedRules());
             removed.remove(rule.id());
-            return new ReferenceEdits(0, null, null, e.bodies(), rules, removed);
+            return new ReferenceEdits(0, null, null, e.bodies(), rules, removed, e.entries(), e.removedEntries());
         });
     }
 
@@ -174,7 +198,43 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
             if (!removed.contains(id)) {
                 removed.add(id);
             }
-            return new ReferenceEdits(0, null, null, e.bodies(), rules, removed);
+            return new ReferenceEdits(0, null, null, e.bodies(), rules, removed, e.entries(), e.removedEntries());
+        });
+    }
+
+    @Override
+    public ReferenceEdits putEntry(ReferenceEntry entry, String actor) {
+        if (entry == null || entry.code() == null) {
+            throw new IllegalArgumentException("Потрібен код запису / The entry's code is required");
+        }
+        if (entry.type() == ReferenceEntryType.BODY) {
+            throw new IllegalArgumentException("Орган редагують як орган (PUT /reference/bodies/{code}) / A body is "
+                    + "edited as a body (PUT /reference/bodies/{code})");
+        }
+        return edit(actor, e -> {
+            List<ReferenceEntry> entries = new ArrayList<>(e.entries());
+            entries.removeIf(x -> x.code().equals(entry.code()));
+            entries.add(entry);
+            List<String> removed = new ArrayList<>(e.removedEntries());
+            removed.remove(entry.code());
+            return new ReferenceEdits(0, null, null, e.bodies(), e.rules(), e.removedRules(), entries, removed);
+        });
+    }
+
+    @Override
+    public ReferenceEdits removeEntry(String code, String actor) {
+        requireEditsHere();
+        if (data.fileEntries().stream().noneMatch(x -> x.code().equals(code))) {
+            throw new NoSuchElementException("Немає запису довідкової бази / No reference base entry " + code);
+        }
+        return edit(actor, e -> {
+            List<ReferenceEntry> entries = new ArrayList<>(e.entries());
+            entries.removeIf(x -> x.code().equals(code));
+            List<String> removed = new ArrayList<>(e.removedEntries());
+            if (shippedEntries.contains(code) && !removed.contains(code)) {
+                removed.add(code);
+            }
+            return new ReferenceEdits(0, null, null, e.bodies(), e.rules(), e.removedRules(), entries, removed);
         });
     }
 
@@ -208,7 +268,8 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
         requireEditsHere();
         ReferenceEdits changed = change.apply(edits);
         ReferenceEdits next = new ReferenceEdits(edits.revision() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                actor, changed.bodies(), changed.rules(), changed.removedRules());
+                actor, changed.bodies(), changed.rules(), changed.removedRules(), changed.entries(),
+                changed.removedEntries());
         JsonReferenceData loaded = merged(next);
         write(next);
         data = loaded;
@@ -239,6 +300,8 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin {
         return JsonReferenceData.load(name -> switch (name) {
             case JsonReferenceData.BODIES -> overlay(name, "bodies", "code", e.bodies(), x -> false, e.revision());
             case JsonReferenceData.RULES -> overlay(name, "rules", "id", e.rules(), removed, e.revision());
+            case JsonReferenceData.ENTRIES -> overlay(name, "entries", "code", e.entries(),
+                    e.removedEntries()::contains, e.revision());
             default -> shipped.open(name);
         });
     }

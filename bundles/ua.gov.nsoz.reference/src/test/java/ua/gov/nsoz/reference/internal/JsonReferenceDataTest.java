@@ -188,7 +188,8 @@ class JsonReferenceDataTest {
                     .replace("\"test-1\"", "\"test-2\"");
             return new java.io.ByteArrayInputStream(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         });
-        assertEquals("bodies.json=test-1;topics.json=test-1;categories.json=test-1;rules.json=test-2", data.version());
+        assertEquals("bodies.json=test-1;topics.json=test-1;categories.json=test-1;rules.json=test-2;"
+                + "entries.json=test-1", data.version());
     }
 
     static Stream<Arguments> broken() {

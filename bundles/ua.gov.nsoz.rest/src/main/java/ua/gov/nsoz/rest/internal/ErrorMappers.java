@@ -30,7 +30,8 @@ final class ErrorMappers {
     }
 
     static List<Object> all() {
-        return List.of(new Validation(), new Json(), new Web(), new TooManyAttempts(), new Refused(), new Fault());
+        return List.of(new Validation(), new Json(), new Web(), new TooManyAttempts(), new Refused(), new Fault(),
+                new DocumentsResource.NotHeld());
     }
 
     static Response answer(int status, String message, List<FieldError> errors, String incident) {

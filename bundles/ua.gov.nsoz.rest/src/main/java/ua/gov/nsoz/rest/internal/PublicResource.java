@@ -23,8 +23,9 @@ import ua.gov.nsoz.rest.RestResource;
 
 /**
  * {@code /api/v1/public}: what an applicant can do with the registration number and the access code given at
- * registration (R8), with no account: see where the appeal stands, rate the answer. Reveals no personal data and no
- * text; an unknown number and a wrong code get the same answer.
+ * registration (R8), with no account: see where the appeal stands (with how its term was computed, and the answer
+ * and its documents once given: issue 15), rate the answer. Reveals no personal data and not the appeal's text; an
+ * unknown number and a wrong code get the same answer.
  */
 @Component(service = RestResource.class)
 @Path("/public")
@@ -47,11 +48,13 @@ public class PublicResource implements RestResource {
     record PublicStatusJson(String registrationNumber, ua.gov.nsoz.api.AppealKind kind,
             ua.gov.nsoz.api.AppealStatus status, java.time.Instant registeredAt, String bodyName,
             java.time.LocalDate dueDate, ua.gov.nsoz.api.AnswerResult result, java.time.Instant answeredAt,
-            Integer rating, boolean canRate) {
+            Integer rating, boolean canRate, String dueDateExplanation, String answer,
+            List<Dto.AttachmentJson> answerDocuments) {
 
         static PublicStatusJson of(PublicStatus p) {
             return new PublicStatusJson(p.registrationNumber(), p.kind(), p.status(), p.registeredAt(), p.bodyName(),
-                    p.dueDate(), p.result(), p.answeredAt(), p.rating(), p.canRate());
+                    p.dueDate(), p.result(), p.answeredAt(), p.rating(), p.canRate(), p.dueDateExplanation(),
+                    p.answer(), p.answerDocuments().stream().map(Dto.AttachmentJson::of).toList());
         }
     }
 

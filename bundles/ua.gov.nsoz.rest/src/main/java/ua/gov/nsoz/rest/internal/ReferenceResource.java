@@ -79,12 +79,20 @@ public class ReferenceResource implements RestResource {
     /** The edits in effect. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EditsJson(String version, long revision, java.time.Instant editedAt, String editedBy, List<BodyJson> bodies,
-            List<RuleJson> rules, List<String> removedRules) {
+            List<RuleJson> rules, List<String> removedRules, List<PublicReferenceResource.EntryJson> entries,
+            List<String> removedEntries) {
         static EditsJson of(String version, ua.gov.nsoz.api.reference.ReferenceEdits e) {
             return new EditsJson(version, e.revision(), e.editedAt(), e.editedBy(),
                     e.bodies().stream().map(BodyJson::of).toList(), e.rules().stream().map(RuleJson::of).toList(),
-                    e.removedRules());
+                    e.removedRules(), e.entries().stream().map(PublicReferenceResource.EntryJson::of).toList(),
+                    e.removedEntries());
         }
+    }
+
+    /** An entry of the reference base as the admin sends it (R17). */
+    record EntryInput(String type, String code, String nameUk, String nameEn, String region, String phone,
+            String email, String address, String scheduleUk, String scheduleEn, String url, String descriptionUk,
+            String descriptionEn, String bodyCode, Boolean example) {
     }
 
     private final ReferenceData data;
@@ -191,6 +199,62 @@ public class ReferenceResource implements RestResource {
             @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
         String actor = editor(security);
         return EditsJson.of(data.version(), edit(() -> admin.removeRule(id, actor)));
+    }
+
+    /**
+     * Adds an entry of the reference base (a contact center, hotline or administrative service) or replaces the one
+     * with this code (at the center, role nsoz-admin); replicated to the regions.
+     *
+     * @param code the entry's code
+     * @param in the entry
+     * @param security who is calling
+     * @return the edits after it
+     */
+    @javax.ws.rs.PUT
+    @Path("/entries/{code}")
+    @javax.ws.rs.Consumes(MediaType.APPLICATION_JSON)
+    @Allowed(Operation.REFERENCE_EDIT)
+    public EditsJson putEntry(@javax.ws.rs.PathParam("code") String code, EntryInput in,
+            @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
+        String actor = editor(security);
+        if (in == null) {
+            throw invalid("body", "Очікується JSON-об'єкт запису / Expected a JSON object describing the entry");
+        }
+        if (in.code() != null && !in.code().equals(code)) {
+            throw invalid("code", "Код у шляху і в тілі різні / The code in the path and in the body differ");
+        }
+        ua.gov.nsoz.api.reference.ReferenceEntryType type;
+        try {
+            type = in.type() == null ? null : ua.gov.nsoz.api.reference.ReferenceEntryType.valueOf(in.type());
+        } catch (IllegalArgumentException e) {
+            type = null;
+        }
+        if (type == null || type == ua.gov.nsoz.api.reference.ReferenceEntryType.BODY) {
+            throw invalid("type", "Очікується CONTACT_CENTER, HOTLINE або SERVICE (орган редагують через "
+                    + "/reference/bodies) / Expected CONTACT_CENTER, HOTLINE or SERVICE (a body is edited at "
+                    + "/reference/bodies)");
+        }
+        ua.gov.nsoz.api.reference.ReferenceEntry entry = new ua.gov.nsoz.api.reference.ReferenceEntry(type, code,
+                in.nameUk(), in.nameEn(), in.region(), in.phone(), in.email(), in.address(), in.scheduleUk(),
+                in.scheduleEn(), in.url(), in.descriptionUk(), in.descriptionEn(), in.bodyCode(),
+                Boolean.TRUE.equals(in.example()));
+        return EditsJson.of(data.version(), edit(() -> admin.putEntry(entry, actor)));
+    }
+
+    /**
+     * Takes an entry of the reference base out (at the center, role nsoz-admin); replicated.
+     *
+     * @param code the entry's code
+     * @param security who is calling
+     * @return the edits after it
+     */
+    @javax.ws.rs.DELETE
+    @Path("/entries/{code}")
+    @Allowed(Operation.REFERENCE_EDIT)
+    public EditsJson removeEntry(@javax.ws.rs.PathParam("code") String code,
+            @javax.ws.rs.core.Context javax.ws.rs.core.SecurityContext security) {
+        String actor = editor(security);
+        return EditsJson.of(data.version(), edit(() -> admin.removeEntry(code, actor)));
     }
 
     /** @return the editing user ({@link Authorize} has checked the role, REFERENCE_EDIT) */

@@ -18,10 +18,25 @@ final class RequestLimits implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
+        if (isUpload(request)) {
+            // The file uploads (issue 15): up to the document store's maxBytes, which DocumentsResource checks.
+            return;
+        }
         if (request.getLength() > MAX_BODY) {
             throw tooLarge();
         }
         request.setEntityStream(new Bounded(request.getEntityStream()));
+    }
+
+    /** @return whether it is a POST of a file ({@code /documents}, {@code /public/documents}) */
+    static boolean isUpload(ContainerRequestContext request) {
+        if (!"POST".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getUriInfo().getPath();
+        path = path.startsWith("/") ? path.substring(1) : path;
+        path = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return path.equals("documents") || path.equals("public/documents");
     }
 
     static WebApplicationException tooLarge() {

@@ -30,6 +30,12 @@ import ua.gov.nsoz.exchange.AckMessage;
 import ua.gov.nsoz.exchange.AppealEventMessage;
 import ua.gov.nsoz.exchange.ChangeRefusedMessage;
 import ua.gov.nsoz.exchange.ChangeRequestMessage;
+import ua.gov.nsoz.exchange.DocumentContentMessage;
+import ua.gov.nsoz.api.Attachment;
+import ua.gov.nsoz.api.NodeRole;
+import ua.gov.nsoz.documents.DocumentRejectedException;
+import ua.gov.nsoz.documents.DocumentStore;
+import ua.gov.nsoz.documents.StoredDocument;
 import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
 import ua.gov.nsoz.api.reference.ReferenceAdmin;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
@@ -74,28 +80,157 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ReferenceAdmin reference;
 
+    /**
+     * The node's documents (issue 15): the content of the documents its appeals name is shipped from here, and what
+     * peers ship is stored here. Without it nothing is shipped and a received document is refused.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile DocumentStore documents;
+
+    /** Which documents each peer has: the content goes to a peer once. */
+    private final DocumentLedger ledger;
+
+    /** The documentContent messages handed out by {@link #outgoing} and not yet shipped: message id → sha256. */
+    private final java.util.Map<String, String> shippingDocuments = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Activate
     public ExchangeGatewayImpl(@Reference ReplicationStore store, @Reference NodeIdentity node,
             @Reference AppealService appeals) {
+        this(store, node, appeals, DocumentLedger.inKarafData());
+    }
+
+    ExchangeGatewayImpl(ReplicationStore store, NodeIdentity node, AppealService appeals, DocumentLedger ledger) {
         this.store = store;
         this.node = node;
         this.appeals = appeals;
+        this.ledger = ledger;
     }
 
+    /** The most document content one batch carries (base64), unless its first entry alone needs more. */
+    static final long MAX_BATCH_CONTENT_CHARS = 32L * 1024 * 1024;
+
+    /** The largest file a documentContent message can carry within {@link ExchangeCodec#MAX_CONTENT_DOCUMENT_BYTES}. */
+    static final long MAX_SHIPPED_FILE_BYTES = (ExchangeCodec.MAX_CONTENT_DOCUMENT_BYTES - 8192L) / 4 * 3;
+
+    /**
+     * The next documents for the peer in commit order. An entry that names documents by their sha256 (an appeal
+     * event's attachments and answer documents, a change request's documents) takes along a {@code documentContent}
+     * for each one the peer is not known to have ({@link DocumentLedger}): after an appeal event (the receiving center
+     * checks the document against the appeal that event brings), before a change request (the owner needs the file
+     * before it carries out an ANSWER that names it). Both leave with the entry, in the same JMS transaction, and the
+     * entry leaves the outbox only once the broker has them all: the entry, written in the transaction of the change,
+     * is what queues its documents.
+     */
     @Override
     public List<Outgoing> outgoing(String peer, int max) {
         List<Outgoing> out = new ArrayList<>();
+        java.util.Set<String> inBatch = new java.util.HashSet<>();
+        long contentChars = 0;
         for (OutboxEntry entry : store.pending(peer, max)) {
+            ExchangeMessage message;
+            Outgoing own;
             try {
-                out.add(new Outgoing(entry.messageId(), entry.seq(), ExchangeCodec.write(toMessage(entry))));
+                message = toMessage(entry);
+                own = new Outgoing(entry.messageId(), entry.seq(), ExchangeCodec.write(message));
             } catch (RuntimeException | JsonProcessingException e) {
                 // Left in the outbox and counted in the backlog; the receiver orders by version, so the
                 // entries after it may go on.
                 LOG.error("Outbox entry {} for {} (appeal {}) cannot be written as an exchange document", entry.seq(),
                         peer, entry.appealId(), e);
+                continue;
+            }
+            List<Outgoing> contents;
+            try {
+                contents = contents(peer, entry, message, inBatch);
+            } catch (java.io.IOException e) {
+                // The file cannot be read now: the entry waits (with what follows it) and is tried again next round.
+                LOG.error("A document named by outbox entry {} for {} (appeal {}) cannot be read; the entry waits",
+                        entry.seq(), peer, entry.appealId(), e);
+                break;
+            }
+            long chars = contents.stream().mapToLong(o -> o.xml().length()).sum();
+            if (chars > 0 && !out.isEmpty() && contentChars + chars > MAX_BATCH_CONTENT_CHARS) {
+                break; // the rest goes in the next round
+            }
+            contentChars += chars;
+            if (message instanceof ChangeRequestMessage) {
+                out.addAll(contents);
+                out.add(own);
+            } else {
+                out.add(own);
+                out.addAll(contents);
             }
         }
         return out;
+    }
+
+    /**
+     * @return a documentContent for each document the entry's message names that this node holds and the peer is not
+     *         known to have (none without a document store)
+     * @throws java.io.IOException if a document this node holds cannot be read
+     */
+    private List<Outgoing> contents(String peer, OutboxEntry entry, ExchangeMessage message,
+            java.util.Set<String> inBatch) throws java.io.IOException {
+        DocumentStore docs = documents;
+        List<Attachment> named;
+        String appealId;
+        if (message instanceof AppealEventMessage e) {
+            named = new ArrayList<>(e.appeal().attachments());
+            named.addAll(e.appeal().processing().answerDocuments());
+            appealId = e.appeal().id();
+        } else if (message instanceof ChangeRequestMessage r) {
+            named = r.request().documents();
+            appealId = r.appealId();
+        } else {
+            return List.of();
+        }
+        if (docs == null || named.isEmpty()) {
+            return List.of();
+        }
+        List<Outgoing> out = new ArrayList<>();
+        for (Attachment a : named) {
+            String sha = a.sha256();
+            if (sha == null || ledger.has(peer, sha) || !inBatch.add(sha)) {
+                continue;
+            }
+            java.util.Optional<StoredDocument> held = docs.find(sha);
+            if (held.isEmpty()) {
+                // A paper document's metadata, or a file this node never had: nothing to ship.
+                LOG.warn("Appeal {} names document {}, which this node does not hold: its content is not shipped to {}",
+                        appealId, sha, peer);
+                continue;
+            }
+            if (held.get().sizeBytes() > MAX_SHIPPED_FILE_BYTES) {
+                LOG.error("Document {} of appeal {} has {} bytes, more than an exchange message carries ({}): not"
+                        + " shipped to {}", sha, appealId, held.get().sizeBytes(), MAX_SHIPPED_FILE_BYTES, peer);
+                continue;
+            }
+            byte[] content;
+            try (java.io.InputStream in = docs.open(sha)) {
+                content = in.readAllBytes();
+            } catch (NoSuchElementException gone) {
+                LOG.warn("Document {} of appeal {} is no longer held: its content is not shipped to {}", sha, appealId,
+                        peer);
+                continue;
+            }
+            String fileName = a.fileName() == null || a.fileName().isBlank() ? "document" : a.fileName();
+            Header h = new Header(contentMessageId(node.nodeId(), peer, sha), node.nodeId(), entry.seq(),
+                    entry.createdAt());
+            DocumentContentMessage dm = new DocumentContentMessage(h, appealId, fileName, held.get().mediaType(),
+                    content.length, sha, content);
+            out.add(new Outgoing(h.messageId(), entry.seq(), ExchangeCodec.write(dm)));
+            shippingDocuments.put(h.messageId(), sha);
+        }
+        return out;
+    }
+
+    /**
+     * @return the id of the message that ships a document from one node to another: the same every time, so that the
+     *         broker's duplicate detection and the receiver's inbox take it once
+     */
+    static String contentMessageId(String from, String to, String sha256) {
+        return java.util.UUID.nameUUIDFromBytes(("nsoz:documentContent:" + from + ">" + to + ":" + sha256)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
     }
 
     private ExchangeMessage toMessage(OutboxEntry entry) throws JsonProcessingException {
@@ -126,6 +261,10 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         throw new IllegalStateException("No exchange document for outbox messages of type " + entry.messageType());
     }
 
+    /**
+     * The entries leave the outbox (a documentContent carries its entry's seq: it is counted as shipped, and deleting
+     * that seq again does nothing), then the documents shipped are noted as the peer's.
+     */
     @Override
     public void shipped(String peer, List<Outgoing> shipped) {
         List<OutboxEntry> entries = new ArrayList<>();
@@ -133,6 +272,12 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
             entries.add(new OutboxEntry(o.seq(), peer, o.messageId(), null, null, null, null, null));
         }
         store.markShipped(peer, entries);
+        for (Outgoing o : shipped) {
+            String sha = shippingDocuments.remove(o.messageId());
+            if (sha != null) {
+                ledger.mark(peer, sha);
+            }
+        }
     }
 
     private static String text(JsonNode node, String field) {
@@ -186,6 +331,88 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
             LOG.info("Change request {} for appeal {} from {} refused: {}", r.requestId(), r.appealId(), h.sourceNode(),
                     reason);
             return first ? Outcome.APPLIED : Outcome.DUPLICATE;
+        }
+    }
+
+    /**
+     * Stores a document a peer shipped (issue 15), then records the message in the inbox. A region takes documents
+     * only from the center, and only of appeals it owns; the center takes from a region only documents of appeals
+     * that region owns and that the appeal (as the region's last event brought it) names. The content must hash to
+     * the header's sha256. Anything else is refused with the reason (a dead letter), nothing stored.
+     */
+    private Outcome applyDocument(DocumentContentMessage d) throws RejectedMessageException {
+        Header h = d.header();
+        String what = "Document " + d.sha256() + " of appeal " + d.appealId() + " from " + h.sourceNode();
+        DocumentStore docs = documents;
+        if (docs == null) {
+            throw new RejectedMessageException(what + ": node " + node.nodeId() + " has no document store to keep it"
+                    + " in (the documents bundle is not running): refused, not stored", null);
+        }
+        Appeal appeal = appeals.get(d.appealId()).orElse(null);
+        if (node.role() == NodeRole.CENTRAL) {
+            if (appeal == null) {
+                throw new RejectedMessageException(what + ": the appeal is not known at " + node.nodeId() + " (a region"
+                        + " ships a document after the event that names it; replay this once the appeal is here):"
+                        + " refused, not stored", null);
+            }
+            if (!appeal.node().equals(h.sourceNode())) {
+                throw new RejectedMessageException(what + ": appeal " + appeal.id() + " is owned by node "
+                        + appeal.node() + ", not by " + h.sourceNode() + "; a region ships only documents of its own"
+                        + " appeals: refused, not stored", null);
+            }
+            if (!names(appeal, d.sha256())) {
+                throw new RejectedMessageException(what + ": appeal " + appeal.id() + " does not name this document"
+                        + " (neither its attachments nor its answer's): refused, not stored", null);
+            }
+        } else {
+            if (!h.sourceNode().equals(node.centerNodeId())) {
+                throw new RejectedMessageException(what + ": a region takes documents only from the center ("
+                        + node.centerNodeId() + "): refused, not stored", null);
+            }
+            if (appeal == null || !node.nodeId().equals(appeal.node())) {
+                throw new RejectedMessageException(what + ": node " + node.nodeId() + " does not own the appeal; the"
+                        + " center ships a region only documents of the region's appeals: refused, not stored", null);
+            }
+        }
+        byte[] content = d.content();
+        String actual = sha256(content);
+        if (content.length != d.sizeBytes() || !actual.equals(d.sha256())) {
+            throw new RejectedMessageException(what + ": its content does not match its sha256 or size (the content"
+                    + " has " + content.length + " bytes, SHA-256 " + actual + "; the header says " + d.sizeBytes()
+                    + " bytes): refused, not stored", null);
+        }
+        StoredDocument stored;
+        try {
+            stored = docs.put(new java.io.ByteArrayInputStream(content), d.fileName());
+        } catch (DocumentRejectedException e) {
+            throw new RejectedMessageException(what + ": this node's document store refuses it (" + e.reason() + "): "
+                    + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            // Not the message's fault: the batch rolls back and the broker delivers it again.
+            throw new java.io.UncheckedIOException("Cannot store document " + d.sha256() + " at " + node.nodeId(), e);
+        }
+        if (!stored.sha256().equals(d.sha256())) {
+            throw new RejectedMessageException(what + ": the document store keeps it as " + stored.sha256()
+                    + ": refused", null);
+        }
+        ledger.mark(h.sourceNode(), d.sha256()); // the sender has it: never ship it back
+        boolean first = store.recordReceived(inbound(h));
+        LOG.info("Document {} of appeal {} ({} bytes) from {}: {}", d.sha256(), d.appealId(), content.length,
+                h.sourceNode(), first ? "stored" : "had it before");
+        return first ? Outcome.APPLIED : Outcome.DUPLICATE;
+    }
+
+    private static boolean names(Appeal appeal, String sha256) {
+        return appeal.attachments().stream().anyMatch(a -> sha256.equals(a.sha256()))
+                || appeal.processing().answerDocuments().stream().anyMatch(a -> sha256.equals(a.sha256()));
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The JDK has no SHA-256", e);
         }
     }
 
@@ -384,6 +611,9 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         }
         if (message instanceof ReferenceUpdateMessage u) {
             return applyReference(u);
+        }
+        if (message instanceof DocumentContentMessage d) {
+            return applyDocument(d);
         }
         throw new RejectedMessageException("Unknown message " + message.getClass().getSimpleName(), null);
     }

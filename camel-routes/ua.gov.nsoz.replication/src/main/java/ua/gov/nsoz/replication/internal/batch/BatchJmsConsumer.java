@@ -120,12 +120,15 @@ public final class BatchJmsConsumer extends DefaultConsumer {
             }
             List<Message> batch = new ArrayList<>();
             batch.add(first);
-            while (batch.size() < endpoint.getBatchSize()) {
+            long chars = chars(first);
+            // Up to batchSize messages, and no more text than maxBatchChars (a document's content is megabytes).
+            while (batch.size() < endpoint.getBatchSize() && chars < endpoint.getMaxBatchChars()) {
                 Message next = consumer.receiveNoWait();
                 if (next == null) {
                     break;
                 }
                 batch.add(next);
+                chars += chars(next);
             }
             Exchange exchange = createExchange(false);
             try {
@@ -155,6 +158,15 @@ public final class BatchJmsConsumer extends DefaultConsumer {
                 exchange.removeProperty(BatchJmsComponent.SESSION);
                 releaseExchange(exchange, false);
             }
+        }
+
+        /** @return the length of a text message's text (0 for any other) */
+        private static long chars(Message m) throws JMSException {
+            if (m instanceof jakarta.jms.TextMessage t) {
+                String text = t.getText();
+                return text == null ? 0 : text.length();
+            }
+            return 0;
         }
 
         private void open() throws JMSException {

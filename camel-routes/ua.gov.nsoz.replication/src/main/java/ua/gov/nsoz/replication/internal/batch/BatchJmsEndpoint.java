@@ -13,6 +13,7 @@ public final class BatchJmsEndpoint extends DefaultEndpoint {
     private long waitMillis = 500;
     private int concurrentConsumers = 1;
     private long recoveryIntervalMillis = 5000;
+    private long maxBatchChars = 32L * 1024 * 1024;
 
     BatchJmsEndpoint(String uri, BatchJmsComponent component, String queue) {
         super(uri, component);
@@ -79,5 +80,18 @@ public final class BatchJmsEndpoint extends DefaultEndpoint {
     /** @param recoveryIntervalMillis the wait before the next try to connect (at least 100 ms) */
     public void setRecoveryIntervalMillis(long recoveryIntervalMillis) {
         this.recoveryIntervalMillis = Math.max(100, recoveryIntervalMillis);
+    }
+
+    /** @return the text a batch holds at most, in characters, unless its first message alone has more (issue 15) */
+    public long getMaxBatchChars() {
+        return maxBatchChars;
+    }
+
+    /**
+     * @param maxBatchChars the text a batch holds at most (documents' content makes messages of megabytes: a batch of
+     *        them stops here rather than at {@code batchSize}); at least 1
+     */
+    public void setMaxBatchChars(long maxBatchChars) {
+        this.maxBatchChars = Math.max(1, maxBatchChars);
     }
 }

@@ -44,7 +44,7 @@ class BatchJmsComponentTest {
 
     @BeforeEach
     void start() throws Exception {
-        broker = new TestBroker(dir, "q");
+        broker = new TestBroker(dir, "q", "big");
         camel = new DefaultCamelContext();
         camel.addComponent(BatchJmsComponent.SCHEME, new BatchJmsComponent(broker.factory()));
         camel.addRoutes(new RouteBuilder() {
@@ -125,6 +125,37 @@ class BatchJmsComponentTest {
         assertFalse(redelivered.contains(true), "nothing was delivered twice");
         assertTrue(broker.drain("q").isEmpty(), "the commits took them off the queue");
         assertTrue(broker.drain("nsoz.dead").isEmpty());
+    }
+
+    @Test
+    @DisplayName("A batch stops at maxBatchChars of text (documents' content), whatever batchSize allows")
+    void batchesOfBigMessagesStopAtTheirSize() throws Exception {
+        List<List<Integer>> sizes = new CopyOnWriteArrayList<>();
+        camel.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("nsoz-batch:queue:big?batchSize=10&waitMillis=100&maxBatchChars=2500")
+                        .routeId("big")
+                        .process(e -> {
+                            List<Integer> lengths = new ArrayList<>();
+                            for (Object m : e.getIn().getBody(List.class)) {
+                                lengths.add(((TextMessage) m).getText().length());
+                            }
+                            sizes.add(lengths);
+                        });
+            }
+        });
+        List<String> big = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            big.add(Integer.toString(i).repeat(1000));
+        }
+        broker.send("big", big);
+        camel.start();
+        TestBroker.await(DEADLINE, () -> sizes.stream().mapToInt(List::size).sum() == 5, () -> "batches " + sizes);
+        camel.getRouteController().stopRoute("big");
+        assertEquals(List.of(List.of(1000, 1000, 1000), List.of(1000, 1000)), sizes,
+                "a batch takes messages until it holds 2500 characters or more");
+        assertTrue(broker.drain("big").isEmpty());
     }
 
     @Test
