@@ -36,7 +36,7 @@ import ua.gov.nsoz.rest.RestResource;
  * (200, {@code "repeated":true}), and refuses only what its checks and the consent refuse (422).
  */
 @Component(service = RestResource.class)
-@Path("/public")
+@Path("/public/appeals")
 @Produces(MediaType.APPLICATION_JSON)
 public class PublicIntakeResource implements RestResource {
 
@@ -80,15 +80,38 @@ public class PublicIntakeResource implements RestResource {
     }
 
     /**
-     * @param userAgent the client's User-Agent
-     * @return a puzzle to solve before {@code POST /public/appeals}
+     * {@code /api/v1/public/challenge}, a root of its own: CXF takes two root resources with the same path as one
+     * (its ClassResourceInfoComparator), so no two resources here share one (RootPathsTest).
      */
-    @GET
-    @Path("/challenge")
-    @Allowed(Operation.PUBLIC)
-    public ChallengeJson challenge(@HeaderParam("User-Agent") String userAgent) {
-        Challenge c = intake.challenge(origin(userAgent));
-        return new ChallengeJson(c.token(), c.difficultyBits(), c.expiresAt());
+    @Component(service = RestResource.class)
+    @Path("/public/challenge")
+    @Produces(MediaType.APPLICATION_JSON)
+    public static class Challenges implements RestResource {
+
+        private final PublicIntake intake;
+        private final Supplier<String> clientAddress;
+
+        /** @param intake the public intake */
+        @Activate
+        public Challenges(@Reference PublicIntake intake) {
+            this(intake, Callers::clientAddress);
+        }
+
+        Challenges(PublicIntake intake, Supplier<String> clientAddress) {
+            this.intake = intake;
+            this.clientAddress = clientAddress;
+        }
+
+        /**
+         * @param userAgent the client's User-Agent
+         * @return a puzzle to solve before {@code POST /public/appeals}
+         */
+        @GET
+        @Allowed(Operation.PUBLIC)
+        public ChallengeJson challenge(@HeaderParam("User-Agent") String userAgent) {
+            Challenge c = intake.challenge(origin(clientAddress.get(), userAgent));
+            return new ChallengeJson(c.token(), c.difficultyBits(), c.expiresAt());
+        }
     }
 
     /**
@@ -98,7 +121,6 @@ public class PublicIntakeResource implements RestResource {
      * @return 201 with the receipt; 200 for a resend of the same key; 422 naming the fields; 429 with Retry-After
      */
     @POST
-    @Path("/appeals")
     @Consumes(MediaType.APPLICATION_JSON)
     @Allowed(Operation.PUBLIC)
     public Response submit(AppealForm form, @HeaderParam("Idempotency-Key") String key,
@@ -116,7 +138,7 @@ public class PublicIntakeResource implements RestResource {
                 Boolean.TRUE.equals(form.consent()), docs, form.challengeToken(), form.nonce(),
                 key == null || key.isEmpty() ? null : key);
         try {
-            Receipt r = intake.submit(s, origin(userAgent));
+            Receipt r = intake.submit(s, origin(clientAddress.get(), userAgent));
             return Response.status(r.repeated() ? 200 : 201).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(ReceiptJson.of(r)).build();
         } catch (ValidationException e) {
@@ -130,12 +152,12 @@ public class PublicIntakeResource implements RestResource {
                 + "accepted as it is", errors, null);
     }
 
-    private Origin origin(String userAgent) {
+    static Origin origin(String clientAddress, String userAgent) {
         String ua = userAgent == null ? null
                 : userAgent.replaceAll("\\p{Cntrl}", "?");
         if (ua != null && ua.length() > MAX_USER_AGENT) {
             ua = ua.substring(0, MAX_USER_AGENT);
         }
-        return new Origin(clientAddress.get(), ua, Origin.Via.PORTAL);
+        return new Origin(clientAddress, ua, Origin.Via.PORTAL);
     }
 }

@@ -105,7 +105,7 @@ class PublicIntakeResourceTest {
             + "User-Agent go to the intake")
     void challenge() throws IOException {
         FakeIntake intake = new FakeIntake();
-        PublicIntakeResource r = new PublicIntakeResource(intake, () -> "198.51.100.7");
+        PublicIntakeResource.Challenges r = new PublicIntakeResource.Challenges(intake, () -> "198.51.100.7");
         JsonNode body = json(r.challenge("x".repeat(500)));
         assertEquals("tok.sig", body.get("token").asText());
         assertEquals(16, body.get("difficultyBits").asInt());
@@ -180,7 +180,7 @@ class PublicIntakeResourceTest {
         assertEquals(429, resp.getStatus());
         assertEquals("90", String.valueOf(resp.getHeaderString("Retry-After")));
         assertThrows(TooManyAttemptsException.class,
-                () -> new PublicIntakeResource(intake, () -> "a").challenge(null));
+                () -> new PublicIntakeResource.Challenges(intake, () -> "a").challenge(null));
     }
 
     /** An appeal service that knows one status. */
@@ -232,7 +232,8 @@ class PublicIntakeResourceTest {
         }
         List<String> problems = new ArrayList<>();
         int checked = 0;
-        for (Class<?> type : List.of(PublicIntakeResource.class, PublicResource.class)) {
+        for (Class<?> type : List.of(PublicIntakeResource.class, PublicIntakeResource.Challenges.class,
+                PublicResource.class)) {
             String base = type.getAnnotation(Path.class).value();
             for (Method m : type.getMethods()) {
                 String verb = m.isAnnotationPresent(GET.class) ? "get" : m.isAnnotationPresent(POST.class) ? "post"
@@ -240,7 +241,8 @@ class PublicIntakeResourceTest {
                 if (verb == null) {
                     continue;
                 }
-                String path = base + m.getAnnotation(Path.class).value();
+                Path sub = m.getAnnotation(Path.class);
+                String path = base + (sub == null ? "" : sub.value());
                 JsonNode op = doc.path("paths").path(path).path(verb);
                 checked++;
                 if (op.isMissingNode()) {
