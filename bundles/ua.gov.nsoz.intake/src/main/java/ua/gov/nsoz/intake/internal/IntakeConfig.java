@@ -8,8 +8,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
         + "an account")
 public @interface IntakeConfig {
 
-    /** @return leading zero bits the proof of work needs (16: about a second in a browser) */
-    @AttributeDefinition(description = "Leading zero bits of SHA-256(token:nonce); 16 takes a browser about a second")
+    /** @return leading zero bits the proof of work needs (16: about 65,536 hashes on average) */
+    @AttributeDefinition(description = "Leading zero bits of SHA-256(token:nonce); 16 is about 65,536 hashes on average")
     int difficultyBits() default 16;
 
     /** @return how long a challenge stays valid */
