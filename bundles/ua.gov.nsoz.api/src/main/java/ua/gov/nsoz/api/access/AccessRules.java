@@ -67,6 +67,10 @@ public final class AccessRules {
         MAY.put(Operation.RETENTION_RUN, EnumSet.of(Role.ADMIN));
         MAY.put(Operation.TERMS_RECOMPUTE, EnumSet.of(Role.ADMIN));
         MAY.put(Operation.ANALYSIS_REBUILD, EnumSet.of(Role.ADMIN));
+        MAY.put(Operation.CALL_HANDLE, EnumSet.of(Role.OPERATOR, Role.SUPERVISOR));
+        MAY.put(Operation.KNOWLEDGE_READ,
+                EnumSet.of(Role.OPERATOR, Role.SUPERVISOR, Role.CLERK, Role.HEAD, Role.ANALYST));
+        MAY.put(Operation.KNOWLEDGE_EDIT, EnumSet.of(Role.SUPERVISOR));
         // SHORTEN: the applicant's written request reaches the contact center or the body (Art. 20).
         Set<AppealAction> preliminary = EnumSet.of(AppealAction.CLASSIFY, AppealAction.NOTE,
                 AppealAction.NO_ADDITIONAL_STUDY, AppealAction.ANSWER_AT_FIRST_CONTACT, AppealAction.FORWARD,

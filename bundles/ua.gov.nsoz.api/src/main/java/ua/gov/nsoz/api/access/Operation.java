@@ -36,5 +36,11 @@ public enum Operation {
      */
     TERMS_RECOMPUTE,
     /** Rebuild the analysis' tables from the appeals (after a restore, say); the report gives counts only. */
-    ANALYSIS_REBUILD
+    ANALYSIS_REBUILD,
+    /** Take calls: the calls ringing for the operator, a call's record, linking a call to the appeal it became (R13). */
+    CALL_HANDLE,
+    /** Read and search the knowledge base for answers at first contact (R4, R5). */
+    KNOWLEDGE_READ,
+    /** Write and withdraw knowledge base articles (supervisors, at the center, which distributes them). */
+    KNOWLEDGE_EDIT
 }

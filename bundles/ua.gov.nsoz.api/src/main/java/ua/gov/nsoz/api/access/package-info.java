@@ -5,7 +5,7 @@
  * here is a contract between bundles; change it only with a version bump.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package ua.gov.nsoz.api.access;
 
 import org.osgi.annotation.bundle.Export;
