@@ -619,6 +619,23 @@ class AppealApiIT {
     }
 
     @Test
+    @DisplayName("GET /audit/chain: the auditor checks the audit log's hash chain: intact, with the newest seq; the auditor's only")
+    void auditChain() throws IOException {
+        api.postJson("/api/v1/appeals", validAppeal("Ланцюжок " + UUID.randomUUID()));
+        HttpResponse<String> r = api.get("/api/v1/audit/chain");
+        assertEquals(200, r.statusCode(), r.body());
+        JsonNode chain = JSON.readTree(r.body());
+        assertTrue(chain.get("intact").asBoolean(), r.body());
+        assertFalse(chain.has("brokenAt"), r.body());
+        assertTrue(chain.get("entries").asLong() > 0, "the registration above is in the log: " + r.body());
+        long newest = JSON.readTree(api.get("/api/v1/audit?limit=1").body()).get("items").get(0).get("seq").asLong();
+        assertTrue(chain.get("lastSeq").asLong() <= newest, r.body());
+        assertEquals(403, KarafNode.Http.getAs(KarafNode.HEAD_USER, KarafNode.HEAD_PASSWORD,
+                node.url("/api/v1/audit/chain")).statusCode(), "the auditor's only");
+        assertEquals(401, KarafNode.Http.getAnonymous(node.url("/api/v1/audit/chain")).statusCode());
+    }
+
+    @Test
     @DisplayName("GET /node says who the node is")
     void nodeInfo() throws IOException {
         JsonNode n = JSON.readTree(api.get("/api/v1/node").body());
@@ -820,10 +837,105 @@ class AppealApiIT {
                 + "X-HOTLINE").statusCode());
     }
 
+    @Test
+    @DisplayName("The staff workspace's session operations answer as documented: login (and its 400), the session "
+            + "(401 for Basic credentials, which are no session), logout")
+    void sessionOperations() throws IOException {
+        HttpResponse<String> login = api.postJson("/api/v1/session", "{\"user\":\"" + KarafNode.OPERATOR_USER
+                + "\",\"password\":\"" + KarafNode.OPERATOR_PASSWORD + "\"}", java.util.Map.of());
+        assertEquals(201, login.statusCode(), login.body());
+        assertTrue(login.headers().firstValue("Set-Cookie").orElseThrow().startsWith("NSOZ_SESSION="),
+                login.headers().toString());
+        assertEquals(KarafNode.OPERATOR_USER, JSON.readTree(login.body()).get("user").asText());
+        assertEquals(400, api.postJson("/api/v1/session", "{\"user\":\"x\"}", java.util.Map.of()).statusCode());
+        assertEquals(401, api.get("/api/v1/session").statusCode(), "HTTP Basic is no session");
+        assertEquals(204, api.deleteAs(KarafNode.OPERATOR_USER, KarafNode.OPERATOR_PASSWORD, "/api/v1/session")
+                .statusCode());
+    }
+
     private long total(String query) throws IOException {
         HttpResponse<String> r = api.get("/api/v1/appeals?" + query.replace(" ", "%20"));
         assertEquals(200, r.statusCode(), r.body());
         return JSON.readTree(r.body()).get("total").asLong();
+    }
+
+    @Test
+    @DisplayName("Calls (R13): the PBX's signed events and recording, the operator's calls, an appeal's calls")
+    void callsOperations() throws Exception {
+        CallsIT.configurePbxSecret(node);
+        String pbxId = "api-" + UUID.randomUUID();
+        String ringing = "{\"pbxCallId\":\"" + pbxId + "\",\"type\":\"RINGING\",\"callerNumber\":\"+380670001234\","
+                + "\"operator\":\"" + KarafNode.SSH_USER + "\"}";
+        HttpResponse<String> rang = api.postJson("/api/v1/cti/events", ringing, java.util.Map.of(
+                "X-NSOZ-PBX-Signature", CallsIT.sign(CallsIT.PBX_SECRET, ringing.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))));
+        assertEquals(200, rang.statusCode(), rang.body());
+        String callId = JSON.readTree(rang.body()).get(0).get("id").asText();
+        assertEquals(401, api.postJson("/api/v1/cti/events", ringing, java.util.Map.of("X-NSOZ-PBX-Signature",
+                "sha256=" + "0".repeat(64))).statusCode());
+        String malformed = "{\"pbxCallId\":\"" + pbxId + "\",\"type\":\"RANG\"}";
+        assertEquals(400, api.postJson("/api/v1/cti/events", malformed, java.util.Map.of("X-NSOZ-PBX-Signature",
+                CallsIT.sign(CallsIT.PBX_SECRET, malformed.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .statusCode());
+
+        assertEquals(400, api.get("/api/v1/calls/ringing?wait=99").statusCode());
+        HttpResponse<String> now = api.get("/api/v1/calls/ringing?wait=1");
+        assertEquals(200, now.statusCode(), now.body());
+        assertTrue(now.body().contains(callId), now.body());
+        assertEquals(200, api.get("/api/v1/calls/" + callId).statusCode());
+        assertEquals(404, api.get("/api/v1/calls/" + UUID.randomUUID()).statusCode());
+
+        HttpResponse<String> registered = api.postJson("/api/v1/appeals", validAppeal("Житлово-комунальне господарство"));
+        String appealId = JSON.readTree(registered.body()).get("id").asText();
+        String link = "{\"appealId\":\"" + appealId + "\"}";
+        HttpResponse<String> linked = api.putJsonAs(KarafNode.SSH_USER, KarafNode.SSH_PASSWORD,
+                "/api/v1/calls/" + callId + "/appeal", link);
+        assertEquals(200, linked.statusCode(), linked.body());
+        assertEquals(404, api.putJsonAs(KarafNode.SSH_USER, KarafNode.SSH_PASSWORD, "/api/v1/calls/" + UUID.randomUUID()
+                + "/appeal", link).statusCode());
+        String hangup = "[{\"pbxCallId\":\"" + pbxId + "\",\"type\":\"ANSWERED\"},{\"pbxCallId\":\"" + pbxId
+                + "\",\"type\":\"HANGUP\"}]";
+        assertEquals(200, api.postJson("/api/v1/cti/events", hangup, java.util.Map.of("X-NSOZ-PBX-Signature",
+                CallsIT.sign(CallsIT.PBX_SECRET, hangup.getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .statusCode());
+
+        // The recording: an all-ASCII WAV, so that it travels as the string the contract client sends.
+        String audio = new String(CallsIT.wav(), java.nio.charset.StandardCharsets.US_ASCII);
+        HttpResponse<String> stored = api.postJson("/api/v1/cti/calls/" + pbxId + "/recording", audio,
+                java.util.Map.of("X-NSOZ-PBX-Signature", CallsIT.sign(CallsIT.PBX_SECRET, CallsIT.wav())));
+        assertEquals(200, stored.statusCode(), stored.body());
+        assertEquals(401, api.postJson("/api/v1/cti/calls/" + pbxId + "/recording", audio,
+                java.util.Map.of("X-NSOZ-PBX-Signature", "sha256=" + "0".repeat(64))).statusCode());
+        assertEquals(404, api.postJson("/api/v1/cti/calls/no-such-" + pbxId + "/recording", audio,
+                java.util.Map.of("X-NSOZ-PBX-Signature", CallsIT.sign(CallsIT.PBX_SECRET, CallsIT.wav())))
+                .statusCode());
+        HttpResponse<String> ofAppeal = api.get("/api/v1/appeals/" + appealId + "/calls");
+        assertEquals(200, ofAppeal.statusCode(), ofAppeal.body());
+        assertTrue(ofAppeal.body().contains(callId), ofAppeal.body());
+        assertEquals(200, api.get("/api/v1/appeals/" + appealId + "/calls/" + callId + "/recording").statusCode());
+        assertEquals(404, api.get("/api/v1/appeals/" + appealId + "/calls/" + UUID.randomUUID() + "/recording")
+                .statusCode());
+    }
+
+    @Test
+    @DisplayName("The knowledge base (issue 16): search and read answer at a region; writing and withdrawing there is "
+            + "a 409 (the center edits); the article's shape is KnowledgeIT's")
+    void knowledgeOperations() throws IOException {
+        HttpResponse<String> search = api.get("/api/v1/knowledge/articles?q=%D0%BF%D0%B5%D0%BD%D1%81%D1%96%D1%97"
+                + "&limit=5");
+        assertEquals(200, search.statusCode(), search.body());
+        assertEquals(0, JSON.readTree(search.body()).get("count").asInt(), "a fresh region has no articles");
+        assertEquals(400, api.get("/api/v1/knowledge/articles?limit=0").statusCode());
+        assertEquals(404, api.get("/api/v1/knowledge/articles/NO-SUCH-ARTICLE").statusCode());
+        String article = "{\"title\":\"Перерахунок пенсії\",\"body\":\"Пенсія перераховується автоматично.\","
+                + "\"topics\":[\"01.02\"]}";
+        HttpResponse<String> put = api.putJsonAs(KarafNode.SUPERVISOR_USER, KarafNode.SUPERVISOR_PASSWORD,
+                "/api/v1/knowledge/articles/PENSION-RECALC", article);
+        assertEquals(409, put.statusCode(), "a region does not edit the knowledge base: " + put.body());
+        assertEquals(403, api.putJsonAs(KarafNode.OPERATOR_USER, KarafNode.OPERATOR_PASSWORD,
+                "/api/v1/knowledge/articles/PENSION-RECALC", article).statusCode(), "only a supervisor edits");
+        assertEquals(409, api.deleteAs(KarafNode.SUPERVISOR_USER, KarafNode.SUPERVISOR_PASSWORD,
+                "/api/v1/knowledge/articles/PENSION-RECALC").statusCode());
     }
 
     @AfterAll

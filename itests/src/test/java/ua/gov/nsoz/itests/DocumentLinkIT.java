@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,30 +13,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import ua.gov.nsoz.itests.support.Await;
-import ua.gov.nsoz.itests.support.NodeClient;
+import ua.gov.nsoz.itests.support.Federation;
 
 /**
  * Issue 15: an appeal's documents cross the link (docs/link.md, "Documents over the link"). On the real distribution
  * started by the launcher: lviv's operator uploads a file and registers an appeal naming it, and the center serves the
  * same bytes; the ministry's clerk at the center answers with a file of its own, and lviv serves that to its operator.
+ * The nodes are the run's shared {@link Federation} (each appeal and file here is new, so other classes' data there
+ * does not matter).
  */
+@ExtendWith(Federation.class)
 class DocumentLinkIT {
 
     static final Duration WITHIN = Duration.ofMinutes(3);
-
-    @BeforeAll
-    static void setUp() throws IOException {
-        LauncherTest.setUp();
-    }
-
-    @AfterAll
-    static void tearDown() throws IOException {
-        LauncherTest.tearDown();
-    }
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** A small synthetic PDF, unique per call. */
     static byte[] pdf(String marker) {
@@ -44,36 +37,30 @@ class DocumentLinkIT {
                 + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII);
     }
 
-    private static HttpRequest.Builder request(String node, String path, String user) throws IOException {
-        return HttpRequest.newBuilder(LauncherTest.uri(node, path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", NodeClient.basic(user, LauncherTest.password(node, user)));
+    private static HttpRequest.Builder request(String node, String path, String user) {
+        return HttpRequest.newBuilder(Federation.uri(node, path)).timeout(Duration.ofSeconds(30))
+                .header("Authorization", Federation.basic(node, user));
     }
 
-    /**
-     * Uploads a file. The REST API registers its resources one by one as their services come up (after the node says
-     * it is ready): while the documents' resource is not there yet the answer is 404, so that one is asked again.
-     */
+    /** Uploads a file (a node's API answers only once all its resources are in: no 404 to wait out). */
     private static JsonNode upload(String node, String user, String name, byte[] content) throws Exception {
-        HttpResponse<String> r = Await.result("the upload at " + node + " answers", WITHIN, () -> {
-            HttpResponse<String> answer = LauncherTest.http.send(request(node, "/api/v1/documents?name="
-                    + URLEncoder.encode(name, StandardCharsets.UTF_8), user).header("Content-Type", "application/pdf")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return answer.statusCode() == 404 ? null : answer;
-        });
+        HttpResponse<String> r = Federation.http().send(request(node, "/api/v1/documents?name="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8), user).header("Content-Type", "application/pdf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(content)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertEquals(201, r.statusCode(), "upload at " + node + ": " + r.body());
-        return LauncherTest.JSON.readTree(r.body());
+        return JSON.readTree(r.body());
     }
 
     private static HttpResponse<String> postJson(String node, String path, String user, String json)
             throws Exception {
-        return LauncherTest.http.send(request(node, path, user).header("Content-Type", "application/json")
+        return Federation.http().send(request(node, path, user).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     private static HttpResponse<byte[]> download(String node, String user, String id, String sha) throws Exception {
-        return LauncherTest.http.send(request(node, "/api/v1/appeals/" + id + "/documents/" + sha, user).GET().build(),
+        return Federation.http().send(request(node, "/api/v1/appeals/" + id + "/documents/" + sha, user).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
@@ -92,10 +79,10 @@ class DocumentLinkIT {
     private static void awaitStatus(String node, String user, String id, String status) {
         Await.until(node + " shows appeal " + id + " " + status, WITHIN, () -> {
             try {
-                HttpResponse<String> r = LauncherTest.http.send(request(node, "/api/v1/appeals/" + id, user).GET()
+                HttpResponse<String> r = Federation.http().send(request(node, "/api/v1/appeals/" + id, user).GET()
                         .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 return r.statusCode() == 200
-                        && status.equals(LauncherTest.JSON.readTree(r.body()).path("status").asText());
+                        && status.equals(JSON.readTree(r.body()).path("status").asText());
             } catch (Exception e) {
                 return false;
             }
@@ -109,9 +96,6 @@ class DocumentLinkIT {
 
     @Test
     void documentsCrossTheLinkBothWays() throws Exception {
-        LauncherTest.startAll("ucc", "lviv");
-        LauncherTest.awaitLinks("ucc", "lviv");
-
         // lviv's operator uploads a scan and registers an appeal naming it.
         byte[] scan = pdf("scan " + UUID.randomUUID());
         JsonNode doc = upload("lviv", "operator", "скан заяви.pdf", scan);
@@ -124,7 +108,7 @@ class DocumentLinkIT {
                  "attachments":[%s]}
                 """.formatted(doc.toString()));
         assertEquals(201, created.statusCode(), created.body());
-        String id = LauncherTest.JSON.readTree(created.body()).get("id").asText();
+        String id = JSON.readTree(created.body()).get("id").asText();
 
         // lviv forwards it to the Ministry of Health; the ministry's clerk at the center reads the scan there: the same
         // bytes, shipped over the link after the appeal's event (an analyst sees the appeal masked: no files).
@@ -151,8 +135,8 @@ class DocumentLinkIT {
         awaitDocument("ucc", "clerk", id, answerSha, answer);
 
         // Nothing was refused on the way.
-        HttpResponse<String> deadAtCenter = LauncherTest.get("ucc", "/api/v1/sync/dead-letters");
-        HttpResponse<String> deadAtLviv = LauncherTest.get("lviv", "/api/v1/sync/dead-letters");
+        HttpResponse<String> deadAtCenter = Federation.get("ucc", "/api/v1/sync/dead-letters");
+        HttpResponse<String> deadAtLviv = Federation.get("lviv", "/api/v1/sync/dead-letters");
         assertFalse(deadAtCenter.body().contains(id) || deadAtCenter.body().contains(scanSha),
                 deadAtCenter.body());
         assertFalse(deadAtLviv.body().contains(answerSha), deadAtLviv.body());

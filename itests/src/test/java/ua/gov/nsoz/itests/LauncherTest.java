@@ -118,78 +118,25 @@ class LauncherTest {
         }
     }
 
-    @Test
-    void demoStatusRestartKeepsTheAppealAndStopStopsAll() throws Exception {
-        // 1. demo: all three nodes up, each says who it is
-        Run demo = run(DEMO_PROCESS_TIMEOUT, "demo");
-        assertEquals(0, demo.exitCode, "./nsoz demo failed:\n" + demo.output);
-        for (String node : ROLES.keySet()) {
-            assertTrue(demo.output.contains("node " + node + " ready"), "demo did not report " + node + ":\n" + demo.output);
-            HttpResponse<String> info = get(node, "/api/v1/node");
-            assertEquals(200, info.statusCode(), node + " /api/v1/node: " + info.body());
-            JsonNode body = JSON.readTree(info.body());
-            assertEquals(node, body.path("nodeId").asText(), node + " nodeId: " + info.body());
-            assertEquals(ROLES.get(node), body.path("role").asText(), node + " role: " + info.body());
-        }
-
-        // 2. status: three running lines
-        assertStates("running", "running", "running");
-
-        // 3. register an appeal at lviv. /api/v1/node answering is the launcher's readiness; wait (with a deadline)
-        // until the appeals resource answers too, so that a single POST is enough.
-        awaitOk("lviv", "/api/v1/appeals?limit=1", Duration.ofSeconds(60));
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("lviv", "/api/v1/appeals"))
-                        .timeout(Duration.ofSeconds(30))
-                        .header("Content-Type", "application/json; charset=UTF-8")
-                        .POST(HttpRequest.BodyPublishers.ofString(APPEAL, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertEquals(201, created.statusCode(), "POST /api/v1/appeals at lviv: " + created.body());
-        JsonNode appeal = JSON.readTree(created.body());
-        String id = appeal.path("id").asText();
-        String number = appeal.path("registrationNumber").asText();
-        assertTrue(!id.isEmpty() && !number.isEmpty(), "no id or registrationNumber in " + created.body());
-
-        // 3b. the demo's operator logs in to lviv's shell over SSH (role ssh) and lists the appeal; Karaf's own
-        // commands stay the admin's (docs/security.md, the README's shell section)
-        try (Shell shell = new Shell(8103 + PORT_OFFSET)) {
-            String pw = password("lviv", "operator");
-            Shell.Result list = shell.runAs("operator", pw, "nsoz:appeal-list");
-            assertTrue(list.out().contains(number), "nsoz:appeal-list as the demo's operator: " + list.all());
-            Shell.Result karaf = shell.runAs("operator", pw, "bundle:list");
-            assertTrue(karaf.all().contains("Command not found") || karaf.all().contains("Insufficient credentials"),
-                    "bundle:list as the demo's operator: " + karaf.all());
-        }
-
-        // 4. stop lviv, start lviv: the Derby store in instances/lviv/data/nsoz/ survives
-        Run stopLviv = run(STOP_PROCESS_TIMEOUT, "stop", "lviv");
-        assertEquals(0, stopLviv.exitCode, "./nsoz stop lviv failed:\n" + stopLviv.output);
-        assertStates("running", "running", "stopped");
-        assertTrue(Files.isDirectory(instances.resolve("lviv/data/nsoz")), "lviv's store is gone after stop");
-        Run startLviv = run(START_PROCESS_TIMEOUT, "start", "lviv");
-        assertEquals(0, startLviv.exitCode, "./nsoz start lviv failed:\n" + startLviv.output);
-
-        HttpResponse<String> again = awaitOk("lviv", "/api/v1/appeals/" + id, Duration.ofSeconds(60));
-        assertEquals(number, JSON.readTree(again.body()).path("registrationNumber").asText(),
-                "the appeal read back after the restart: " + again.body());
-
-        // 5. stop all: every node stopped, nothing answers
-        Run stopAll = run(STOP_PROCESS_TIMEOUT, "stop");
-        assertEquals(0, stopAll.exitCode, "./nsoz stop failed:\n" + stopAll.output);
-        assertStates("stopped", "stopped", "stopped");
-        stoppedCleanly = true;
-    }
-
-    // ------------------------------------------------------------------------- issue #12 items 2 and 7 (launcher config)
-
     /**
-     * A setting the launcher turns off is off after a restart: {@code NSOZ_SMTP_PORT=… demo} configures the e-mail
-     * channel (and mail reaches the SMTP server), {@code stop lviv} + {@code start lviv} without the variable leaves
-     * lviv with the channel configured off (Karaf's {@code config:list} over SSH, what an admin would look at, and
-     * the notifier's log line), and {@code demo} on running nodes says it changed nothing. Also: the center lists
-     * its configured regions in {@code GET /api/v1/sync}, each with {@code neverConnected}.
+     * The launcher's whole life with three nodes, in one walk (each step needs the one before, and booting three
+     * Karafs is the cost, so they boot once):
+     * <ol>
+     * <li>{@code NSOZ_SMTP_PORT=… demo} starts all three nodes, each says who it is, {@code status} lists three
+     * running; lviv's e-mail channel is configured for that server and an applicant's e-mail reaches it;</li>
+     * <li>the demo's operator logs in to lviv's shell over SSH and lists the appeal registered there; Karaf's own
+     * commands stay the admin's;</li>
+     * <li>{@code stop lviv} + {@code start lviv} without the variable: the appeal survives (the Derby store in
+     * {@code instances/lviv/data/nsoz/}), and a setting the launcher turns off is off after the restart
+     * (Karaf's {@code config:list} over SSH, what an admin would look at, and the notifier's log line);</li>
+     * <li>{@code demo} on running nodes changes nothing, and says so for the node whose setting differs;</li>
+     * <li>the center lists its configured regions in {@code GET /api/v1/sync}, each with {@code neverConnected}
+     * (issue #12 item 7);</li>
+     * <li>{@code stop} stops everything.</li>
+     * </ol>
      */
     @Test
-    void eMailTurnedOffStaysOffAfterARestartAndDemoOnRunningNodesSaysItChangedNothing() throws Exception {
+    void demoStatusEMailRestartKeepsTheAppealAndTheSettingOffDemoChangesNothingAndStopStopsAll() throws Exception {
         int smtpPort;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
             smtpPort = free.getLocalPort();
@@ -199,46 +146,84 @@ class LauncherTest {
                         com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
-            // 1. with NSOZ_SMTP_PORT: lviv's e-mail channel is configured, and an applicant's e-mail arrives
+            // 1. NSOZ_SMTP_PORT=… demo: all three nodes up, each says who it is
             EXTRA_ENV.put("NSOZ_SMTP_PORT", Integer.toString(smtpPort));
             Run demo = run(DEMO_PROCESS_TIMEOUT, "demo");
             assertEquals(0, demo.exitCode, "NSOZ_SMTP_PORT=" + smtpPort + " ./nsoz demo failed:\n" + demo.output);
+            for (String node : ROLES.keySet()) {
+                assertTrue(demo.output.contains("node " + node + " ready"), "demo did not report " + node + ":\n"
+                        + demo.output);
+                HttpResponse<String> info = get(node, "/api/v1/node");
+                assertEquals(200, info.statusCode(), node + " /api/v1/node: " + info.body());
+                JsonNode body = JSON.readTree(info.body());
+                assertEquals(node, body.path("nodeId").asText(), node + " nodeId: " + info.body());
+                assertEquals(ROLES.get(node), body.path("role").asText(), node + " role: " + info.body());
+            }
+            // status: three running lines
+            assertStates("running", "running", "running");
+            // lviv's e-mail channel is configured
             String on = karafShell("lviv", "config:list \"(service.pid=ua.gov.nsoz.notify.email)\"");
             assertTrue(on.contains("port = " + smtpPort) && !on.contains("enabled = false"),
                     "lviv's e-mail channel with NSOZ_SMTP_PORT:\n" + on);
-            awaitOk("lviv", "/api/v1/appeals?limit=1", Duration.ofSeconds(60));
+
+            // register an appeal at lviv (the API answers once all its resources are in); its applicant's e-mail
+            // reaches the SMTP server
             HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("lviv", "/api/v1/appeals"))
-                            .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json; charset=UTF-8")
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json; charset=UTF-8")
                             .POST(HttpRequest.BodyPublishers.ofString(APPEAL, StandardCharsets.UTF_8)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertEquals(201, created.statusCode(), "POST /api/v1/appeals at lviv: " + created.body());
+            JsonNode appeal = JSON.readTree(created.body());
+            String id = appeal.path("id").asText();
+            String number = appeal.path("registrationNumber").asText();
+            assertTrue(!id.isEmpty() && !number.isEmpty(), "no id or registrationNumber in " + created.body());
             assertTrue(smtp.waitForIncomingEmail(60_000, 1), "no e-mail reached the SMTP server within 60 s");
 
-            // 2. restarted without NSOZ_SMTP_PORT: the channel is configured off, and the notifier says it is off
+            // 2. the demo's operator logs in to lviv's shell over SSH (role ssh) and lists the appeal; Karaf's own
+            // commands stay the admin's (docs/security.md, the README's shell section)
+            try (Shell shell = new Shell(8103 + PORT_OFFSET)) {
+                String pw = password("lviv", "operator");
+                Shell.Result list = shell.runAs("operator", pw, "nsoz:appeal-list");
+                assertTrue(list.out().contains(number), "nsoz:appeal-list as the demo's operator: " + list.all());
+                Shell.Result karaf = shell.runAs("operator", pw, "bundle:list");
+                assertTrue(karaf.all().contains("Command not found")
+                        || karaf.all().contains("Insufficient credentials"),
+                        "bundle:list as the demo's operator: " + karaf.all());
+            }
+
+            // 3. stop lviv, start lviv without NSOZ_SMTP_PORT
             EXTRA_ENV.remove("NSOZ_SMTP_PORT");
-            Run stop = run(STOP_PROCESS_TIMEOUT, "stop", "lviv");
-            assertEquals(0, stop.exitCode, "./nsoz stop lviv failed:\n" + stop.output);
+            Run stopLviv = run(STOP_PROCESS_TIMEOUT, "stop", "lviv");
+            assertEquals(0, stopLviv.exitCode, "./nsoz stop lviv failed:\n" + stopLviv.output);
+            assertStates("running", "running", "stopped");
+            assertTrue(Files.isDirectory(instances.resolve("lviv/data/nsoz")), "lviv's store is gone after stop");
             Path log = instances.resolve("lviv/data/log/karaf.log");
             long logBefore = Files.exists(log) ? Files.size(log) : 0;
-            Run start = run(START_PROCESS_TIMEOUT, "start", "lviv");
-            assertEquals(0, start.exitCode, "./nsoz start lviv failed:\n" + start.output);
+            Run startLviv = run(START_PROCESS_TIMEOUT, "start", "lviv");
+            assertEquals(0, startLviv.exitCode, "./nsoz start lviv failed:\n" + startLviv.output);
+            // the Derby store in instances/lviv/data/nsoz/ survived
+            HttpResponse<String> again = awaitOk("lviv", "/api/v1/appeals/" + id, Duration.ofSeconds(60));
+            assertEquals(number, JSON.readTree(again.body()).path("registrationNumber").asText(),
+                    "the appeal read back after the restart: " + again.body());
+            // the channel is configured off, and the notifier says it is off
             String off = karafShell("lviv", "config:list \"(service.pid=ua.gov.nsoz.notify.email)\"");
             assertTrue(off.contains("enabled = false") && !off.contains("port = "),
                     "lviv restarted without NSOZ_SMTP_PORT still has e-mail configured:\n" + off);
             awaitLogLine(log, logBefore, "Notification channel 'email' is off", Duration.ofSeconds(60));
 
-            // 3. demo on running nodes changes nothing, and says so for the node whose setting differs
+            // 4. demo on running nodes changes nothing, and says so for the node whose setting differs
             EXTRA_ENV.put("NSOZ_SMTP_PORT", Integer.toString(smtpPort));
-            Run again = run(DEMO_PROCESS_TIMEOUT, "demo");
-            assertEquals(0, again.exitCode, "demo on running nodes failed:\n" + again.output);
-            assertTrue(again.output.contains("nothing changed at running node lviv"),
-                    "demo did not say it changed nothing at lviv:\n" + again.output);
-            assertTrue(!again.output.contains("nothing changed at running node ucc"),
-                    "ucc already sends mail there:\n" + again.output);
+            Run demoAgain = run(DEMO_PROCESS_TIMEOUT, "demo");
+            assertEquals(0, demoAgain.exitCode, "demo on running nodes failed:\n" + demoAgain.output);
+            assertTrue(demoAgain.output.contains("nothing changed at running node lviv"),
+                    "demo did not say it changed nothing at lviv:\n" + demoAgain.output);
+            assertTrue(!demoAgain.output.contains("nothing changed at running node ucc"),
+                    "ucc already sends mail there:\n" + demoAgain.output);
             String still = karafShell("lviv", "config:list \"(service.pid=ua.gov.nsoz.notify.email)\"");
             assertTrue(still.contains("enabled = false"), "demo on a running node changed it:\n" + still);
 
-            // 4. item 7: the center lists both configured regions, whether or not they have sent anything
+            // 5. issue #12 item 7: the center lists both configured regions, whether or not they have sent anything
             JsonNode sync = JSON.readTree(awaitOk("ucc", "/api/v1/sync", Duration.ofSeconds(60)).body());
             List<String> peers = new java.util.ArrayList<>();
             sync.path("links").forEach(l -> {
@@ -246,11 +231,15 @@ class LauncherTest {
                 assertTrue(l.has("neverConnected"), "no neverConnected in " + l);
             });
             assertTrue(peers.containsAll(List.of("kyiv-city", "lviv")), "GET /api/v1/sync at ucc: " + sync);
+
+            // 6. stop all: every node stopped, nothing answers
+            Run stopAll = run(STOP_PROCESS_TIMEOUT, "stop");
+            assertEquals(0, stopAll.exitCode, "./nsoz stop failed:\n" + stopAll.output);
+            assertStates("stopped", "stopped", "stopped");
+            stoppedCleanly = true;
         } finally {
             EXTRA_ENV.remove("NSOZ_SMTP_PORT");
             smtp.stop();
-            Run stopAll = run(STOP_PROCESS_TIMEOUT, "stop");
-            assertEquals(0, stopAll.exitCode, "./nsoz stop failed:\n" + stopAll.output);
         }
     }
 
@@ -417,6 +406,28 @@ class LauncherTest {
 
     /** Runs ./nsoz with the test's environment, time-boxed; the output goes to a file, not a pipe. */
     static Run run(Duration timeout, String... args) {
+        return run(timeout, Map.of(), args);
+    }
+
+    /**
+     * Starts the nodes with {@code ./nsoz start NODE}, all at once, each with its own environment besides
+     * {@link #EXTRA_ENV} (e.g. one region's way to the center), and asserts each came up.
+     */
+    static void startAll(Map<String, Map<String, String>> envByNode) {
+        List<String> nodes = List.copyOf(envByNode.keySet());
+        List<java.util.concurrent.CompletableFuture<Run>> runs = new java.util.ArrayList<>();
+        for (String node : nodes) {
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> run(START_PROCESS_TIMEOUT, envByNode.get(node), "start", node)));
+        }
+        for (int i = 0; i < nodes.size(); i++) {
+            Run r = runs.get(i).join();
+            assertEquals(0, r.exitCode(), "start " + nodes.get(i) + ":\n" + r.output());
+        }
+    }
+
+    /** {@link #run(Duration, String...)} with more environment for this run only. */
+    static Run run(Duration timeout, Map<String, String> moreEnv, String... args) {
         Path log = null;
         try {
             log = Files.createTempFile(instances, "nsoz-" + String.join("-", args) + "-", ".out");
@@ -441,6 +452,7 @@ class LauncherTest {
             env.remove("NSOZ_LINK_PORT");
             env.put("NSOZ_EXTRA_USERS_FILE", itestUsers.toString());
             env.putAll(EXTRA_ENV);
+            env.putAll(moreEnv);
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);

@@ -13,7 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -53,11 +55,6 @@ class PartitionIT {
         }
         LauncherTest.stoppedCleanly = true;
         LauncherTest.tearDown();
-    }
-
-    private static void start(String node) {
-        LauncherTest.Run run = LauncherTest.run(LauncherTest.START_PROCESS_TIMEOUT, "start", node);
-        assertEquals(0, run.exitCode(), "start " + node + ":\n" + run.output());
     }
 
     private static List<String> register(int count, String tag) throws IOException, InterruptedException {
@@ -109,11 +106,12 @@ class PartitionIT {
         reactor = new NioReactor();
         proxy = TcpCrusherBuilder.builder().withReactor(reactor).withBindAddress("127.0.0.1", proxyPort)
                 .withConnectAddress("127.0.0.1", LauncherTest.shiftedPort(61610)).buildAndOpen();
-        start("ucc");
-        // lviv reaches the center's link acceptor only through the proxy.
-        LauncherTest.EXTRA_ENV.put("NSOZ_CENTER_BROKER_PORT", Integer.toString(proxyPort));
-        start("lviv");
-        LauncherTest.EXTRA_ENV.clear();
+        // Both at once (lviv's link retries until the center is up); lviv reaches the center's link acceptor only
+        // through the proxy.
+        Map<String, Map<String, String>> env = new LinkedHashMap<>();
+        env.put("ucc", Map.of());
+        env.put("lviv", Map.of("NSOZ_CENTER_BROKER_PORT", Integer.toString(proxyPort)));
+        LauncherTest.startAll(env);
 
         Set<String> first = new HashSet<>(register(1, "mist"));
         await("the first appeal at the center", () -> LauncherTest.lvivIdsAtCenter("mist").equals(first));

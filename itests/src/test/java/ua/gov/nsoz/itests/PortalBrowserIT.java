@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -48,11 +50,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import ua.gov.nsoz.itests.support.Await;
+import ua.gov.nsoz.itests.support.Federation;
 import ua.gov.nsoz.itests.support.NodeClient;
 
 /**
  * The citizens' portal in a real browser (Debian's Chromium driven by its chromedriver, headless) on the real
- * distribution started by the launcher (ucc and lviv, as {@link ReadmeIT} does), with the page ids of the contract of
+ * distribution started by the launcher (ucc and lviv: the run's shared {@link Federation}), with the page ids of the contract of
  * issue 15: a citizen submits an appeal at lviv with the mouse and with the keyboard only, an invalid submission shows
  * its errors, the citizen follows the appeal and, once the ministry has answered through the API at the center, reads
  * the answer, downloads its document and rates it; the reference base and the figures; the language switch. Every
@@ -64,6 +67,7 @@ import ua.gov.nsoz.itests.support.NodeClient;
  * in Selenium's own log), and the browser resolves no host but localhost.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@ExtendWith(Federation.class)
 class PortalBrowserIT {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -74,6 +78,7 @@ class PortalBrowserIT {
     static final Duration LINK = Duration.ofMinutes(2);
     static final List<String> PAGES = List.of("index.html", "submit.html", "follow.html", "reference.html",
             "figures.html");
+    static final ObjectMapper JSON = new ObjectMapper();
     static final String ANSWER_TEXT = "Синтетична відповідь: прийом у лікарні організовано без черг.";
 
     /** Kept strongly, so their levels hold: Selenium's finder of the driver and Selenium Manager. */
@@ -92,40 +97,21 @@ class PortalBrowserIT {
     record Receipt(String number, String code) {
     }
 
-    /** The launcher's instances are deleted at the end only when every test passed (kept to look into otherwise). */
-    static volatile boolean failed;
-
-    @org.junit.jupiter.api.extension.RegisterExtension
-    static final org.junit.jupiter.api.extension.TestWatcher WATCHER = new org.junit.jupiter.api.extension.TestWatcher() {
-        @Override
-        public void testFailed(org.junit.jupiter.api.extension.ExtensionContext context, Throwable cause) {
-            failed = true;
-        }
-    };
-
     @BeforeAll
     static void setUp() throws Exception {
-        LauncherTest.setUp();
-        target = LauncherTest.repoRoot.resolve("itests/target");
+        target = Path.of(System.getProperty("nsoz.repo.root")).toRealPath().resolve("itests/target");
         files = Files.createTempDirectory(target, "portal-files-");
-        LauncherTest.startAll("ucc", "lviv");
-        LauncherTest.awaitLinks("ucc", "lviv");
-        origin = "https://localhost:" + LauncherTest.HTTP_PORTS.get("lviv");
+        origin = "https://localhost:" + Federation.httpPort("lviv");
         startBrowser();
     }
 
     @AfterAll
-    static void tearDown() throws IOException {
-        try {
-            if (browser != null) {
-                browser.quit();
-            }
-            if (service != null) {
-                service.stop();
-            }
-        } finally {
-            LauncherTest.stoppedCleanly = !failed && mouseReceipt != null;
-            LauncherTest.tearDown();
+    static void tearDown() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (service != null) {
+            service.stop();
         }
     }
 
@@ -277,8 +263,8 @@ class PortalBrowserIT {
         awaitStatus("lviv", "operator", id, "ACCEPTED");
         awaitStatus("ucc", "clerk", id, "ACCEPTED");
         byte[] answerPdf = pdf();
-        HttpResponse<String> uploaded = LauncherTest.http.send(HttpRequest.newBuilder(
-                        LauncherTest.uri("ucc", "/api/v1/documents?name=vidpovid-test.pdf"))
+        HttpResponse<String> uploaded = Federation.http().send(HttpRequest.newBuilder(
+                        Federation.uri("ucc", "/api/v1/documents?name=vidpovid-test.pdf"))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", basic("ucc", "clerk"))
                 .header("Content-Type", "application/pdf").POST(HttpRequest.BodyPublishers.ofByteArray(answerPdf))
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -295,7 +281,7 @@ class PortalBrowserIT {
         assertEquals(1, links.size(), "one link per answer document: " + el("answer-documents").getText());
         String href = links.get(0).getAttribute("href");
         assertTrue(href.startsWith(origin + "/"), "the document's link is the node's: " + href);
-        HttpResponse<byte[]> file = LauncherTest.http.send(HttpRequest.newBuilder(URI.create(href))
+        HttpResponse<byte[]> file = Federation.http().send(HttpRequest.newBuilder(URI.create(href))
                 .timeout(Duration.ofSeconds(30)).header(NodeClient.ANONYMOUS, "1").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, file.statusCode(), "GET " + href);
@@ -307,8 +293,8 @@ class PortalBrowserIT {
         type(el("comment"), "Дякую, синтетичний відгук.");
         el("rate").click();
         awaitShowing("#rating-done is shown", () -> displayed("rating-done"));
-        JsonNode status = LauncherTest.JSON.readTree(LauncherTest.http.send(HttpRequest.newBuilder(
-                        LauncherTest.uri("lviv", "/api/v1/public/status?number=" + enc(r.number()) + "&code="
+        JsonNode status = JSON.readTree(Federation.http().send(HttpRequest.newBuilder(
+                        Federation.uri("lviv", "/api/v1/public/status?number=" + enc(r.number()) + "&code="
                                 + enc(r.code()))).timeout(Duration.ofSeconds(30)).header(NodeClient.ANONYMOUS, "1")
                         .GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body());
         assertEquals(5, status.path("rating").asInt(), "the rating is recorded: " + status);
@@ -591,13 +577,13 @@ class PortalBrowserIT {
     }
 
     static String basic(String node, String user) throws IOException {
-        return NodeClient.basic(user, LauncherTest.password(node, user));
+        return Federation.basic(node, user);
     }
 
     /** A demo user's call to the API; 2xx expected; the answer's JSON. */
     static JsonNode staff(String node, String user, String method, String path, String json) throws IOException {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(LauncherTest.uri(node, path)).timeout(Duration.ofSeconds(30))
+            HttpRequest.Builder b = HttpRequest.newBuilder(Federation.uri(node, path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", basic(node, user));
             if (json != null) {
                 b.header("Content-Type", "application/json; charset=UTF-8")
@@ -605,11 +591,11 @@ class PortalBrowserIT {
             } else {
                 b.method(method, HttpRequest.BodyPublishers.noBody());
             }
-            HttpResponse<String> r = LauncherTest.http.send(b.build(),
+            HttpResponse<String> r = Federation.http().send(b.build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertTrue(r.statusCode() / 100 == 2, method + " " + path + " at " + node + " as " + user + ": "
                     + r.statusCode() + " " + r.body());
-            return LauncherTest.JSON.readTree(r.body());
+            return JSON.readTree(r.body());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
@@ -619,11 +605,11 @@ class PortalBrowserIT {
     static void awaitStatus(String node, String user, String id, String status) {
         Await.until(id + " is " + status + " at " + node, LINK, () -> {
             try {
-                HttpResponse<String> r = LauncherTest.http.send(HttpRequest.newBuilder(
-                                LauncherTest.uri(node, "/api/v1/appeals/" + id)).timeout(Duration.ofSeconds(30))
+                HttpResponse<String> r = Federation.http().send(HttpRequest.newBuilder(
+                                Federation.uri(node, "/api/v1/appeals/" + id)).timeout(Duration.ofSeconds(30))
                         .header("Authorization", basic(node, user)).GET().build(),
                         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return r.statusCode() == 200 && status.equals(LauncherTest.JSON.readTree(r.body()).path("status")
+                return r.statusCode() == 200 && status.equals(JSON.readTree(r.body()).path("status")
                         .asText());
             } catch (IOException e) {
                 return false;

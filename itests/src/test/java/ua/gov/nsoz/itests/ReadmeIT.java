@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,18 +15,20 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import ua.gov.nsoz.itests.support.Federation;
 
 /**
  * The README's walkthroughs, pasted as a new user pastes them (issue #12 item 6): the {@code sh} blocks after "Try
  * the federation by hand", under "The API" and under "Try the whole path by hand (the demo)" run one after another in
  * one {@code bash -eo pipefail} (variables and functions carry over, as in one terminal) against ucc and lviv started
- * by the launcher. Only what differs in the test environment is rewritten: the ports (shifted by
- * {@link LauncherTest#PORT_OFFSET}) and the instances folder. Then the facts the comments promise are checked in
+ * by the launcher (the run's shared {@link Federation}: the blocks use only the appeals they register). Only what
+ * differs in the test environment is rewritten: the ports (shifted as the launcher shifts them for the shared nodes,
+ * {@link Federation#shiftedPort(int)}) and the instances folder. Then the facts the comments promise are checked in
  * what the blocks printed.
  */
+@ExtendWith(Federation.class)
 class ReadmeIT {
 
     /** The blocks wait at most 30 s per asynchronous step; a dozen steps, with room. */
@@ -36,34 +38,26 @@ class ReadmeIT {
     static final List<String> SECTIONS = List.of("Try the federation by hand", "## The API",
             "## Try the whole path by hand (the demo)");
 
-    @BeforeAll
-    static void setUp() throws IOException {
-        LauncherTest.setUp();
-    }
-
-    @AfterAll
-    static void tearDown() throws IOException {
-        LauncherTest.tearDown();
-    }
+    static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void theReadmesBlocksWorkAsWrittenAgainstTheDemo() throws Exception {
-        List<Block> blocks = blocks(Files.readString(LauncherTest.repoRoot.resolve("README.md")));
-        LauncherTest.startAll("ucc", "lviv");
-        LauncherTest.awaitLinks("ucc", "lviv"); // as ./nsoz demo does before it says ready
+        Path repoRoot = Path.of(System.getProperty("nsoz.repo.root")).toRealPath();
+        List<Block> blocks = blocks(Files.readString(repoRoot.resolve("README.md")));
+        Path instances = Federation.instances();
 
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < blocks.size(); i++) {
             script.append("echo '### README block ").append(i + 1).append(", ").append(blocks.get(i).section())
-                    .append("'\n").append(forTheTest(blocks.get(i).text(), LauncherTest.instances)).append('\n');
+                    .append("'\n").append(forTheTest(blocks.get(i).text(), instances)).append('\n');
         }
         script.append("echo '### README blocks done'\n");
-        Path file = LauncherTest.instances.resolve("readme-blocks.sh");
+        Path file = Files.createTempFile(instances, "readme-blocks-", ".sh");
         Files.writeString(file, script.toString(), StandardCharsets.UTF_8);
-        Path log = LauncherTest.instances.resolve("readme-blocks.out");
+        Path log = Path.of(file.toString().replaceFirst("\\.sh$", ".out"));
 
         ProcessBuilder bash = new ProcessBuilder("bash", "-eo", "pipefail", file.toString())
-                .directory(LauncherTest.repoRoot.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+                .directory(repoRoot.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = bash.environment();
         env.remove("CURL_CA_BUNDLE"); // the first block sets it, as a new user's terminal would not have it
@@ -101,16 +95,14 @@ class ReadmeIT {
         assertTrue(Pattern.compile("(?m)^\\{\"registrationNumber\":.*\"status\":\"CLOSED\".*\"rating\":5")
                 .matcher(out).find(), "the rating closes the appeal:\n" + out);
         // the history, one line per node, the same on both
-        JsonNode lviv = LauncherTest.JSON.readTree(line(out, "lviv: "));
-        JsonNode ucc = LauncherTest.JSON.readTree(line(out, "ucc:  "));
+        JsonNode lviv = JSON.readTree(line(out, "lviv: "));
+        JsonNode ucc = JSON.readTree(line(out, "ucc:  "));
         assertEquals(List.of("REGISTERED", "FORWARDED", "ACCEPTED", "EXTENDED", "ANSWERED", "RATED"),
                 lviv.findValuesAsText("type"), lviv.toString());
         assertEquals(lviv, ucc, "the same history on both nodes");
         // the auditor sees who read the applicant's data at the center: the clerk, from where
         assertTrue(Pattern.compile("\"actor\":\"clerk\",\"roles\":\"[^\"]*\",\"action\":\"READ\"").matcher(out).find()
                 && out.contains("\"origin\":\"rest "), "the audit log at the center shows the clerk's reading:\n" + out);
-
-        LauncherTest.stoppedCleanly = true;
     }
 
     /** One sh block of the README, and the section it is in. */
@@ -163,7 +155,7 @@ class ReadmeIT {
         Matcher m = port.matcher(s);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            m.appendReplacement(out, Integer.toString(LauncherTest.shiftedPort(Integer.parseInt(m.group()))));
+            m.appendReplacement(out, Integer.toString(Federation.shiftedPort(Integer.parseInt(m.group()))));
         }
         return m.appendTail(out).toString();
     }
@@ -210,10 +202,10 @@ class ReadmeIT {
                 "export X=$PWD/instances/.link-tls/ca.pem; ssh -p 8103 a@localhost\n", "echo 8181 my-instances/\n"),
                 blocks);
         Path inst = Path.of("/tmp/x/launcher-instances-1");
-        int lviv = LauncherTest.shiftedPort(8183);
+        int lviv = Federation.shiftedPort(8183);
         assertEquals("curl https://localhost:" + lviv + "/x -u $(awk 1 /tmp/x/launcher-instances-1/lviv.users.txt)\n",
                 forTheTest(blocks.get(0), inst));
-        assertEquals("export X=/tmp/x/launcher-instances-1/.link-tls/ca.pem; ssh -p " + LauncherTest.shiftedPort(8103)
+        assertEquals("export X=/tmp/x/launcher-instances-1/.link-tls/ca.pem; ssh -p " + Federation.shiftedPort(8103)
                 + " a@localhost\n", forTheTest(blocks.get(1), inst));
         assertEquals("echo 8181 my-instances/\n", forTheTest(blocks.get(2), inst), "only URLs' ports and the folder");
     }

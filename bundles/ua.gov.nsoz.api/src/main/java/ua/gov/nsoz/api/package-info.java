@@ -4,7 +4,7 @@
  * bundles; change it only with a version bump.
  */
 @Export
-@Version("3.2.0")
+@Version("3.3.0")
 package ua.gov.nsoz.api;
 
 import org.osgi.annotation.bundle.Export;

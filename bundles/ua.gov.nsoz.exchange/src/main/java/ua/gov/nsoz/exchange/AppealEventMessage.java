@@ -18,9 +18,29 @@ import ua.gov.nsoz.api.Appeal;
  * @param requestId the change request this event carries out, if it answers one; optional
  * @param comment a comment on the event, e.g. an operator's note; optional
  * @param appeal the appeal after the event
+ * @param article the code of the knowledge article an answer at first contact was given from; optional (added within
+ *     version 1, issue 16)
  */
 public record AppealEventMessage(Header header, String eventId, String type, Instant occurredAt, String actorNode,
-        String actor, String requestId, String comment, Appeal appeal) implements ExchangeMessage {
+        String actor, String requestId, String comment, Appeal appeal, String article) implements ExchangeMessage {
+
+    /**
+     * An event without an article (every event before issue 16).
+     *
+     * @param header the message header
+     * @param eventId globally unique id of the event
+     * @param type what happened
+     * @param occurredAt when it happened
+     * @param actorNode the node where it happened
+     * @param actor who did it; optional
+     * @param requestId the change request this event carries out; optional
+     * @param comment a comment on the event; optional
+     * @param appeal the appeal after the event
+     */
+    public AppealEventMessage(Header header, String eventId, String type, Instant occurredAt, String actorNode,
+            String actor, String requestId, String comment, Appeal appeal) {
+        this(header, eventId, type, occurredAt, actorNode, actor, requestId, comment, appeal, null);
+    }
 
     /** Required parts must be present. */
     public AppealEventMessage {

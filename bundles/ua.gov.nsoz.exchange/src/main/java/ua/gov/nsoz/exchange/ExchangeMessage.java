@@ -6,7 +6,7 @@ package ua.gov.nsoz.exchange;
  */
 public sealed interface ExchangeMessage
         permits AppealEventMessage, ChangeRequestMessage, ChangeRefusedMessage, AckMessage,
-        ReferenceUpdateMessage, DocumentContentMessage {
+        ReferenceUpdateMessage, DocumentContentMessage, ArticleUpdateMessage {
 
     /** @return the header every message carries */
     Header header();

@@ -66,11 +66,11 @@ class ExchangeFormatDocTest {
             // What is published is exactly what the writer produces: same order, same formatting of times.
             assertEquals(block.getValue(), ExchangeCodec.write(m), where);
         }
-        assertEquals(8, blocks.size(), "one example of each message, a change request with parameters, and an"
+        assertEquals(9, blocks.size(), "one example of each message, a change request with parameters, and an"
                 + " appeal event with the additions of issue #13");
         assertTrue(kinds.containsAll(List.of(AppealEventMessage.class, ChangeRequestMessage.class,
                 ChangeRefusedMessage.class, AckMessage.class, ReferenceUpdateMessage.class,
-                DocumentContentMessage.class)),
+                DocumentContentMessage.class, ArticleUpdateMessage.class)),
                 "one example of each message: " + kinds);
     }
 

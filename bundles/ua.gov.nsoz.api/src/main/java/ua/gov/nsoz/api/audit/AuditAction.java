@@ -20,5 +20,12 @@ public enum AuditAction {
      * A login was refused: a wrong user name or password, or too many failed logins (the actor is the user name tried,
      * never the password; the origin the client's address).
      */
-    LOGIN_REFUSED
+    LOGIN_REFUSED,
+    /**
+     * A session of the staff workspace was opened: a login with the right password ({@code POST /api/v1/session};
+     * the actor the user, with their roles; the origin the client's address; never the password or the session).
+     */
+    LOGIN,
+    /** A session of the staff workspace was closed by its user ({@code DELETE /api/v1/session}). */
+    LOGOUT
 }

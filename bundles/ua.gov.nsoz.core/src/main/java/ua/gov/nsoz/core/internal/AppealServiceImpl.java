@@ -39,6 +39,8 @@ import ua.gov.nsoz.api.Page;
 import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.api.PublicStatus;
 import ua.gov.nsoz.api.ValidationException;
+import ua.gov.nsoz.api.knowledge.Article;
+import ua.gov.nsoz.api.knowledge.KnowledgeBase;
 import ua.gov.nsoz.api.reference.ReferenceData;
 import ua.gov.nsoz.api.spi.AppealListener;
 import ua.gov.nsoz.documents.DocumentNotHeldException;
@@ -83,6 +85,39 @@ public class AppealServiceImpl implements AppealService {
     /** @param store the document store, as DS sets it (tests set it here) */
     void documents(DocumentStore store) {
         this.documents = store;
+    }
+
+    /**
+     * The knowledge base (issue 16): an answer at first contact may name the article it was given from, which must be
+     * one in force here. Without it, no article can be named.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile KnowledgeBase knowledge;
+    /** @param kb the knowledge base, as DS sets it (tests set it here) */
+    void knowledge(KnowledgeBase kb) {
+        this.knowledge = kb;
+    }
+
+    /**
+     * An article named by a request: only with ANSWER_AT_FIRST_CONTACT, and an article in force in this node's
+     * knowledge base (else 400 naming the field {@code article}).
+     */
+    private void requireArticle(ActionRequest r) {
+        if (r.article() == null) {
+            return;
+        }
+        String code = r.article();
+        if (r.action() != AppealAction.ANSWER_AT_FIRST_CONTACT) {
+            throw new ValidationException(List.of(new FieldError("article", "Статтю бази знань називають лише з "
+                    + "відповіддю під час першого звернення / A knowledge article is named only with an answer at "
+                    + "first contact")));
+        }
+        KnowledgeBase kb = knowledge;
+        Optional<Article> found = kb == null || !code.matches(Article.CODE) ? Optional.empty() : kb.get(code);
+        if (found.isEmpty() || found.get().withdrawn()) {
+            throw new ValidationException(List.of(new FieldError("article", "Немає чинної статті бази знань з таким "
+                    + "кодом / No knowledge article in force has this code")));
+        }
     }
 
     /**
@@ -241,6 +276,7 @@ public class AppealServiceImpl implements AppealService {
     public ActionResult act(String appealId, ActionRequest request, Actor actor) {
         Appeal current = store.get(appealId).orElseThrow(() -> new NoSuchElementException(appealId));
         requireHeld("documents", request.documents());
+        requireArticle(request);
         if (current.node().equals(node.nodeId())) {
             return new ActionResult(applyLocally(current, request, actor, null), true, null);
         }
@@ -250,6 +286,9 @@ public class AppealServiceImpl implements AppealService {
         String requestId = Ids.newId();
         ObjectNode payload = json.valueToTree(checked.request());
         payload.put("requestId", requestId).put("actor", actor.name()).put("requestedAt", now.toString());
+        if (request.article() != null) {
+            payload.put("article", request.article());
+        }
         payload.set("roles", json.valueToTree(actor.roles()));
         replication().enqueue(current.node(), requestId, "changeRequest", appealId, payload.toString());
         LOG.debug("Change request {} ({}) for appeal {} queued for its owner {}", requestId, request.action(), appealId,
@@ -290,6 +329,10 @@ public class AppealServiceImpl implements AppealService {
             ActionRequest r = o.request();
             if (r.comment() != null) {
                 payload.put("comment", r.comment());
+            }
+            if (request.article() != null) {
+                // The knowledge article the answer at first contact was given from (issue 16), kept in the event.
+                payload.put("article", request.article());
             }
             if (origin != null) {
                 payload.put("requestId", origin.requestId());

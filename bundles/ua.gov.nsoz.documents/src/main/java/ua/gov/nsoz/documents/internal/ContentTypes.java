@@ -30,9 +30,15 @@ final class ContentTypes {
     static final String TEXT = "text/plain";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     static final String ODT = "application/vnd.oasis.opendocument.text";
+    /** A call's recording (issue 16, docs/calls.md): RIFF WAVE. */
+    static final String WAV = "audio/wav";
+    /** A call's recording: MPEG audio layer III (an ID3 tag or a frame's sync). */
+    static final String MP3 = "audio/mpeg";
+    /** A call's recording: an Ogg stream (Vorbis, Opus). */
+    static final String OGG = "audio/ogg";
 
     /** The types a node accepts unless configured otherwise. */
-    static final List<String> DEFAULT_ALLOWED = List.of(PDF, JPEG, PNG, TEXT, DOCX, ODT);
+    static final List<String> DEFAULT_ALLOWED = List.of(PDF, JPEG, PNG, TEXT, DOCX, ODT, WAV, MP3, OGG);
 
     /** The extensions a name of each type may have (lower case, without the dot). */
     static final Map<String, List<String>> EXTENSIONS = Map.of(
@@ -41,7 +47,10 @@ final class ContentTypes {
             PNG, List.of("png"),
             TEXT, List.of("txt", "text", "csv", "log", "md"),
             DOCX, List.of("docx"),
-            ODT, List.of("odt"));
+            ODT, List.of("odt"),
+            WAV, List.of("wav", "wave"),
+            MP3, List.of("mp3"),
+            OGG, List.of("ogg", "oga", "opus"));
 
     private static final byte[] PNG_MAGIC = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
@@ -67,7 +76,34 @@ final class ContentTypes {
         if (startsWith(head, new byte[] {'P', 'K', 3, 4})) {
             return zipType(file);
         }
+        Optional<String> audio = audioType(head);
+        if (audio.isPresent()) {
+            return audio;
+        }
         return isText(file) ? Optional.of(TEXT) : Optional.empty();
+    }
+
+    /**
+     * A recording: RIFF with the form type WAVE, an Ogg page ({@code OggS}), MP3 by its ID3v2 tag or by the sync of an
+     * MPEG audio frame of layer III (11 bits set, a version that is not the reserved one, layer bits 01). A JPEG
+     * (FF D8 FF) was told before.
+     */
+    static Optional<String> audioType(byte[] head) {
+        if (head.length >= 12 && startsWith(head, "RIFF".getBytes(StandardCharsets.US_ASCII))
+                && head[8] == 'W' && head[9] == 'A' && head[10] == 'V' && head[11] == 'E') {
+            return Optional.of(WAV);
+        }
+        if (startsWith(head, "OggS".getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.of(OGG);
+        }
+        if (startsWith(head, "ID3".getBytes(StandardCharsets.US_ASCII))) {
+            return Optional.of(MP3);
+        }
+        if (head.length >= 2 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xE0) == 0xE0 && (head[1] & 0x18) != 0x08
+                && (head[1] & 0x06) == 0x02) {
+            return Optional.of(MP3);
+        }
+        return Optional.empty();
     }
 
     /** An OpenDocument text by its {@code mimetype} entry, a Word document by {@code word/document.xml}. */

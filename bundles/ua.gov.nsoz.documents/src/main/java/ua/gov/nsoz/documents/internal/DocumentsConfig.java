@@ -18,7 +18,7 @@ public @interface DocumentsConfig {
     /** @return the types accepted, as found in the content */
     @AttributeDefinition(description = "Media types accepted (found in the content, never taken from the name)")
     String[] mediaTypes() default {ContentTypes.PDF, ContentTypes.JPEG, ContentTypes.PNG, ContentTypes.TEXT,
-            ContentTypes.DOCX, ContentTypes.ODT};
+            ContentTypes.DOCX, ContentTypes.ODT, ContentTypes.WAV, ContentTypes.MP3, ContentTypes.OGG};
 
     /** @return the folder, empty for the default */
     @AttributeDefinition(required = false, description = "Folder of the files; empty: ${karaf.data}/nsoz/documents")

@@ -75,6 +75,10 @@ public class FileDocumentStore implements DocumentStore {
     private static final String UNNAMED = "touched_at < ? AND NOT EXISTS (SELECT 1 FROM appeal_attachment a "
             + "JOIN appeal p ON p.id = a.appeal_id WHERE a.sha256 = nsoz_document.sha256 AND p.anonymized_at IS NULL)";
 
+    /** A call's recording (bundle ua.gov.nsoz.calls, table call_record, where that bundle runs) is named too. */
+    private static final String NO_CALL = " AND NOT EXISTS (SELECT 1 FROM call_record r "
+            + "WHERE r.recording_sha256 = nsoz_document.sha256)";
+
     private final DataSource dataSource;
     private final Path root;
     private final DocumentLimits limits;
@@ -317,7 +321,8 @@ public class FileDocumentStore implements DocumentStore {
         int deleted = 0;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM nsoz_document WHERE " + UNNAMED)) {
+            String unnamed = UNNAMED + (hasTable(c, "CALL_RECORD") ? NO_CALL : "");
+            try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM nsoz_document WHERE " + unnamed)) {
                 ps.setLong(1, cutoff);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -326,7 +331,7 @@ public class FileDocumentStore implements DocumentStore {
                 }
             }
             try (PreparedStatement del = c.prepareStatement(
-                    "DELETE FROM nsoz_document WHERE sha256 = ? AND " + UNNAMED)) {
+                    "DELETE FROM nsoz_document WHERE sha256 = ? AND " + unnamed)) {
                 for (String hex : candidates) {
                     del.setString(1, hex);
                     del.setLong(2, cutoff);
@@ -377,6 +382,12 @@ public class FileDocumentStore implements DocumentStore {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean hasTable(Connection c, String name) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, name, new String[] {"TABLE"})) {
+            return rs.next();
         }
     }
 }

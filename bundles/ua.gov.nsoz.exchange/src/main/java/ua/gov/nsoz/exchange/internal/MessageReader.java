@@ -24,6 +24,7 @@ import ua.gov.nsoz.api.reference.ReferenceEdits;
 import ua.gov.nsoz.api.reference.ReferenceEntry;
 import ua.gov.nsoz.api.reference.ReferenceEntryType;
 import ua.gov.nsoz.api.reference.RoutingRule;
+import ua.gov.nsoz.exchange.ArticleUpdateMessage;
 import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
 import ua.gov.nsoz.api.AppealKind;
 import ua.gov.nsoz.api.AppealStatus;
@@ -108,6 +109,8 @@ public final class MessageReader {
                 return referenceUpdate();
             case "documentContent":
                 return documentContent();
+            case "articleUpdate":
+                return articleUpdate();
             default:
                 throw fail("unknown root element");
         }
@@ -122,6 +125,7 @@ public final class MessageReader {
         String actor = null;
         String requestId = null;
         String comment = null;
+        String article = null;
         Appeal appeal = null;
         for (String name = nextChild(); name != null; name = nextChild()) {
             switch (name) {
@@ -133,13 +137,14 @@ public final class MessageReader {
                 case "actor" -> actor = text();
                 case "requestId" -> requestId = text();
                 case "comment" -> comment = text();
+                case "article" -> article = text();
                 case "appeal" -> appeal = appeal();
                 default -> throw unexpected(name);
             }
         }
         return new AppealEventMessage(required("header", header), required("eventId", eventId),
                 required("type", type), required("occurredAt", occurredAt), required("actorNode", actorNode), actor,
-                requestId, comment, required("appeal", appeal));
+                requestId, comment, required("appeal", appeal), article);
     }
 
     private ChangeRequestMessage changeRequest() throws XMLStreamException, InvalidMessageException {
@@ -160,6 +165,7 @@ public final class MessageReader {
         Integer days = null;
         Integer rating = null;
         List<Attachment> documents = new ArrayList<>();
+        String article = null;
         for (String name = nextChild(); name != null; name = nextChild()) {
             switch (name) {
                 case "header" -> header = header();
@@ -179,11 +185,12 @@ public final class MessageReader {
                 case "days" -> days = intValue();
                 case "rating" -> rating = intValue();
                 case "document" -> documents.add(attachment());
+                case "article" -> article = text();
                 default -> throw unexpected(name);
             }
         }
         ActionRequest request = new ActionRequest(required("action", action), comment, body, topic, classification,
-                ground, result, text, days, rating, documents);
+                ground, result, text, days, rating, documents, article);
         return new ChangeRequestMessage(required("header", header), required("requestId", requestId),
                 required("appealId", appealId), request, actor, roles, required("requestedAt", requestedAt));
     }
@@ -310,6 +317,40 @@ public final class MessageReader {
         return new RoutingRule(required("rule/id", id), required("rule/order", order), topicCode, region,
                 addresseeContains, required("rule/bodyCode", bodyCode), required("rule/reasonUk", reasonUk),
                 required("rule/reasonEn", reasonEn));
+    }
+
+    /** Added within version 1 (issue 16). */
+    private ArticleUpdateMessage articleUpdate() throws XMLStreamException, InvalidMessageException {
+        Header header = null;
+        String code = null;
+        Long version = null;
+        Instant updatedAt = null;
+        String updatedBy = null;
+        Boolean withdrawn = null;
+        String title = null;
+        String text = null;
+        List<String> topics = new ArrayList<>();
+        for (String name = nextChild(); name != null; name = nextChild()) {
+            switch (name) {
+                case "header" -> header = header();
+                case "code" -> code = text();
+                case "version" -> version = longValue();
+                case "updatedAt" -> updatedAt = instant();
+                case "updatedBy" -> updatedBy = text();
+                case "withdrawn" -> {
+                    String v = text().strip();
+                    withdrawn = "true".equals(v) || "1".equals(v);
+                }
+                case "title" -> title = text();
+                case "text" -> text = text();
+                case "topic" -> topics.add(text());
+                default -> throw unexpected(name);
+            }
+        }
+        return new ArticleUpdateMessage(required("header", header), new ua.gov.nsoz.api.knowledge.Article(
+                required("code", code), required("title", title), required("text", text), topics,
+                required("version", version), required("updatedAt", updatedAt), required("updatedBy", updatedBy),
+                required("withdrawn", withdrawn)));
     }
 
     private DocumentContentMessage documentContent() throws XMLStreamException, InvalidMessageException {

@@ -13,6 +13,7 @@ import ua.gov.nsoz.api.reference.Body;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
 import ua.gov.nsoz.api.reference.ReferenceEntry;
 import ua.gov.nsoz.api.reference.RoutingRule;
+import ua.gov.nsoz.exchange.ArticleUpdateMessage;
 import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
 import ua.gov.nsoz.api.Applicant;
 import ua.gov.nsoz.api.Attachment;
@@ -86,6 +87,9 @@ public final class MessageWriter {
         } else if (message instanceof DocumentContentMessage m) {
             root("documentContent", m);
             documentContent(m);
+        } else if (message instanceof ArticleUpdateMessage m) {
+            root("articleUpdate", m);
+            articleUpdate(m.article());
         } else {
             throw new IllegalArgumentException("Not an exchange message: " + message.getClass().getName());
         }
@@ -118,6 +122,7 @@ public final class MessageWriter {
         optional("actor", "actor", m.actor());
         optional("requestId", "requestId", m.requestId());
         optional("comment", "comment", m.comment());
+        optional("article", "article", m.article());
         appeal(m.appeal());
     }
 
@@ -251,6 +256,7 @@ public final class MessageWriter {
         for (int i = 0; i < r.documents().size(); i++) {
             attachment("document", "documents[" + i + "]", r.documents().get(i));
         }
+        optional("article", "article", r.article());
     }
 
     private void changeRefused(ChangeRefusedMessage m) throws XMLStreamException {
@@ -312,6 +318,20 @@ public final class MessageWriter {
         }
         for (String code : e.removedEntries()) {
             leaf("removedEntry", "removedEntry", code);
+        }
+    }
+
+    /** Added within version 1 (issue 16): one version of a knowledge article. */
+    private void articleUpdate(ua.gov.nsoz.api.knowledge.Article a) throws XMLStreamException {
+        leaf("code", "code", a.code());
+        leaf("version", "version", Long.toString(a.version()));
+        time("updatedAt", "updatedAt", a.updatedAt());
+        leaf("updatedBy", "updatedBy", a.updatedBy());
+        leaf("withdrawn", "withdrawn", Boolean.toString(a.withdrawn()));
+        leaf("title", "title", a.title());
+        leaf("text", "text", a.body());
+        for (String t : a.topics()) {
+            leaf("topic", "topics", t);
         }
     }
 

@@ -43,7 +43,7 @@ public final class SchemaCheck {
 
     /** The root elements of the messages. */
     static final Set<String> ROOTS = Set.of("appealEvent", "changeRequest", "changeRefused", "ack",
-            "referenceUpdate", "documentContent");
+            "referenceUpdate", "documentContent", "articleUpdate");
 
     /** The one message that may be larger than {@link ExchangeCodec#MAX_DOCUMENT_BYTES}: it carries a file. */
     static final String CONTENT_ROOT = "documentContent";
@@ -334,7 +334,8 @@ public final class SchemaCheck {
             }
             if (!ROOTS.contains(localName)) {
                 return Reasons.oneLine("Not accepted: unknown root element '" + name + "'; an exchange message is"
-                        + " one of appealEvent, changeRequest, changeRefused, ack, referenceUpdate, documentContent");
+                        + " one of appealEvent, changeRequest, changeRefused, ack, referenceUpdate, documentContent,"
+                        + " articleUpdate");
             }
             return null;
         }

@@ -1,10 +1,6 @@
 package ua.gov.nsoz.portal.internal;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.util.Enumeration;
-import java.util.HashMap;
+import java.util.Hashtable;
 import java.util.Map;
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -14,9 +10,10 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.http.HttpService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.gov.nsoz.portal.web.StaticSite;
 
 /**
- * The citizens' web portal at the node's root: the bundle's folder {@code portal/} served by a {@link PortalServlet}
+ * The citizens' web portal at the node's root: the bundle's folder {@code portal/} served by a {@link StaticSite}
  * registered with the HttpService at the alias {@code /}, which answers what no longer alias does (CXF holds
  * {@code /api}, Open311 {@code /open311}).
  */
@@ -25,6 +22,8 @@ public class Portal {
 
     private static final Logger LOG = LoggerFactory.getLogger(Portal.class);
     static final String ALIAS = "/";
+    /** pax-web's init parameter naming a servlet. */
+    static final String SERVLET_NAME = "servlet-name";
     static final String FOLDER = "portal";
 
     private final HttpService http;
@@ -37,25 +36,11 @@ public class Portal {
     @Activate
     public Portal(@Reference HttpService http, BundleContext context) throws Exception {
         this.http = http;
-        Map<String, byte[]> files = new HashMap<>();
-        Enumeration<URL> entries = context.getBundle().findEntries(FOLDER, "*", true);
-        while (entries != null && entries.hasMoreElements()) {
-            URL url = entries.nextElement();
-            String path = url.getPath();
-            if (path.endsWith("/")) {
-                continue;
-            }
-            files.put(path.substring(path.indexOf("/" + FOLDER + "/") + FOLDER.length() + 1), read(url));
-        }
-        PortalServlet servlet = new PortalServlet(files);
-        http.registerServlet(ALIAS, servlet, null, null);
-        LOG.info("The citizens' portal serves {} files at the node's root", servlet.paths().size());
-    }
-
-    private static byte[] read(URL url) throws IOException {
-        try (InputStream in = url.openStream()) {
-            return in.readAllBytes();
-        }
+        StaticSite site = StaticSite.of(context.getBundle(), FOLDER, ALIAS);
+        // a name of its own: pax-web names a servlet by its class otherwise, and the portal and the workspace are both
+        // a StaticSite in the same servlet context (a second one of a name is refused)
+        http.registerServlet(ALIAS, site, new Hashtable<>(Map.of(SERVLET_NAME, "nsoz-portal")), null);
+        LOG.info("The citizens' portal serves {} files at the node's root", site.paths().size());
     }
 
     @Deactivate

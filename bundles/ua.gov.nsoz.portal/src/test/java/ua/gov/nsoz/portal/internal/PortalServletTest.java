@@ -25,6 +25,7 @@ import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import ua.gov.nsoz.portal.web.StaticSite;
 
 /** The portal's servlet over the bundle's real files, with a request and a response faked by proxies. */
 @DisplayName("The portal serves its files with the right types and security headers, and nothing else")
@@ -32,7 +33,7 @@ class PortalServletTest {
 
     static final Path ROOT = Path.of("src/main/resources/portal");
     static final Map<String, byte[]> FILES = files();
-    static final PortalServlet SERVLET = new PortalServlet(FILES);
+    static final StaticSite SERVLET = new StaticSite(FILES);
     static final List<String> PAGES = List.of("/index.html", "/submit.html", "/follow.html", "/reference.html",
             "/figures.html");
 
@@ -154,8 +155,8 @@ class PortalServletTest {
             assertEquals("text/javascript; charset=utf-8", a.header("Content-Type"), js);
         }
         assertEquals("image/svg+xml", get("/favicon.svg").header("Content-Type"));
-        assertEquals(null, PortalServlet.type("/notes.md"));
-        assertFalse(new PortalServlet(Map.of("/notes.md", new byte[] {1})).paths().contains("/notes.md"),
+        assertEquals(null, StaticSite.type("/notes.md"));
+        assertFalse(new StaticSite(Map.of("/notes.md", new byte[] {1})).paths().contains("/notes.md"),
                 "a file of a type not listed is not served");
     }
 

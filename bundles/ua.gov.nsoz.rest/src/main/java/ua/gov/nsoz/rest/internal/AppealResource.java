@@ -111,7 +111,13 @@ public class AppealResource implements RestResource {
 
     /** One event of an appeal's history: what happened, where, by whom (never the applicant's data). */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    record EventJson(long version, String type, Instant occurredAt, String node, String actor, String comment) {
+    record EventJson(long version, String type, Instant occurredAt, String node, String actor, String comment,
+            String article) {
+
+        /** Without an article (issue 16 added it: the knowledge article an answer at first contact came from). */
+        EventJson(long version, String type, Instant occurredAt, String node, String actor, String comment) {
+            this(version, type, occurredAt, node, actor, comment, null);
+        }
     }
 
     /**
@@ -131,13 +137,17 @@ public class AppealResource implements RestResource {
         List<EventJson> out = new ArrayList<>();
         for (ua.gov.nsoz.api.AppealEvent e : appeals.history(appeal.id())) {
             String comment = null;
+            String article = null;
             try {
-                com.fasterxml.jackson.databind.JsonNode c = HISTORY_JSON.readTree(e.payload()).get("comment");
+                com.fasterxml.jackson.databind.JsonNode p = HISTORY_JSON.readTree(e.payload());
+                com.fasterxml.jackson.databind.JsonNode c = p.get("comment");
                 comment = c == null || c.isNull() ? null : personal ? c.asText() : AccessRules.MASK;
+                com.fasterxml.jackson.databind.JsonNode k = p.get("article");
+                article = k == null || k.isNull() ? null : k.asText(); // a public article's code: never personal
             } catch (java.io.IOException | RuntimeException ex) {
                 // An event without a readable payload still shows what happened.
             }
-            out.add(new EventJson(e.version(), e.type(), e.occurredAt(), e.node(), e.actor(), comment));
+            out.add(new EventJson(e.version(), e.type(), e.occurredAt(), e.node(), e.actor(), comment, article));
         }
         return out;
     }

@@ -17,9 +17,9 @@ import ua.gov.nsoz.api.access.Operation;
 /**
  * Checks every request against the scope rules before the resource runs: the method's {@link Allowed} operation, the
  * caller {@link BasicAuth} authenticated, {@link AccessRules#may}. Anonymous callers reach only {@link Operation#PUBLIC}
- * (401 elsewhere); a role that may not do the operation gets 403; a method with no {@link Allowed} is refused to
- * everyone (403) and logged, so no endpoint is ever open by omission. Checks on one appeal (its scope, masking) are
- * the resources' through {@link Callers}.
+ * (401 elsewhere; for a cookie of an ended session without a Basic challenge); a role that may not do the operation
+ * gets 403; a method with no {@link Allowed} is refused to everyone (403) and logged, so no endpoint is ever open by
+ * omission. Checks on one appeal (its scope, masking) are the resources' through {@link Callers}.
  */
 @Priority(Priorities.AUTHORIZATION)
 final class Authorize implements ContainerRequestFilter {
@@ -48,6 +48,11 @@ final class Authorize implements ContainerRequestFilter {
             return;
         }
         if (!BasicAuth.authenticated(request.getSecurityContext())) {
+            if (request.getProperty(BasicAuth.NO_SESSION) != null) {
+                // The workspace's session ended: no Basic challenge, else the browser shows its own login dialog.
+                request.abortWith(SessionResource.ended());
+                return;
+            }
             throw new NotAuthorizedException(
                     "Потрібна автентифікація / Authentication required (HTTP Basic, the node's users)",
                     "Basic realm=\"nsoz\", charset=\"UTF-8\"");

@@ -38,6 +38,14 @@ import ua.gov.nsoz.api.Actor;
  * {@code Retry-After} and checks no password, not even against the remembered logins (which would otherwise tell a
  * guess that matches a recent login). Every refused login is in the audit log ({@link Callers#loginRefused}): the user
  * name tried, the address, why; a closed address's refusals once per window.
+ *
+ * <p>A request without an {@code Authorization} header may instead carry the cookie of a session of the staff workspace
+ * ({@link SessionStore}, opened by {@link SessionResource}): it then runs as the session's user with the roles of its
+ * login, and a method other than GET, HEAD and OPTIONS must carry the session's CSRF token in
+ * {@value SessionStore#CSRF_HEADER} (else 403). A cookie of no open session is no caller: the request goes on
+ * anonymous and {@link Authorize} answers 401 where a login is needed, without offering Basic (a browser would pop up its
+ * own login dialog over the workspace). The per-address throttle is the session store's when there is one, so Basic and
+ * session logins count together.
  */
 @javax.annotation.Priority(javax.ws.rs.Priorities.AUTHENTICATION)
 final class BasicAuth implements ContainerRequestFilter {
@@ -68,7 +76,8 @@ final class BasicAuth implements ContainerRequestFilter {
     private final Realm realm;
     private final java.util.function.Supplier<String> address;
     private final Refusals refusals;
-    private final ClientThrottle throttle;
+    private final ClientThrottle ownThrottle;
+    private final java.util.function.Supplier<SessionStore> sessions;
 
     /** Logins remembered: user + salted password hash -> roles and until when. */
     private final java.util.Map<String, Remembered> remembered = new java.util.concurrent.ConcurrentHashMap<>();
@@ -81,9 +90,10 @@ final class BasicAuth implements ContainerRequestFilter {
     /**
      * @param realm the JAAS realm to log in to
      * @param callers where refused logins are recorded
+     * @param sessions the node's sessions of the staff workspace
      */
-    BasicAuth(String realm, Callers callers) {
-        this(jaas(realm), Callers::clientAddress, callers::loginRefused, System::currentTimeMillis);
+    BasicAuth(String realm, Callers callers, SessionStore sessions) {
+        this(jaas(realm), Callers::clientAddress, callers::loginRefused, System::currentTimeMillis, () -> sessions);
     }
 
     /**
@@ -94,15 +104,39 @@ final class BasicAuth implements ContainerRequestFilter {
      */
     BasicAuth(Realm realm, java.util.function.Supplier<String> address, Refusals refusals,
             java.util.function.LongSupplier millis) {
+        this(realm, address, refusals, millis, () -> null);
+    }
+
+    /**
+     * @param realm checks passwords
+     * @param address the current request's client address
+     * @param refusals where refused logins are recorded
+     * @param millis the clock of the throttle used while there is no session store, in milliseconds
+     * @param sessions the session store (its throttle is shared with the session login), or null while there is none
+     */
+    BasicAuth(Realm realm, java.util.function.Supplier<String> address, Refusals refusals,
+            java.util.function.LongSupplier millis, java.util.function.Supplier<SessionStore> sessions) {
         this.realm = realm;
         this.address = address;
         this.refusals = refusals;
-        this.throttle = new ClientThrottle(millis);
+        this.ownThrottle = new ClientThrottle(millis);
+        this.sessions = sessions;
         new java.security.SecureRandom().nextBytes(salt);
     }
 
+    /** The request property that marks a request whose session cookie named no open session. */
+    static final String NO_SESSION = "ua.gov.nsoz.rest.noSession";
+
+    /** The scheme of a caller authenticated by the session cookie ({@link UserContext#getAuthenticationScheme}). */
+    static final String SESSION_SCHEME = "SESSION";
+
     /** The authenticated caller. */
-    record UserContext(Actor actor, boolean secure) implements SecurityContext {
+    record UserContext(Actor actor, boolean secure, String scheme) implements SecurityContext {
+
+        /** A caller authenticated by HTTP Basic. */
+        UserContext(Actor actor, boolean secure) {
+            this(actor, secure, SecurityContext.BASIC_AUTH);
+        }
 
         @Override
         public Principal getUserPrincipal() {
@@ -121,7 +155,7 @@ final class BasicAuth implements ContainerRequestFilter {
 
         @Override
         public String getAuthenticationScheme() {
-            return SecurityContext.BASIC_AUTH;
+            return scheme;
         }
     }
 
@@ -134,6 +168,7 @@ final class BasicAuth implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null) {
+            session(request);
             return;
         }
         if (!header.regionMatches(true, 0, "Basic ", 0, 6)) {
@@ -155,16 +190,10 @@ final class BasicAuth implements ContainerRequestFilter {
         String user = decoded.substring(0, colon);
         String secret = decoded.substring(colon + 1);
         String from = address.get();
-        long closed = throttle.closedFor(from);
-        if (closed > 0) {
-            long seconds = Math.max(1, (closed + 999) / 1000);
-            if (throttle.refuse(from)) {
-                refusals.refused(user, from, "too many failed logins from this address, refused without a password "
-                        + "check for " + seconds + " s");
-            }
-            request.abortWith(Response.fromResponse(ErrorMappers.answer(429, "Забагато невдалих входів з вашої "
-                    + "адреси; спробуйте через " + seconds + " с / Too many failed logins from your address; try "
-                    + "again in " + seconds + " s", null, null)).header("Retry-After", seconds).build());
+        ClientThrottle throttle = throttle();
+        Response closed = closed(throttle, from, user, refusals);
+        if (closed != null) {
+            request.abortWith(closed);
             return;
         }
         String key = key(user, secret);
@@ -184,14 +213,81 @@ final class BasicAuth implements ContainerRequestFilter {
             }
         }
         if (roles == null) {
-            int failures = throttle.failed(from);
-            refusals.refused(user, from, "wrong user name or password, or the user is closed by the realm's throttle ("
-                    + failures + " failed in a row from this address)");
+            failed(throttle, from, user, refusals);
             abort(request, "Невірне ім'я користувача або пароль / Wrong user name or password");
             return;
         }
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new UserContext(new Actor(user, roles), secure));
+    }
+
+    /** @return the session store's throttle, or this filter's own while there is no store */
+    private ClientThrottle throttle() {
+        SessionStore store = sessions.get();
+        return store != null ? store.throttle() : ownThrottle;
+    }
+
+    /**
+     * Authenticates a request by its session cookie, if it has one of an open session (and a login does not ignore
+     * it): the caller is the session's user; an unsafe method without the session's CSRF token is refused (403).
+     */
+    private void session(ContainerRequestContext request) {
+        SessionStore store = sessions.get();
+        if (store == null) {
+            return;
+        }
+        javax.ws.rs.core.Cookie cookie = request.getCookies().get(SessionStore.COOKIE);
+        if (cookie == null || SessionResource.isLogin(request)) {
+            return;
+        }
+        java.util.Optional<SessionStore.Session> found = store.use(cookie.getValue());
+        if (found.isEmpty()) {
+            request.setProperty(NO_SESSION, Boolean.TRUE);
+            return;
+        }
+        SessionStore.Session s = found.get();
+        if (!safe(request.getMethod()) && !s.csrfMatches(request.getHeaderString(SessionStore.CSRF_HEADER))) {
+            LOG.info("Refused {} with a session of {} without its CSRF token", request.getMethod(), s.user());
+            request.abortWith(ErrorMappers.answer(403, "Запит сесії без її токена CSRF (заголовок "
+                    + SessionStore.CSRF_HEADER + "); оновіть сторінку / A request of a session without its CSRF token "
+                    + "(header " + SessionStore.CSRF_HEADER + "); reload the page", null, null));
+            return;
+        }
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new UserContext(new Actor(s.user(), s.roles()), secure, SESSION_SCHEME));
+    }
+
+    /** @return whether the method changes nothing (and so needs no CSRF token) */
+    static boolean safe(String method) {
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
+    }
+
+    /**
+     * The address throttle before a password is checked.
+     *
+     * @return null while the address is open; else the 429 with {@code Retry-After} (the window's first refusal
+     *         recorded)
+     */
+    static Response closed(ClientThrottle throttle, String from, String user, Refusals refusals) {
+        long closed = throttle.closedFor(from);
+        if (closed <= 0) {
+            return null;
+        }
+        long seconds = Math.max(1, (closed + 999) / 1000);
+        if (throttle.refuse(from)) {
+            refusals.refused(user, from, "too many failed logins from this address, refused without a password "
+                    + "check for " + seconds + " s");
+        }
+        return Response.fromResponse(ErrorMappers.answer(429, "Забагато невдалих входів з вашої "
+                + "адреси; спробуйте через " + seconds + " с / Too many failed logins from your address; try "
+                + "again in " + seconds + " s", null, null)).header("Retry-After", seconds).build();
+    }
+
+    /** A login the realm refused: counted by the address throttle and recorded. */
+    static void failed(ClientThrottle throttle, String from, String user, Refusals refusals) {
+        int failures = throttle.failed(from);
+        refusals.refused(user, from, "wrong user name or password, or the user is closed by the realm's throttle ("
+                + failures + " failed in a row from this address)");
     }
 
     /** @return the user and a salted SHA-256 of the password: what a remembered login is found by */
@@ -207,7 +303,7 @@ final class BasicAuth implements ContainerRequestFilter {
     }
 
     /** @return a login to the JAAS realm of that name */
-    private static Realm jaas(String realm) {
+    static Realm jaas(String realm) {
         return (user, password) -> login(realm, user, password);
     }
 

@@ -85,7 +85,15 @@ final class Dto {
     record ActionRequest(ua.gov.nsoz.api.AppealAction action, String comment, String body, String topic,
             ua.gov.nsoz.api.Classification classification, ua.gov.nsoz.api.NotConsideredGround ground,
             ua.gov.nsoz.api.AnswerResult result, String text, Integer days, Integer rating,
-            List<AttachmentJson> documents) {
+            List<AttachmentJson> documents, String article) {
+
+        /** Without an article (issue 16 added it: the knowledge article an answer at first contact came from). */
+        ActionRequest(ua.gov.nsoz.api.AppealAction action, String comment, String body, String topic,
+                ua.gov.nsoz.api.Classification classification, ua.gov.nsoz.api.NotConsideredGround ground,
+                ua.gov.nsoz.api.AnswerResult result, String text, Integer days, Integer rating,
+                List<AttachmentJson> documents) {
+            this(action, comment, body, topic, classification, ground, result, text, days, rating, documents, null);
+        }
 
         ua.gov.nsoz.api.ActionRequest toDomain() {
             List<Attachment> list = new ArrayList<>();
@@ -95,7 +103,7 @@ final class Dto {
                 }
             }
             return new ua.gov.nsoz.api.ActionRequest(action, comment, body, topic, classification, ground, result, text,
-                    days, rating, list);
+                    days, rating, list, article);
         }
     }
 

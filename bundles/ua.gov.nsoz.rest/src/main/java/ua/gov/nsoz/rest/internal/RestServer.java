@@ -55,6 +55,7 @@ public class RestServer {
     private static final Duration FIRST_BUILD_WAIT = Duration.ofSeconds(90);
 
     private final Callers callers;
+    private final SessionStore sessions;
     private final ServerPlan plan;
     private final ScheduledExecutorService builder = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "nsoz-rest-server");
@@ -72,11 +73,14 @@ public class RestServer {
     /**
      * @param context this bundle's context
      * @param callers the scope rules and audit log at this node
+     * @param sessions the sessions of the staff workspace (a cookie in place of HTTP Basic)
      * @param scr the runtime, to learn which resources this bundle declares
      */
     @Activate
-    public RestServer(BundleContext context, @Reference Callers callers, @Reference ServiceComponentRuntime scr) {
+    public RestServer(BundleContext context, @Reference Callers callers, @Reference SessionStore sessions,
+            @Reference ServiceComponentRuntime scr) {
         this.callers = callers;
+        this.sessions = sessions;
         Set<String> declared = new TreeSet<>();
         for (ComponentDescriptionDTO d : scr.getComponentDescriptionDTOs(context.getBundle())) {
             if (Arrays.asList(d.serviceInterfaces).contains(RestResource.class.getName())
@@ -180,7 +184,7 @@ public class RestServer {
             providers.add(new StrictJsonProvider(objectMapper()));
             providers.add(new RequestLimits());
             providers.add(new ApiIndex());
-            providers.add(new BasicAuth("karaf", callers));
+            providers.add(new BasicAuth("karaf", callers, sessions));
             providers.add(new Authorize(callers));
             providers.add(new KnownQueryParameters());
             providers.addAll(ErrorMappers.all());

@@ -37,6 +37,7 @@ import ua.gov.nsoz.documents.DocumentRejectedException;
 import ua.gov.nsoz.documents.DocumentStore;
 import ua.gov.nsoz.documents.StoredDocument;
 import ua.gov.nsoz.exchange.ReferenceUpdateMessage;
+import ua.gov.nsoz.exchange.ArticleUpdateMessage;
 import ua.gov.nsoz.api.reference.ReferenceAdmin;
 import ua.gov.nsoz.api.reference.ReferenceEdits;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -86,6 +87,10 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
      */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile DocumentStore documents;
+
+    /** The node's knowledge base (issue 16), which the center's articles update; without it they are refused. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ua.gov.nsoz.api.knowledge.KnowledgeBase knowledge;
 
     /** Which documents each peer has: the content goes to a peer once. */
     private final DocumentLedger ledger;
@@ -240,7 +245,7 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
             JsonNode payload = json.readTree(e.payload());
             Appeal snapshot = json.treeToValue(payload, Appeal.class);
             return new AppealEventMessage(header, e.eventId(), e.type(), e.occurredAt(), e.node(), e.actor(),
-                    text(payload, "requestId"), text(payload, "comment"), snapshot);
+                    text(payload, "requestId"), text(payload, "comment"), snapshot, text(payload, "article"));
         }
         if ("changeRequest".equals(entry.messageType())) {
             JsonNode p = json.readTree(entry.payload());
@@ -252,6 +257,10 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         }
         if ("referenceUpdate".equals(entry.messageType())) {
             return new ReferenceUpdateMessage(header, json.readValue(entry.payload(), ReferenceEdits.class));
+        }
+        if (KnowledgePublisher.TYPE.equals(entry.messageType())) {
+            return new ArticleUpdateMessage(header,
+                    json.readValue(entry.payload(), ua.gov.nsoz.api.knowledge.Article.class));
         }
         if ("changeRefused".equals(entry.messageType())) {
             JsonNode p = json.readTree(entry.payload());
@@ -308,6 +317,28 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
             throw new RejectedMessageException("Reference edits revision " + u.edits().revision()
                     + " do not fit this node's shipped data: " + e.getMessage(), e);
         }
+        return store.recordReceived(inbound(h)) ? Outcome.APPLIED : Outcome.DUPLICATE;
+    }
+
+    /**
+     * A region takes a version of a knowledge article from the center (issue 16): stored if later than its own; the
+     * same or an earlier version changes nothing, so a resent message is harmless. Then records the message.
+     */
+    private Outcome applyArticle(ArticleUpdateMessage m) throws RejectedMessageException {
+        Header h = m.header();
+        ua.gov.nsoz.api.knowledge.Article a = m.article();
+        if (!h.sourceNode().equals(node.centerNodeId()) || node.role() == ua.gov.nsoz.api.NodeRole.CENTRAL) {
+            throw new RejectedMessageException("Knowledge articles come from the center (" + node.centerNodeId()
+                    + ") to a region, not from " + h.sourceNode(), null);
+        }
+        ua.gov.nsoz.api.knowledge.KnowledgeBase kb = knowledge;
+        if (kb == null) {
+            throw new RejectedMessageException("Node " + node.nodeId() + " has no knowledge base to store article "
+                    + a.code() + " v" + a.version() + " in", null);
+        }
+        boolean stored = kb.apply(a);
+        LOG.info("Article {} v{} from {}: {}", a.code(), a.version(), h.sourceNode(),
+                stored ? "applied" : "not later than ours, kept ours");
         return store.recordReceived(inbound(h)) ? Outcome.APPLIED : Outcome.DUPLICATE;
     }
 
@@ -503,7 +534,7 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
                     + ", which node " + appeal.node() + " owns: only the owner writes an appeal's history", null);
         }
         AppealEvent event = new AppealEvent(e.eventId(), appeal.id(), appeal.version(), e.type(), e.occurredAt(),
-                e.actorNode(), e.actor(), payload(appeal, e.comment(), e.requestId()));
+                e.actorNode(), e.actor(), payload(appeal, e.comment(), e.article(), e.requestId()));
         return new Replica(inbound(h), appeal, event);
     }
 
@@ -513,14 +544,22 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
      * at the center); the text is the same as the tree's.
      */
     String payload(Appeal appeal, String comment, String requestId) {
+        return payload(appeal, comment, null, requestId);
+    }
+
+    /** The same, with the knowledge article of an answer at first contact (issue 16) after the comment. */
+    String payload(Appeal appeal, String comment, String article, String requestId) {
         try {
             String record = json.writeValueAsString(appeal);
-            if (comment == null && requestId == null) {
+            if (comment == null && article == null && requestId == null) {
                 return record;
             }
             StringBuilder sb = new StringBuilder(record.length() + 128).append(record, 0, record.lastIndexOf('}'));
             if (comment != null) {
                 sb.append(",\"comment\":").append(json.writeValueAsString(comment));
+            }
+            if (article != null) {
+                sb.append(",\"article\":").append(json.writeValueAsString(article));
             }
             if (requestId != null) {
                 sb.append(",\"requestId\":").append(json.writeValueAsString(requestId));
@@ -614,6 +653,9 @@ public class ExchangeGatewayImpl implements ExchangeGateway {
         }
         if (message instanceof DocumentContentMessage d) {
             return applyDocument(d);
+        }
+        if (message instanceof ArticleUpdateMessage a) {
+            return applyArticle(a);
         }
         throw new RejectedMessageException("Unknown message " + message.getClass().getSimpleName(), null);
     }

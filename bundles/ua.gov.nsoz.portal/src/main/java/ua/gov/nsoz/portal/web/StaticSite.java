@@ -1,35 +1,43 @@
-package ua.gov.nsoz.portal.internal;
+package ua.gov.nsoz.portal.web;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
+import org.osgi.framework.Bundle;
 
 /**
- * Serves the portal's files from memory: only the files it was given, so no request path can reach anything else
- * (no traversal, no directory listing). Every answer carries the security headers of a public site
+ * Serves a site's files from memory at an HttpService alias: only the files it was given, so no request path can reach
+ * anything else (no traversal, no directory listing). Every answer carries the security headers of NSOZ's web pages
  * ({@link #SECURITY_HEADERS}); a file has its Content-Type, an ETag (its SHA-256) and is revalidated on each use
- * ({@code Cache-Control: no-cache}, a 304 when unchanged). {@code /} is {@code index.html}; an unknown path is the
- * HTML page {@code 404.html} with status 404 (a JSON 404 under {@code /api}, whose answers are JSON); a method other
- * than GET or HEAD is a 405.
+ * ({@code Cache-Control: no-cache}, a 304 when unchanged). The alias's root ({@code /} or {@code /staff/}) is
+ * {@code index.html}, and the alias without its slash ({@code /staff}) is redirected there; an unknown path is the
+ * site's HTML page {@code 404.html} with status 404 (at the alias {@code /}, a JSON 404 under {@code /api}, whose
+ * answers are JSON); a method other than GET or HEAD is a 405.
  */
-public final class PortalServlet extends HttpServlet {
+public final class StaticSite extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     /** The Content-Security-Policy: nothing from another host, no inline script or style, no framing. */
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    public static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     /** The headers of every answer. */
-    static final Map<String, String> SECURITY_HEADERS = Map.of(
+    public static final Map<String, String> SECURITY_HEADERS = Map.of(
             "Strict-Transport-Security", "max-age=31536000",
             "Content-Security-Policy", CSP,
             "X-Content-Type-Options", "nosniff",
@@ -37,7 +45,7 @@ public final class PortalServlet extends HttpServlet {
             "X-Frame-Options", "DENY");
 
     /** The types served, by file extension; a file of another extension is not served. */
-    static final Map<String, String> TYPES = Map.of(
+    public static final Map<String, String> TYPES = Map.of(
             "html", "text/html; charset=utf-8",
             "css", "text/css; charset=utf-8",
             "js", "text/javascript; charset=utf-8",
@@ -52,13 +60,29 @@ public final class PortalServlet extends HttpServlet {
     record File(byte[] bytes, String contentType, String etag) {
     }
 
+    private final String alias;
     private final Map<String, File> files;
 
     /**
-     * @param contents the files by their path below the root ("/index.html", "/css/portal.css"); those of an
+     * A site at the alias {@code /}.
+     *
+     * @param contents the files by their path below the alias ("/index.html", "/css/portal.css"); those of an
      *     extension not in {@link #TYPES} are left out
      */
-    public PortalServlet(Map<String, byte[]> contents) {
+    public StaticSite(Map<String, byte[]> contents) {
+        this("/", contents);
+    }
+
+    /**
+     * @param alias the HttpService alias it is registered at: "/" or "/name" (no trailing slash)
+     * @param contents the files by their path below the alias ("/index.html", "/css/staff.css"); those of an
+     *     extension not in {@link #TYPES} are left out
+     */
+    public StaticSite(String alias, Map<String, byte[]> contents) {
+        if (!alias.equals("/") && (!alias.startsWith("/") || alias.endsWith("/"))) {
+            throw new IllegalArgumentException("An alias is / or /name: " + alias);
+        }
+        this.alias = alias;
         Map<String, File> m = new TreeMap<>();
         contents.forEach((path, bytes) -> {
             String type = type(path);
@@ -69,13 +93,46 @@ public final class PortalServlet extends HttpServlet {
         this.files = Map.copyOf(m);
     }
 
-    /** @return the paths served */
-    public java.util.Set<String> paths() {
+    /**
+     * @param bundle the bundle holding the files
+     * @param folder its folder of the site ("portal", "workspace"), read once, with its subfolders
+     * @param alias the alias the site is to be registered at
+     * @return the site of the folder's files
+     */
+    public static StaticSite of(Bundle bundle, String folder, String alias) {
+        Map<String, byte[]> files = new HashMap<>();
+        Enumeration<URL> entries = bundle.findEntries(folder, "*", true);
+        while (entries != null && entries.hasMoreElements()) {
+            URL url = entries.nextElement();
+            String path = url.getPath();
+            if (path.endsWith("/")) {
+                continue;
+            }
+            files.put(path.substring(path.indexOf("/" + folder + "/") + folder.length() + 1), read(url));
+        }
+        return new StaticSite(alias, files);
+    }
+
+    private static byte[] read(URL url) {
+        try (InputStream in = url.openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** @return the paths served, below the alias */
+    public Set<String> paths() {
         return files.keySet();
     }
 
+    /** @return the alias */
+    public String alias() {
+        return alias;
+    }
+
     /** @return the Content-Type of a path by its extension, null if not served */
-    static String type(String path) {
+    public static String type(String path) {
         int dot = path.lastIndexOf('.');
         return dot < 0 ? null : TYPES.get(path.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
@@ -85,8 +142,14 @@ public final class PortalServlet extends HttpServlet {
         SECURITY_HEADERS.forEach(response::setHeader);
         String method = request.getMethod();
         boolean head = "HEAD".equals(method);
-        String path = path(request);
-        if (path.equals("/api") || path.startsWith("/api/")) {
+        String full = path(request);
+        if (!alias.equals("/") && full.equals(alias)) {
+            response.setHeader("Location", alias + "/");
+            send(response, 301, "text/plain; charset=utf-8", head, (alias + "/").getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String path = alias.equals("/") ? full : full.startsWith(alias + "/") ? full.substring(alias.length()) : null;
+        if (alias.equals("/") && (full.equals("/api") || full.startsWith("/api/"))) {
             send(response, 404, "application/json", head, ("{\"status\":404,\"error\":\"Not Found\",\"message\":"
                     + "\"Такого шляху немає; опис API — /api/v1/openapi.json / No such path; the API is described at "
                     + "/api/v1/openapi.json\"}").getBytes(StandardCharsets.UTF_8));
@@ -98,7 +161,7 @@ public final class PortalServlet extends HttpServlet {
                     "Метод не підтримується / Method not allowed: GET, HEAD".getBytes(StandardCharsets.UTF_8));
             return;
         }
-        File file = path.equals("/") ? files.get("/index.html") : files.get(path);
+        File file = path == null ? null : path.equals("/") ? files.get("/index.html") : files.get(path);
         if (file == null) {
             File page = files.get(NOT_FOUND_PAGE);
             byte[] body = page != null ? page.bytes()
@@ -127,7 +190,7 @@ public final class PortalServlet extends HttpServlet {
         }
     }
 
-    /** @return the request's path below the root, as the container decoded it ("/" for the root) */
+    /** @return the request's whole path as the container decoded it: servlet path and path info ("/" for the root) */
     static String path(HttpServletRequest request) {
         String servletPath = request.getServletPath() == null ? "" : request.getServletPath();
         String info = request.getPathInfo() == null ? "" : request.getPathInfo();

@@ -1,0 +1,203 @@
+package ua.gov.nsoz.knowledge.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.derby.jdbc.EmbeddedDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.NodeRole;
+import ua.gov.nsoz.api.ValidationException;
+import ua.gov.nsoz.api.knowledge.Article;
+import ua.gov.nsoz.api.knowledge.ArticleDraft;
+import ua.gov.nsoz.api.knowledge.ArticleHit;
+import ua.gov.nsoz.api.knowledge.CenterEditsException;
+
+/** The knowledge base over a real Derby database and the real Ukrainian analyzer (synthetic articles). */
+class KnowledgeBaseImplTest {
+
+    record Node(String nodeId, String code, String name, NodeRole role, String region, String centerNodeId,
+            String softwareVersion, Instant startedAt) implements NodeIdentity {
+    }
+
+    static final Node UCC = new Node("ucc", "UCC", "Урядовий контактний центр", NodeRole.CENTRAL, null, "ucc", "1",
+            Instant.now());
+    static final Node LVIV = new Node("lviv", "LV", "Львів", NodeRole.REGIONAL, "UA-46", "ucc", "1", Instant.now());
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00.123Z"), ZoneOffset.UTC);
+
+    @TempDir
+    Path dir;
+    EmbeddedDataSource ds;
+    String dbName;
+
+    @BeforeEach
+    void open() {
+        System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
+        dbName = "memory:knowledge-" + DATABASES.incrementAndGet();
+        ds = new EmbeddedDataSource();
+        ds.setDatabaseName(dbName);
+        ds.setCreateDatabase("create");
+    }
+
+    @AfterEach
+    void drop() {
+        try {
+            DriverManager.getConnection("jdbc:derby:" + dbName + ";drop=true");
+        } catch (SQLException expected) {
+            // 08006: dropped
+        }
+    }
+
+    KnowledgeBaseImpl kb(Node node) {
+        return new KnowledgeBaseImpl(ds, node, CLOCK);
+    }
+
+    static ArticleDraft pension() {
+        return new ArticleDraft("Перерахунок пенсії", "Пенсія перераховується автоматично з 1 березня. Пенсійний "
+                + "фонд надсилає повідомлення; звертатися до управління не потрібно.", List.of("TOPIC-01"));
+    }
+
+    @Test
+    @DisplayName("A search in one word form finds an article written in another («пенсіями» → «пенсія»)")
+    void wordForms() {
+        KnowledgeBaseImpl kb = kb(UCC);
+        kb.put("PENSION-RECALC", pension(), "supervisor");
+        kb.put("SUBSIDY", new ArticleDraft("Житлова субсидія", "Субсидію призначають на опалювальний сезон.",
+                List.of()), "supervisor");
+        for (String q : List.of("пенсіями", "пенсії", "пенсію", "перерахунку", "ПЕНСІЙНОГО")) {
+            List<ArticleHit> hits = kb.search(q, null, 10);
+            assertEquals(1, hits.size(), q + ": " + hits);
+            assertEquals("PENSION-RECALC", hits.get(0).article().code(), q);
+        }
+        assertEquals("SUBSIDY", kb.search("субсидії", null, 10).get(0).article().code());
+        assertTrue(kb.search("автомобіль", null, 10).isEmpty());
+    }
+
+    @Test
+    @DisplayName("The snippet marks the words found in their own form and escapes the rest")
+    void snippet() {
+        KnowledgeBaseImpl kb = kb(UCC);
+        kb.put("ESCAPE", new ArticleDraft("Пенсія", "Про <script> & пенсії: пенсію отримують щомісяця.", null),
+                "supervisor");
+        String s = kb.search("пенсіями", null, 5).get(0).snippet();
+        assertEquals("Про &lt;script&gt; &amp; <mark>пенсії</mark>: <mark>пенсію</mark> отримують щомісяця.", s);
+    }
+
+    @Test
+    @DisplayName("A long text gives a snippet around the first word found, cut at spaces")
+    void longSnippet() {
+        KnowledgeBaseImpl kb = kb(UCC);
+        String filler = "слово ".repeat(100);
+        kb.put("LONG", new ArticleDraft("Довга", filler + "субсидія " + filler, null), "supervisor");
+        String s = kb.search("субсидій", null, 5).get(0).snippet();
+        assertTrue(s.startsWith("…слово") && s.endsWith("…") && s.contains("<mark>субсидія</mark>"), s);
+        assertTrue(s.length() < ArticleIndex.SNIPPET + 30, s);
+    }
+
+    @Test
+    @DisplayName("Topic filter, blank query by title, limit")
+    void topicAndBlank() {
+        KnowledgeBaseImpl kb = kb(UCC);
+        kb.put("PENSION-RECALC", pension(), "supervisor");
+        kb.put("B", new ArticleDraft("Ббб пенсія", "Пенсія інша.", List.of("TOPIC-02")), "supervisor");
+        kb.put("A", new ArticleDraft("Ааа", "Текст.", List.of("TOPIC-02")), "supervisor");
+        assertEquals(List.of("B"), codes(kb.search("пенсія", "TOPIC-02", 10)));
+        assertEquals(List.of("A", "B", "PENSION-RECALC"), codes(kb.search("", null, 10)));
+        assertEquals(List.of("A", "B"), codes(kb.search(" ", "TOPIC-02", 10)));
+        assertEquals(1, kb.search("пенсія", null, 1).size());
+    }
+
+    @Test
+    @DisplayName("A new version replaces the text in the index; a withdrawn article is not found but kept")
+    void versionsAndWithdraw() {
+        KnowledgeBaseImpl kb = kb(UCC);
+        Article v1 = kb.put("PENSION-RECALC", pension(), "supervisor");
+        assertEquals(1, v1.version());
+        Article v2 = kb.put("PENSION-RECALC", new ArticleDraft("Субсидія", "Про субсидію.", null), "supervisor2");
+        assertEquals(2, v2.version());
+        assertEquals("supervisor2", v2.updatedBy());
+        assertTrue(kb.search("пенсія", null, 5).isEmpty());
+        assertEquals(1, kb.search("субсидії", null, 5).size());
+        Article v3 = kb.withdraw("PENSION-RECALC", "supervisor");
+        assertTrue(v3.withdrawn());
+        assertEquals(3, v3.version());
+        assertTrue(kb.search("субсидії", null, 5).isEmpty());
+        assertTrue(kb.get("PENSION-RECALC").orElseThrow().withdrawn());
+        assertEquals(v3, kb.withdraw("PENSION-RECALC", "supervisor"), "withdrawing again changes nothing");
+        Article v4 = kb.put("PENSION-RECALC", pension(), "supervisor");
+        assertFalse(v4.withdrawn());
+        assertEquals(4, v4.version());
+        assertThrows(NoSuchElementException.class, () -> kb.withdraw("NONE", "supervisor"));
+    }
+
+    @Test
+    @DisplayName("The index is rebuilt from the table when the component starts again")
+    void rebuiltAtStart() {
+        kb(UCC).put("PENSION-RECALC", pension(), "supervisor");
+        KnowledgeBaseImpl again = kb(UCC);
+        assertEquals("PENSION-RECALC", again.search("пенсіями", null, 5).get(0).article().code());
+    }
+
+    @Test
+    @DisplayName("A region refuses to write: the center edits")
+    void regionRefuses() {
+        KnowledgeBaseImpl kb = kb(LVIV);
+        CenterEditsException e = assertThrows(CenterEditsException.class,
+                () -> kb.put("PENSION-RECALC", pension(), "supervisor"));
+        assertTrue(e.getMessage().contains("ucc"), e.getMessage());
+        assertThrows(CenterEditsException.class, () -> kb.withdraw("PENSION-RECALC", "supervisor"));
+    }
+
+    @Test
+    @DisplayName("The center's versions apply at a region: a later one wins, a repeat or an earlier one is a no-op")
+    void applyIdempotent() {
+        KnowledgeBaseImpl center = kb(UCC);
+        List<Article> sent = new ArrayList<>();
+        center.addListener(sent::add);
+        center.put("PENSION-RECALC", pension(), "supervisor");
+        center.put("PENSION-RECALC", new ArticleDraft("Субсидія", "Про субсидію.", null), "supervisor");
+        assertEquals(2, sent.size());
+        drop();
+        open();
+        KnowledgeBaseImpl region = kb(LVIV);
+        assertTrue(region.apply(sent.get(1)));
+        assertFalse(region.apply(sent.get(1)), "a repeat is a no-op");
+        assertFalse(region.apply(sent.get(0)), "an earlier version is a no-op");
+        assertEquals(sent.get(1), region.get("PENSION-RECALC").orElseThrow());
+        assertEquals(1, region.search("субсидією", null, 5).size());
+        assertTrue(region.search("пенсія", null, 5).isEmpty());
+    }
+
+    @Test
+    @DisplayName("Code, title, body and topics are validated, every problem at once")
+    void validation() {
+        KnowledgeBaseImpl kb = kb(UCC);
+        ValidationException e = assertThrows(ValidationException.class,
+                () -> kb.put("bad code", new ArticleDraft(" ", null, List.of("a b")), "supervisor"));
+        assertEquals(List.of("code", "title", "body", "topics"), e.errors().stream().map(f -> f.field()).toList());
+        assertThrows(ValidationException.class, () -> kb.put("X", new ArticleDraft("t",
+                "x".repeat(Article.MAX_BODY + 1), null), "supervisor"));
+        assertTrue(kb.all().isEmpty());
+    }
+
+    private static List<String> codes(List<ArticleHit> hits) {
+        return hits.stream().map(h -> h.article().code()).toList();
+    }
+}
