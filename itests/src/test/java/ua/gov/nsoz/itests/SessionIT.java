@@ -29,7 +29,7 @@ import ua.gov.nsoz.itests.support.SharedNode;
 import ua.gov.nsoz.itests.support.Shell;
 
 /**
- * The staff workspace's cookie sessions on a real regional node over real HTTPS (issue 16, H1): log in, read with the
+ * The staff workspace's cookie sessions on a real regional node over real HTTPS (issue 16): log in, read with the
  * cookie alone, be refused an unsafe method without the CSRF header and pass with it, log out and be refused after;
  * then the idle timeout, shortened through the shell as an admin would (PID ua.gov.nsoz.rest.session), while an open
  * session survives the change. No request here carries HTTP Basic credentials but the shell's.
@@ -41,7 +41,7 @@ class SessionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long DEFAULT_IDLE = 900;
-    private static final long SHORT_IDLE = 6;
+    private static final long SHORT_IDLE = 10;
 
     private KarafNode node;
 

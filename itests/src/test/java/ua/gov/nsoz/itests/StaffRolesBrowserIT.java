@@ -152,6 +152,24 @@ class StaffRolesBrowserIT {
     }
 
     @Test
+    void theOperatorIsRefusedTheAdminsPageAndAReferenceEdit() throws Exception {
+        login("operator");
+        assertTrue(browser.getCurrentUrl().startsWith(origin + "/staff/operator.html"), "the operator's home: "
+                + browser.getCurrentUrl());
+        outOfRole("operator", "admin.html", "GET", "/api/v1/sync");
+        actionOutOfRole("operator", "PUT", "/api/v1/reference/entries/CC-SYNTHETIC-" + UUID.randomUUID());
+    }
+
+    @Test
+    void theClerkIsRefusedTheOperatorsConsoleAndRegistering() throws Exception {
+        login("clerk");
+        assertTrue(browser.getCurrentUrl().startsWith(origin + "/staff/body.html"), "the clerk's home: "
+                + browser.getCurrentUrl());
+        outOfRole("clerk", "operator.html", "GET", "/api/v1/calls/ringing?wait=0");
+        actionOutOfRole("clerk", "POST", "/api/v1/appeals");
+    }
+
+    @Test
     void theAdminSeesTheLinksReplaysADeadLetterAndEditsTheReferenceBase() throws Exception {
         String messageId = deadLetter();
         login("admin");

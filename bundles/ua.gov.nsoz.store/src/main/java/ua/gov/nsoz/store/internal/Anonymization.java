@@ -74,6 +74,7 @@ final class Anonymization {
             if (anonymizeAppeal(c, ref.id(), cutoff, at)) {
                 renameDocuments(c, ref.id());
                 rewritePayloads(c, ref.id(), payloads);
+                forgetCalls(c, ref.id());
                 done.add(ref);
             }
         }
@@ -168,6 +169,24 @@ final class Anonymization {
             if (changed > 0) {
                 ps.executeBatch();
             }
+        }
+    }
+
+    /**
+     * The calls that became the appeal (table {@code call_record} of the bundle ua.gov.nsoz.calls, where it runs):
+     * the caller's number goes, and the recording (a voice) is no longer named, so the document store's purge deletes
+     * it. Done here, in the anonymization's own transaction, so that no appeal is anonymized with its calls left.
+     */
+    private static void forgetCalls(Connection c, String id) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, "CALL_RECORD", new String[] {"TABLE"})) {
+            if (!rs.next()) {
+                return;
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE call_record SET caller_number = NULL, "
+                + "caller_digits = NULL, recording_sha256 = NULL WHERE appeal_id = ?")) {
+            ps.setString(1, id);
+            ps.executeUpdate();
         }
     }
 }

@@ -11,10 +11,12 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -278,6 +280,35 @@ class RetentionStoreTest {
         assertEquals(counts, store.categoryCounts(LocalDate.parse("2026-04-15")), "statistics count them still");
         assertEquals(p.shortenedReason(), store.get(kept.id()).orElseThrow().processing().shortenedReason(),
                 "an appeal inside the period keeps its reason");
+    }
+
+    @Test
+    @DisplayName("Issue 16: the calls that became an anonymized appeal lose the caller's number and their recording")
+    void calls() throws SQLException {
+        Appeal a = add(AppealStatus.CLOSED, OLD);
+        Appeal kept = add(AppealStatus.CLOSED, RECENT);
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            // the calls bundle's table (its changelog calls:1-call-record), the columns anonymization touches
+            st.executeUpdate("CREATE TABLE call_record (id VARCHAR(40) NOT NULL PRIMARY KEY, caller_number "
+                    + "VARCHAR(40), caller_digits VARCHAR(40), appeal_id VARCHAR(40), recording_sha256 CHAR(64))");
+            st.executeUpdate("INSERT INTO call_record VALUES ('c1', '+380 44 123-45-67', '380441234567', '" + a.id()
+                    + "', '" + SHA + "'), ('c2', '+380 44 765-43-21', '380447654321', '" + kept.id() + "', '" + SHA
+                    + "')");
+        }
+        store.anonymizePastRetention(CUTOFF, NOW, 100, MARK);
+        assertEquals(Arrays.asList(null, null, null), call("c1"), "the anonymized appeal's call");
+        assertEquals(List.of("+380 44 765-43-21", "380447654321", SHA), call("c2"), "a call of an appeal in the period");
+    }
+
+    private List<String> call(String id) throws SQLException {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT caller_number, caller_digits, recording_sha256 FROM call_record WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next(), id);
+                return Arrays.asList(rs.getString(1), rs.getString(2), rs.getString(3));
+            }
+        }
     }
 
     @Test
