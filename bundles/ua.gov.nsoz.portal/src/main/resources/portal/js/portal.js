@@ -1,51 +1,10 @@
-/* NSOZ portal: what every page shares: the language (Ukrainian first, English with ?lang=en, kept in localStorage),
+/* NSOZ portal: what every page shares: the language (js/lang.js, loaded first: Ukrainian first, English with ?lang=en),
    calls to the node's public API, field errors, dates. No framework, nothing from another host. */
 (function () {
   'use strict';
-  var KEY = 'nsoz.lang';
-
-  function choose() {
-    var q = new URLSearchParams(window.location.search).get('lang');
-    if (q === 'en' || q === 'uk') {
-      try { window.localStorage.setItem(KEY, q); } catch (e) { /* private mode: the URL still decides */ }
-      return q;
-    }
-    try {
-      var kept = window.localStorage.getItem(KEY);
-      if (kept === 'en' || kept === 'uk') { return kept; }
-    } catch (e) { /* no storage */ }
-    return 'uk';
-  }
-
-  var lang = choose();
-
-  /** @return the text of the page's language */
-  function t(uk, en) { return lang === 'en' ? en : uk; }
-
-  /** Puts the page in its language: elements with data-en (their text), data-en-placeholder, data-en-aria-label. */
-  function translate(root) {
-    document.documentElement.lang = lang;
-    if (lang !== 'en') { return; }
-    (root || document).querySelectorAll('[data-en]').forEach(function (el) { el.textContent = el.getAttribute('data-en'); });
-    (root || document).querySelectorAll('[data-en-placeholder]').forEach(function (el) {
-      el.setAttribute('placeholder', el.getAttribute('data-en-placeholder'));
-    });
-    (root || document).querySelectorAll('[data-en-aria-label]').forEach(function (el) {
-      el.setAttribute('aria-label', el.getAttribute('data-en-aria-label'));
-    });
-  }
-
-  function languageSwitch() {
-    var link = document.getElementById('lang-switch');
-    if (!link) { return; }
-    var other = lang === 'en' ? 'uk' : 'en';
-    var params = new URLSearchParams(window.location.search);
-    params.set('lang', other);
-    link.href = window.location.pathname + '?' + params.toString();
-    link.textContent = other === 'en' ? 'English' : 'Українська';
-    link.setAttribute('lang', other);
-    link.setAttribute('hreflang', other);
-  }
+  var L = window.NsozLang;
+  var lang = L.lang, t = L.t, translate = L.translate, bilingual = L.bilingual, message = L.message, date = L.date,
+    named = L.named;
 
   /**
    * Calls the node's API. @return a Promise of {status, headers, body (parsed JSON or null)}; rejects on a network error.
@@ -79,20 +38,6 @@
     var m = Math.ceil(s / 60);
     if (m < 90) { return t('через ' + m + ' хв', 'in ' + m + ' minutes'); }
     return t('через ' + Math.ceil(m / 60) + ' год', 'in ' + Math.ceil(m / 60) + ' hours');
-  }
-
-  /** @return the API's message of an error answer, in the page's language where it is bilingual "uk / en" */
-  function message(body, fallbackUk, fallbackEn) {
-    var m = body && body.message ? String(body.message) : null;
-    return m ? bilingual(m) : t(fallbackUk, fallbackEn);
-  }
-
-  /** @return the half of a bilingual "Українською / In English" text in the page's language (all of it if unsure) */
-  function bilingual(text) {
-    if (text === null || text === undefined) { return ''; }
-    var s = String(text), parts = s.split(' / ');
-    if (parts.length === 2) { return lang === 'en' ? parts[1] : parts[0]; }
-    return s;
   }
 
   /** Clears the marks of field errors inside a form and the summary. */
@@ -143,13 +88,6 @@
     summary.hidden = false;
   }
 
-  /** @return an ISO date (or instant) as dd.mm.yyyy */
-  function date(iso) {
-    if (!iso) { return ''; }
-    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso));
-    return m ? m[3] + '.' + m[2] + '.' + m[1] : String(iso);
-  }
-
   var STATUS = {
     REGISTERED: ['Зареєстровано', 'Registered'],
     ANSWERED_AT_FIRST_CONTACT: ['Надано відповідь під час першого звернення', 'Answered at first contact'],
@@ -173,11 +111,6 @@
     REFUSED: ['Відмовлено', 'Refused']
   };
 
-  function named(dict, code) {
-    var n = dict[code];
-    return n ? t(n[0], n[1]) : (code || '');
-  }
-
   window.NSOZ = {
     lang: lang, t: t, api: api, retryAfterWords: retryAfterWords, message: message, bilingual: bilingual,
     clearErrors: clearErrors, showErrors: showErrors, date: date,
@@ -188,5 +121,5 @@
   };
 
   translate();
-  languageSwitch();
+  L.languageSwitch();
 }());

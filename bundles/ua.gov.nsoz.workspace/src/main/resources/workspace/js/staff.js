@@ -15,64 +15,10 @@
      action(code), home(session), has(session, role), message(json, uk, en) are there too. */
 (function () {
   'use strict';
-  var KEY = 'nsoz.lang';
   var BASE = '/staff/';
-
-  function choose() {
-    var q = new URLSearchParams(window.location.search).get('lang');
-    if (q === 'en' || q === 'uk') {
-      try { window.localStorage.setItem(KEY, q); } catch (e) { /* private mode: the URL still decides */ }
-      return q;
-    }
-    try {
-      var kept = window.localStorage.getItem(KEY);
-      if (kept === 'en' || kept === 'uk') { return kept; }
-    } catch (e) { /* no storage */ }
-    return 'uk';
-  }
-
-  var lang = choose();
-
-  function t(uk, en) { return lang === 'en' ? en : uk; }
-
-  /** Puts a part of the page (all of it by default) in its language: data-en, data-en-placeholder, data-en-aria-label, data-en-title. */
-  function translate(root) {
-    document.documentElement.lang = lang;
-    if (lang !== 'en') { return; }
-    var r = root || document;
-    r.querySelectorAll('[data-en]').forEach(function (el) { el.textContent = el.getAttribute('data-en'); });
-    ['placeholder', 'aria-label', 'title'].forEach(function (attr) {
-      r.querySelectorAll('[data-en-' + attr + ']').forEach(function (el) {
-        el.setAttribute(attr, el.getAttribute('data-en-' + attr));
-      });
-    });
-  }
-
-  function languageSwitch() {
-    var link = document.getElementById('lang-switch');
-    if (!link) { return; }
-    var other = lang === 'en' ? 'uk' : 'en';
-    var params = new URLSearchParams(window.location.search);
-    params.set('lang', other);
-    link.href = window.location.pathname + '?' + params.toString() + window.location.hash;
-    link.textContent = other === 'en' ? 'English' : 'Українська';
-    link.setAttribute('lang', other);
-    link.setAttribute('hreflang', other);
-  }
-
-  /** @return the half of a bilingual "Українською / In English" text in the page's language */
-  function bilingual(text) {
-    if (text === null || text === undefined) { return ''; }
-    var s = String(text), parts = s.split(' / ');
-    if (parts.length === 2) { return lang === 'en' ? parts[1] : parts[0]; }
-    return s;
-  }
-
-  /** @return the API's message of an error answer in the page's language, or the fallback */
-  function message(json, fallbackUk, fallbackEn) {
-    var m = json && json.message ? String(json.message) : null;
-    return m ? bilingual(m) : t(fallbackUk || 'Помилка', fallbackEn || 'Error');
-  }
+  var L = window.NsozLang; // /js/lang.js, the portal's, loaded first: the language, as on the citizens' pages
+  var lang = L.lang, t = L.t, translate = L.translate, bilingual = L.bilingual, message = L.message, date = L.date,
+    named = L.named;
 
   function esc(s) {
     return String(s === null || s === undefined ? '' : s).replace(/[&<>"']/g, function (c) {
@@ -270,12 +216,6 @@
     window.setTimeout(function () { live.textContent = text; }, 50);
   }
 
-  function date(iso) {
-    if (!iso) { return ''; }
-    var m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(iso));
-    return m ? m[3] + '.' + m[2] + '.' + m[1] : String(iso);
-  }
-
   function dateTime(iso) {
     if (!iso) { return ''; }
     var d = new Date(iso);
@@ -316,11 +256,6 @@
     REMIND: ['Нагадування', 'Reminder'], ESCALATE: ['Ескалація', 'Escalation'], REGISTER: ['Реєстрація', 'Registration']
   };
 
-  function named(dict, code) {
-    var n = dict[code];
-    return n ? t(n[0], n[1]) : (code || '');
-  }
-
   window.Staff = {
     api: api, session: session, require: require, nav: nav, announce: announce, esc: esc, lang: lang,
     t: t, translate: translate, bilingual: bilingual, message: message, date: date, dateTime: dateTime,
@@ -332,5 +267,5 @@
   };
 
   translate();
-  languageSwitch();
+  L.languageSwitch();
 }());
