@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.jms.JMSException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -21,6 +24,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import ua.gov.nsoz.itests.support.Broker;
 import ua.gov.nsoz.itests.support.NodeClient;
 import ua.gov.nsoz.itests.support.Shell;
 
@@ -152,6 +156,7 @@ class AccessIT {
         // Issue 11, 4: guessing over REST (needs only the center; first, so that it runs whatever the link does).
         guessingIsThrottledPerAddressAndRecorded();
         sshGuessingIsThrottledPerAddressAndRecorded();
+        brokerGuessingIsThrottledPerAddressAndRecorded();
 
         // The appeals of the matrix: one of the center's own, two of lviv's (forwarded to MOZ and to MON), and a
         // confidential one of lviv's forwarded to MOZ; all four known at the center.
@@ -462,5 +467,117 @@ class AccessIT {
         String log = Files.readString(securityLog);
         assertTrue(log.contains("refused by the address throttle") && log.contains(attacker), "in security.log");
         assertFalse(log.contains("Wrong-Ssh-Guess"), "no password in the security log");
+    }
+
+    /**
+     * Logs in to a broker from a local address of the loopback (a session asked for, as a region's bridge does) and
+     * leaves again. Artemis binds the client's local address only together with a local port: a free one, each time.
+     *
+     * @throws JMSException if the broker refuses the login
+     */
+    private static void brokerLogin(String url, String from, String user, String password) throws Exception {
+        int localPort;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName(from))) {
+            localPort = s.getLocalPort();
+        }
+        try (Broker b = new Broker(url + "&localAddress=" + from + "&localPort=" + localPort, user, password)) {
+            // in, and out again
+        }
+    }
+
+    private static boolean brokerRefuses(String url, String from, String user, String password) throws Exception {
+        try {
+            brokerLogin(url, from, user, password);
+            return false;
+        } catch (JMSException refused) {
+            return true;
+        }
+    }
+
+    /**
+     * Issue 11, 4, at the brokers: wrong passwords from one address at the center's link acceptor (mutual TLS, with
+     * lviv's certificate; each guess another user name, so that no user's own throttle closes) close that address
+     * after the free ten, for every user and both acceptors of the broker (the local one too), without any password
+     * checked; lviv's right login from another address works meanwhile; the address opens again within the capped
+     * window; the auditor finds the refusals (user tried, {@code broker <address>}, why; never a password), and the
+     * node's security log the closed address.
+     */
+    private static void brokerGuessingIsThrottledPerAddressAndRecorded() throws Exception {
+        String attacker = "127.0.0.4";
+        Path tls = LauncherTest.instances.resolve(".link-tls");
+        String tlsPassword = Files.readString(tls.resolve("password")).trim();
+        String link = "tcp://127.0.0.1:" + LauncherTest.shiftedPort(61610) + "?sslEnabled=true&callTimeout=10000"
+                + "&keyStoreType=PKCS12&keyStorePath=" + tls.resolve("lviv.p12") + "&keyStorePassword=" + tlsPassword
+                + "&trustStoreType=PKCS12&trustStorePath=" + tls.resolve("truststore.p12") + "&trustStorePassword="
+                + tlsPassword;
+        String local = "tcp://127.0.0.1:" + LauncherTest.shiftedPort(61616) + "?callTimeout=10000";
+        String lviv = Files.readString(LauncherTest.instances.resolve(".lviv.link-secret")).trim();
+        String node = Files.readString(LauncherTest.instances.resolve(".ucc.node-secret")).trim();
+
+        // Round by round: a wrong login from the attacker's address, then lviv's right one from it. The first ten
+        // wrong ones are free (lviv gets in); the eleventh closes the address for 1 s, for anyone.
+        int closedAfter = -1;
+        for (int i = 0; i < 30 && closedAfter < 0; i++) {
+            assertTrue(brokerRefuses(link, attacker, "guess-broker-" + i, "Wrong-Broker-Guess-" + i),
+                    "a wrong password was accepted");
+            if (brokerRefuses(link, attacker, "nsoz-link-lviv", lviv)) {
+                closedAfter = i + 1;
+            }
+        }
+        // 11: refused within the first 1 s window; a little later on a slow machine (windows of 1 s, 2 s, 4 s)
+        assertTrue(closedAfter >= 11 && closedAfter <= 14, "closed after the free ten: " + closedAfter);
+
+        // Closed at both acceptors of the broker for the right passwords, while lviv gets in from another address.
+        // The windows are short at first (1 s, 2 s …): round by round, a wrong password (it closes the address
+        // again, for twice as long, if its window has ended) and the checks, until both refuse within one window.
+        boolean bothRefuse = false;
+        for (int i = 100; i < 110 && !bothRefuse; i++) {
+            assertTrue(brokerRefuses(link, attacker, "guess-broker-" + i, "Wrong-Broker-Guess-" + i), "accepted");
+            bothRefuse = brokerRefuses(link, attacker, "nsoz-link-lviv", lviv)
+                    && brokerRefuses(local, attacker, "nsoz-node", node);
+        }
+        assertTrue(bothRefuse, "the link and the local acceptor refuse the closed address");
+        brokerLogin(link, "127.0.0.1", "nsoz-link-lviv", lviv);
+
+        // Opens again within the capped window (30 s at most), polled with a deadline.
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        boolean open = false;
+        while (!open && System.nanoTime() < deadline) {
+            open = !brokerRefuses(link, attacker, "nsoz-link-lviv", lviv);
+            if (!open) {
+                Thread.sleep(500); // the window is at most 30 s: poll within the deadline
+            }
+        }
+        assertTrue(open, "the address opens again within 60 s");
+        brokerLogin(local, attacker, "nsoz-node", node); // the right secret: it was the throttle that refused
+
+        // The auditor sees the refused broker logins (written by the node asynchronously: polled with a deadline).
+        deadline = System.nanoTime() + WITHIN.toNanos();
+        boolean wrong = false;
+        boolean closed = false;
+        String last = "";
+        while (!(wrong && closed) && System.nanoTime() < deadline) {
+            HttpResponse<String> r = send("ucc", "auditor", "GET", "/api/v1/audit?action=LOGIN_REFUSED&limit=1000",
+                    null);
+            last = r.statusCode() + " " + r.body();
+            assertFalse(last.contains("Wrong-Broker-Guess"), "no password in the audit log");
+            if (r.statusCode() == 200) {
+                for (JsonNode e : LauncherTest.JSON.readTree(r.body()).get("items")) {
+                    if (e.get("origin").asText().equals("broker " + attacker)) {
+                        wrong |= e.get("what").asText().contains("wrong user name or password")
+                                && e.get("actor").asText().startsWith("guess-broker-");
+                        closed |= e.get("what").asText().contains("too many failed logins from the address");
+                    }
+                }
+            }
+            if (!(wrong && closed)) {
+                Thread.sleep(200); // poll a condition with a deadline
+            }
+        }
+        assertTrue(wrong && closed, "both reasons in the audit log: " + last);
+        String log = Files.readString(LauncherTest.instances.resolve("ucc/data/log/security.log"));
+        assertTrue(log.contains("Broker login from " + attacker + " refused by the address throttle"),
+                "in security.log");
+        assertFalse(log.contains("Wrong-Broker-Guess"), "no password in the security log");
     }
 }

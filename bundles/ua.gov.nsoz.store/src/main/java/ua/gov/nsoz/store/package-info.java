@@ -4,7 +4,7 @@
  * ({@link ua.gov.nsoz.store.AuditChain}); the event feed of the analysis ({@link ua.gov.nsoz.store.EventFeed}).
  */
 @Export
-@Version("1.6.0")
+@Version("1.7.0")
 package ua.gov.nsoz.store;
 
 import org.osgi.annotation.bundle.Export;

@@ -51,6 +51,11 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * 47610. Ordering the classes instead (all federation users together, then stop) would rest on surefire's
  * class order and on nobody adding a class in between; separate folders and ports need neither, and the two idle
  * nodes cost memory (the machine has plenty) but little CPU between the classes that use them.
+ *
+ * <p><b>The center on PostgreSQL.</b> Where this machine has PostgreSQL (always in CI: {@code NSOZ_TEST_POSTGRES=required}),
+ * ucc runs on it ({@code NSOZ_CENTER_DB=postgresql}: the launcher's own cluster in the instances folder, port
+ * 25432 + the offset, stopped by {@code ./nsoz stop}), so every class on the shared federation exercises the center's
+ * store on PostgreSQL; the start asserts it by nsoz:node-info ({@link #centerDb()}).
  */
 public final class Federation implements BeforeAllCallback, TestWatcher {
 
@@ -65,6 +70,13 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
     static final Duration START_PROCESS_TIMEOUT = START_TIMEOUT.plusMinutes(2);
     static final Duration STOP_PROCESS_TIMEOUT = Duration.ofMinutes(4);
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The center's store: {@code postgresql} (the launcher's {@code NSOZ_CENTER_DB=postgresql}, docs/postgresql.md) when
+     * this machine has PostgreSQL's server binaries, or when {@code NSOZ_TEST_POSTGRES=required} (CI: then missing
+     * binaries fail the start); else {@code derby}. Property {@code nsoz.federation.centerDb} chooses.
+     */
+    static final String CENTER_DB = centerDbDefault();
 
     private static final String KEY = "nsoz.federation";
     private static volatile Nodes nodes;
@@ -114,6 +126,27 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
     /** @return the shared nodes' instances folder (users.txt, secrets, the CA {@code .link-tls/ca.pem}, logs) */
     public static Path instances() {
         return running().instances;
+    }
+
+    /** @return the center's store engine in this run: {@code postgresql} or {@code derby} */
+    public static String centerDb() {
+        return CENTER_DB;
+    }
+
+    static String centerDbDefault() {
+        String chosen = System.getProperty("nsoz.federation.centerDb", "");
+        if (!chosen.isBlank()) {
+            return chosen.trim();
+        }
+        if ("required".equalsIgnoreCase(System.getenv("NSOZ_TEST_POSTGRES"))) {
+            return "postgresql";
+        }
+        Path root = Path.of("/usr/lib/postgresql");
+        try (Stream<Path> versions = Files.isDirectory(root) ? Files.list(root) : Stream.empty()) {
+            return versions.anyMatch(v -> Files.isExecutable(v.resolve("bin/pg_ctl"))) ? "postgresql" : "derby";
+        } catch (IOException e) {
+            return "derby";
+        }
     }
 
     /** A GET as the tests' admin user. */
@@ -228,9 +261,10 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
                 }
                 long t1 = System.nanoTime();
                 awaitLink();
+                assertCenterStore();
                 System.out.printf("Federation: ucc and lviv up in %d s and linked %d s later (instances %s, port offset"
-                        + " %d)%n", TimeUnit.NANOSECONDS.toSeconds(t1 - t0),
-                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t1), instances, PORT_OFFSET);
+                        + " %d, center's store %s)%n", TimeUnit.NANOSECONDS.toSeconds(t1 - t0),
+                        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t1), instances, PORT_OFFSET, CENTER_DB);
             } catch (AssertionError | RuntimeException e) {
                 failed = true;
                 startFailure = e instanceof AssertionError a ? a : new AssertionError("shared federation", e);
@@ -259,6 +293,20 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
                     return false;
                 }
             });
+        }
+
+        /** The center really runs on the engine chosen: nsoz:node-info names its store's product. */
+        private void assertCenterStore() {
+            String expected = "postgresql".equals(CENTER_DB) ? "PostgreSQL" : "Apache Derby";
+            try (Shell shell = new Shell(sshPort("ucc"))) {
+                String out = shell.run("nsoz:node-info").out();
+                if (!out.contains(expected)) {
+                    throw new AssertionError("ucc's store is not " + expected + " (NSOZ_CENTER_DB=" + CENTER_DB
+                            + "); nsoz:node-info says:\n" + out);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         @Override
@@ -311,7 +359,8 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
                 List.of("NSOZ_HTTP_PORT", "NSOZ_SSH_PORT", "NSOZ_RMI_REGISTRY_PORT", "NSOZ_RMI_SERVER_PORT",
                         "NSOZ_BROKER_PORT", "NSOZ_CENTER_BROKER_PORT", "NSOZ_CENTER_BROKER_HOST", "NSOZ_NODE_ID",
                         "NSOZ_NODE_CODE", "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION", "NSOZ_SMTP_PORT",
-                        "NSOZ_SMTP_HOST", "NSOZ_LINK_TLS", "NSOZ_LINK_PORT").forEach(env::remove);
+                        "NSOZ_SMTP_HOST", "NSOZ_LINK_TLS", "NSOZ_LINK_PORT", "NSOZ_PG_PORT").forEach(env::remove);
+                env.put("NSOZ_CENTER_DB", CENTER_DB);
                 env.put("NSOZ_INSTANCES", instances.toString());
                 env.put("NSOZ_PORT_OFFSET", Integer.toString(PORT_OFFSET));
                 env.put("NSOZ_NO_BUILD", "1");

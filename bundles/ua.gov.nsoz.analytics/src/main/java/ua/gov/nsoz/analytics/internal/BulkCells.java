@@ -15,17 +15,20 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.analytics.Dimension;
+import ua.gov.nsoz.store.SqlDialect;
 
 /**
  * The bulk rebuild of the aggregates ({@code an_cell}, {@code an_series}, {@code an_open}) from {@code an_fact}
  * alone, fast enough for 10,000,000 facts: the facts are read month by month (an index range scan on the day
  * received), each month is aggregated in memory with primitive keys (dimension values coded as ints), and its rows
  * are written to CSV files; the files are then loaded by {@code SYSCS_UTIL.SYSCS_IMPORT_DATA} in replace mode, which
- * empties each table and fills it by Derby's bulk insert (indexes built by one sort instead of row by row).
+ * empties each table and fills it by Derby's bulk insert (indexes built by one sort instead of row by row); on
+ * PostgreSQL by TRUNCATE and COPY in one transaction ({@link PostgresCopy}).
  *
  * <p>The rows are those {@link Tables#contribute} gives (the incremental path): same keys, same counts, the same
  * histogram text ("days:count" ascending), rows with nothing received absent. A test compares the two.
@@ -94,6 +97,10 @@ final class BulkCells {
     }
 
     private static void importCsv(Connection c, String table, String columns, Path csv) throws SQLException {
+        if (SqlDialect.of(c) == SqlDialect.POSTGRESQL) {
+            PostgresCopy.replace(c, table.toLowerCase(Locale.ROOT), columns.toLowerCase(Locale.ROOT), csv);
+            return;
+        }
         try (CallableStatement cs = c.prepareCall("CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, ?, NULL, ?, ',', '\"', "
                 + "'UTF-8', 1)")) {
             cs.setString(1, table);

@@ -30,6 +30,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.analytics.Dimension;
@@ -45,6 +48,7 @@ import ua.gov.nsoz.analytics.StatsResult;
 import ua.gov.nsoz.analytics.StatsRow;
 import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.node.Leadership;
 import ua.gov.nsoz.api.reference.ReferenceData;
 import ua.gov.nsoz.store.AppealStore;
 import ua.gov.nsoz.store.EventFeed;
@@ -85,7 +89,15 @@ public class StatisticsImpl implements Statistics {
     private final ReferenceData reference;
     private final Function<Appeal, LocalDate> dueDates;
     private final Clock clock;
-    private final FeedCursor cursor;
+    private FeedCursor cursor;
+    /**
+     * A center of several nodes on one database (docs/center-cluster.md): only the leading node follows the feed into
+     * the analysis' tables; a node that starts to lead resumes from the cursor saved in the database. None: it does.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Leadership leadership;
+    private boolean following = true;
     private ScheduledExecutorService worker;
     private LocalDate passDay;
 
@@ -136,6 +148,9 @@ public class StatisticsImpl implements Statistics {
         });
         worker.scheduleWithFixedDelay(() -> {
             try {
+                if (!followsFeed()) {
+                    return;
+                }
                 pollOnce();
             } catch (RuntimeException e) {
                 LOG.warn("Analytics poll failed, will retry: {}", e.toString());
@@ -154,6 +169,18 @@ public class StatisticsImpl implements Statistics {
             }
             worker = null;
         }
+    }
+
+    /** @return whether this node follows the feed now; a node that starts to again resumes from the saved cursor */
+    private synchronized boolean followsFeed() {
+        boolean leads = Leadership.leads(leadership);
+        if (leads && !following) {
+            cursor = new FeedCursor(readCursor(), GRACE_MILLIS);
+            savedCursor = -1;
+            LOG.info("Analytics: this node leads the center now and follows the feed from {}", cursor.safe());
+        }
+        following = leads;
+        return leads;
     }
 
     LocalDate today() {

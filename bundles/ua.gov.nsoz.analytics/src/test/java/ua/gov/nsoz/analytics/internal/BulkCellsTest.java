@@ -14,14 +14,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ua.gov.nsoz.store.testing.TestDatabases;
 
 /** The bulk rebuild of the aggregates against the incremental path, on random facts. */
-@DisplayName("BulkCells: the bulk rebuild equals the incremental aggregates")
+@DisplayName("BulkCells: the bulk rebuild equals the incremental aggregates (Derby, and PostgreSQL)")
 class BulkCellsTest {
 
     @TempDir
@@ -32,10 +33,9 @@ class BulkCellsTest {
         System.setProperty("derby.stream.error.file", home.resolve("derby.log").toString());
     }
 
-    EmbeddedDataSource open(String name) {
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(home.resolve(name).toString());
-        ds.setCreateDatabase("create");
+    /** A fresh database of this run's engine (nsoz.test.db: Derby, or PostgreSQL: the COPY path of the rebuild). */
+    DataSource open(String name) {
+        DataSource ds = TestDatabases.create(home, name).dataSource();
         StatisticsImpl.migrate(ds);
         return ds;
     }
@@ -43,7 +43,7 @@ class BulkCellsTest {
     @Test
     @DisplayName("2,000 random facts over four months, added and corrected incrementally, then rebuilt: same rows")
     void bulkEqualsIncremental() throws SQLException {
-        EmbeddedDataSource ds = open("random");
+        DataSource ds = open("random");
         Random r = new Random(14);
         Map<String, Fact> current = new HashMap<>();
         List<Fact> all = new ArrayList<>();
@@ -72,7 +72,7 @@ class BulkCellsTest {
     @Test
     @DisplayName("No facts: the aggregates are emptied")
     void emptyFacts() throws SQLException {
-        EmbeddedDataSource ds = open("empty");
+        DataSource ds = open("empty");
         Map<String, Fact> current = new HashMap<>();
         apply(ds, current, List.of(randomFact(new Random(1), "x")));
         assertTrue(snapshot(ds).size() > 1);
@@ -84,7 +84,7 @@ class BulkCellsTest {
     }
 
     /** The poller's way: old contributions out, new in, facts replaced, deltas applied, in one transaction. */
-    static void apply(EmbeddedDataSource ds, Map<String, Fact> current, java.util.Collection<Fact> facts)
+    static void apply(DataSource ds, Map<String, Fact> current, java.util.Collection<Fact> facts)
             throws SQLException {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
@@ -131,7 +131,7 @@ class BulkCellsTest {
         return values[r.nextInt(values.length)];
     }
 
-    static List<String> snapshot(EmbeddedDataSource ds) throws SQLException {
+    static List<String> snapshot(DataSource ds) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             for (String t : List.of("an_cell", "an_series", "an_open")) {

@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+import ua.gov.nsoz.store.testing.TestDatabases;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
@@ -33,7 +34,7 @@ import ua.gov.nsoz.api.reference.ReferenceBase;
 import ua.gov.nsoz.api.reference.ReferenceEntry;
 import ua.gov.nsoz.api.reference.ReferenceEntryType;
 
-/** The call records over a real Derby: the events of a call, the long poll, links, transfers, the PBX's signature. */
+/** The call records over a real database (Derby, or PostgreSQL): the events of a call, the long poll, links, transfers, the PBX's signature. */
 @DisplayName("CallCenter: call records from a PBX's events")
 class CallCenterComponentTest {
 
@@ -43,7 +44,7 @@ class CallCenterComponentTest {
     @TempDir
     Path dir;
 
-    EmbeddedDataSource ds;
+    DataSource ds;
     MutableClock clock;
     CallCenterComponent calls;
 
@@ -114,9 +115,8 @@ class CallCenterComponentTest {
 
     @BeforeEach
     void setUp() {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dir.resolve("db").toString());
-        ds.setCreateDatabase("create");
+        // this run's engine (nsoz.test.db): Derby, or PostgreSQL
+        ds = TestDatabases.create(dir, "calls").dataSource();
         clock = new MutableClock();
         calls = new CallCenterComponent(ds, config(SECRET), clock);
         calls.setReference(reference());

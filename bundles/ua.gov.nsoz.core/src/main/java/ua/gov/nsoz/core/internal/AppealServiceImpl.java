@@ -354,9 +354,20 @@ public class AppealServiceImpl implements AppealService {
         throw new IllegalStateException("Appeal " + appealId + " keeps changing; try again");
     }
 
+    /**
+     * The store's outbox, through which a change request goes to the appeal's owner: its own service since the store
+     * is split by responsibility (issue 17). A store that is both (tests build one from a DataSource) serves alone.
+     */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReplicationStore outbox;
+
     private ReplicationStore replication() {
-        if (store instanceof ReplicationStore r) {
+        ReplicationStore r = outbox;
+        if (r != null) {
             return r;
+        }
+        if (store instanceof ReplicationStore both) {
+            return both;
         }
         throw new IllegalStateException("This node's store cannot queue messages for other nodes");
     }

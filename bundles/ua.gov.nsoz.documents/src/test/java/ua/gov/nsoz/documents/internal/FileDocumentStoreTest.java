@@ -27,7 +27,9 @@ import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+import ua.gov.nsoz.store.testing.TestDatabases;
+import ua.gov.nsoz.store.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,8 +55,8 @@ class FileDocumentStoreTest {
 
     static final Instant T0 = Instant.parse("2026-05-04T09:00:00Z");
 
-    EmbeddedDataSource ds;
-    Path dbPath;
+    TestDatabase db;
+    DataSource ds;
     MutableClock clock;
     FileDocumentStore store;
 
@@ -85,10 +87,9 @@ class FileDocumentStoreTest {
 
     @BeforeEach
     void open() throws Exception {
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(home.resolve("docs-" + DATABASES.incrementAndGet()).toString());
-        ds.setCreateDatabase("create");
-        dbPath = Path.of(ds.getDatabaseName());
+        // this run's engine (nsoz.test.db): Derby, or PostgreSQL
+        db = TestDatabases.create(home, "docs-" + DATABASES.incrementAndGet());
+        ds = db.dataSource();
         quietly(() -> ua.gov.nsoz.store.SchemaMigrations.migrate(ds, "ua/gov/nsoz/store/db/changelog.sql",
                 ua.gov.nsoz.store.SchemaMigrations.class.getClassLoader()));
         clock = new MutableClock();
@@ -110,9 +111,7 @@ class FileDocumentStoreTest {
 
     @AfterEach
     void shutdown() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:derby:" + dbPath + ";shutdown=true"));
-        assertEquals("08006", e.getSQLState());
+        db.close();
     }
 
     // ---- synthetic documents -----------------------------------------------------------------------------------
@@ -315,11 +314,11 @@ class FileDocumentStoreTest {
     void appealNaming(String id, String sha256, boolean anonymized) throws SQLException {
         try (Connection c = ds.getConnection()) {
             var columns = new java.util.LinkedHashMap<String, Object>();
-            try (var rs = c.getMetaData().getColumns(null, null, "APPEAL", null)) {
+            try (var rs = c.getMetaData().getColumns(null, null, db.dialect().catalogName("appeal"), null)) {
                 while (rs.next()) {
                     if ("NO".equals(rs.getString("IS_NULLABLE")) && rs.getString("COLUMN_DEF") == null
                             && !"YES".equals(rs.getString("IS_AUTOINCREMENT"))) {
-                        columns.put(rs.getString("COLUMN_NAME"), rs.getInt("DATA_TYPE"));
+                        columns.put(rs.getString("COLUMN_NAME").toUpperCase(java.util.Locale.ROOT), rs.getInt("DATA_TYPE"));
                     }
                 }
             }
@@ -344,7 +343,7 @@ class FileDocumentStoreTest {
                     switch (type) {
                         case java.sql.Types.BIGINT, java.sql.Types.INTEGER, java.sql.Types.SMALLINT,
                                 java.sql.Types.DOUBLE, java.sql.Types.DECIMAL -> ps.setLong(i++, 1);
-                        case java.sql.Types.BOOLEAN -> ps.setBoolean(i++, false);
+                        case java.sql.Types.BOOLEAN, java.sql.Types.BIT -> ps.setBoolean(i++, false);
                         case java.sql.Types.DATE -> ps.setDate(i++, java.sql.Date.valueOf("2026-05-04"));
                         case java.sql.Types.TIMESTAMP -> ps.setTimestamp(i++, java.sql.Timestamp.from(T0));
                         default -> ps.setString(i++, "x" + id.substring(0, 8));

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,7 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -28,8 +26,10 @@ import ua.gov.nsoz.api.knowledge.Article;
 import ua.gov.nsoz.api.knowledge.ArticleDraft;
 import ua.gov.nsoz.api.knowledge.ArticleHit;
 import ua.gov.nsoz.api.knowledge.CenterEditsException;
+import ua.gov.nsoz.store.testing.TestDatabases;
+import ua.gov.nsoz.store.testing.TestDatabases.TestDatabase;
 
-/** The knowledge base over a real Derby database and the real Ukrainian analyzer (synthetic articles). */
+/** The knowledge base over a real database (Derby, or PostgreSQL) and the real Ukrainian analyzer (synthetic articles). */
 class KnowledgeBaseImplTest {
 
     record Node(String nodeId, String code, String name, NodeRole role, String region, String centerNodeId,
@@ -44,25 +44,20 @@ class KnowledgeBaseImplTest {
 
     @TempDir
     Path dir;
-    EmbeddedDataSource ds;
-    String dbName;
+    TestDatabase db;
+    DataSource ds;
 
+    /** A fresh database of this run's engine (nsoz.test.db: Derby, or PostgreSQL, where the body is the clob domain). */
     @BeforeEach
     void open() {
         System.setProperty("derby.stream.error.file", dir.resolve("derby.log").toString());
-        dbName = "memory:knowledge-" + DATABASES.incrementAndGet();
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(dbName);
-        ds.setCreateDatabase("create");
+        db = TestDatabases.create(dir, "knowledge-" + DATABASES.incrementAndGet());
+        ds = db.dataSource();
     }
 
     @AfterEach
     void drop() {
-        try {
-            DriverManager.getConnection("jdbc:derby:" + dbName + ";drop=true");
-        } catch (SQLException expected) {
-            // 08006: dropped
-        }
+        db.close();
     }
 
     KnowledgeBaseImpl kb(Node node) {

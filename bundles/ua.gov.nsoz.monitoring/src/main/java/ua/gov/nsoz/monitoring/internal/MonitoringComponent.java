@@ -32,6 +32,7 @@ import ua.gov.nsoz.analytics.SeriesPoint;
 import ua.gov.nsoz.analytics.Statistics;
 import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.AppealQuery;
+import ua.gov.nsoz.api.node.Leadership;
 import ua.gov.nsoz.api.spi.NotificationChannel;
 import ua.gov.nsoz.monitoring.Alert;
 import ua.gov.nsoz.monitoring.AlertListener;
@@ -77,6 +78,10 @@ public class MonitoringComponent implements Alerts {
     private final List<AlertListener> listeners = new CopyOnWriteArrayList<>();
     private final List<NotificationChannel> mail = new CopyOnWriteArrayList<>();
     private volatile ScheduledFuture<?> daily;
+    /** A center of several nodes: only the leading node scans on schedule (docs/center-cluster.md); none: it does. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Leadership leadership;
 
     /**
      * @param dataSource the node's DataSource
@@ -129,6 +134,10 @@ public class MonitoringComponent implements Alerts {
         long delay = Duration.between(now, next).toMillis();
         daily = executor.schedule(() -> {
             try {
+                if (!Leadership.leads(leadership)) {
+                    LOG.info("Monitoring: the daily scan is the center's other node's (it leads)");
+                    return;
+                }
                 List<Alert> raised = scan(LocalDate.now(clock.withZone(KYIV)));
                 LOG.info("Monitoring: daily scan raised {} alert(s)", raised.size());
             } catch (RuntimeException e) {

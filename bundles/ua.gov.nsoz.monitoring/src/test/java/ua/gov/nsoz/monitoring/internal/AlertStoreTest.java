@@ -7,13 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 import org.apache.derby.jdbc.EmbeddedDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,9 +24,11 @@ import ua.gov.nsoz.monitoring.Alert;
 import ua.gov.nsoz.monitoring.AlertKind;
 import ua.gov.nsoz.monitoring.AlertStatus;
 import ua.gov.nsoz.monitoring.Severity;
+import ua.gov.nsoz.store.testing.TestDatabases;
+import ua.gov.nsoz.store.testing.TestDatabases.TestDatabase;
 
-/** The alert table (changeset monitoring:1-alert) on a real embedded Derby migrated by Liquibase. */
-@DisplayName("JdbcAlertStore: alerts on embedded Derby, lifecycle and no duplicates")
+/** The alert table (changeset monitoring:1-alert) on a real database migrated by Liquibase (TestDatabases). */
+@DisplayName("JdbcAlertStore: alerts on this run's engine (Derby, PostgreSQL), lifecycle and no duplicates")
 class AlertStoreTest {
 
     @TempDir
@@ -38,8 +39,8 @@ class AlertStoreTest {
     static final Instant T = Instant.parse("2026-05-04T09:00:00Z");
     static final LocalDate SINCE = LocalDate.of(2026, 5, 1);
 
-    EmbeddedDataSource ds;
-    Path path;
+    TestDatabase db;
+    DataSource ds;
     JdbcAlertStore store;
 
     @BeforeAll
@@ -49,14 +50,15 @@ class AlertStoreTest {
 
     @BeforeEach
     void open() {
-        ds = dataSource(home, "alerts-" + DATABASES.incrementAndGet());
-        path = Path.of(ds.getDatabaseName());
+        // this run's engine (nsoz.test.db): Derby, or PostgreSQL (the DOUBLE column is the changelog's domain there)
+        db = TestDatabases.create(home, "alerts-" + DATABASES.incrementAndGet());
+        ds = db.dataSource();
         migrate(ds);
         store = new JdbcAlertStore(ds);
     }
 
     /** Migrates with Liquibase's console output sent to its logger. */
-    static void migrate(EmbeddedDataSource ds) {
+    static void migrate(DataSource ds) {
         try {
             liquibase.Scope.child(liquibase.Scope.Attr.ui.name(), new liquibase.ui.LoggerUIService(),
                     () -> MonitoringComponent.migrate(ds));
@@ -76,9 +78,7 @@ class AlertStoreTest {
 
     @AfterEach
     void shutdown() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:derby:" + path + ";shutdown=true"));
-        assertEquals("08006", e.getSQLState(), e::getMessage);
+        db.close();
     }
 
     static Detection detection(AlertKind kind, String section, String region, LocalDate since, LocalDate last,

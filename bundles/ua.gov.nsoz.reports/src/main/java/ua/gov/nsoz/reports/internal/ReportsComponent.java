@@ -17,6 +17,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +30,7 @@ import ua.gov.nsoz.analytics.StatsResult;
 import ua.gov.nsoz.api.FieldError;
 import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.api.ValidationException;
+import ua.gov.nsoz.api.node.Leadership;
 import ua.gov.nsoz.reports.ReportInfo;
 import ua.gov.nsoz.reports.Reports;
 
@@ -94,10 +98,19 @@ public class ReportsComponent implements Reports {
         }
     }
 
+    /** A center of several nodes: only the leading node reports on schedule (docs/center-cluster.md); none: it does. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile Leadership leadership;
+
     private void scheduledRun() {
         Duration next = DAILY;
         try {
-            ensureLastClosedQuarter();
+            if (Leadership.leads(leadership)) {
+                ensureLastClosedQuarter();
+            } else {
+                next = RETRY; // the center's other node leads now; look again later (it may fail over to this one)
+            }
         } catch (RuntimeException e) {
             next = RETRY;
             LOG.warn("The quarterly report could not be made now; trying again in {} min: {}", RETRY.toMinutes(),

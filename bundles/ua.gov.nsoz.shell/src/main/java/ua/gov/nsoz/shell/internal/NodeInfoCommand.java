@@ -1,7 +1,11 @@
 package ua.gov.nsoz.shell.internal;
 
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import javax.sql.DataSource;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Reference;
@@ -23,6 +27,10 @@ public class NodeInfoCommand implements Action {
     @Reference
     AppealService appeals;
 
+    /** The node's store (etc/org.ops4j.datasource-nsoz.cfg): its engine is shown, Derby or PostgreSQL. */
+    @Reference(filter = "(dataSourceName=nsoz)")
+    DataSource dataSource;
+
     @Override
     public Object execute() {
         ShellAccess.require(node, Operation.PUBLIC);
@@ -38,9 +46,20 @@ public class NodeInfoCommand implements Action {
         table.addRow().addContent("Версія / Version", node.softwareVersion());
         table.addRow().addContent("Запущено / Started", Format.time(node.startedAt()));
         table.addRow().addContent("Працює / Uptime", Format.duration(Duration.between(node.startedAt(), Instant.now())));
+        table.addRow().addContent("Сховище / Store", store());
         table.addRow().addContent("Звернень / Appeals", appeals.search(new AppealQuery(null, null, null, null, null,
                 null, null, 0, 1)).total());
         table.print(System.out);
         return null;
+    }
+
+    /** The engine and its version, e.g. "PostgreSQL 15.18" or "Apache Derby 10.14.2.0 - (1828579)". */
+    String store() {
+        try (Connection c = dataSource.getConnection()) {
+            DatabaseMetaData m = c.getMetaData();
+            return m.getDatabaseProductName() + " " + m.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "? (" + e.getSQLState() + ")";
+        }
     }
 }

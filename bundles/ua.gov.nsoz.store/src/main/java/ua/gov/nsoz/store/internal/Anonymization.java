@@ -16,6 +16,7 @@ import ua.gov.nsoz.api.AppealStatus;
 import ua.gov.nsoz.api.Page;
 import ua.gov.nsoz.store.AppealStore;
 import ua.gov.nsoz.store.AppealStore.AppealRef;
+import ua.gov.nsoz.store.SqlDialect;
 
 /**
  * Retention's SQL (changeset nsoz:8-retention): which closed appeals are past the period, and their anonymization on
@@ -34,7 +35,8 @@ final class Anonymization {
     }
 
     /** @return the first {@code limit} appeals past the cutoff, least recently changed first, and their count */
-    static Page<AppealRef> pastRetention(Connection c, Instant cutoff, int limit) throws SQLException {
+    static Page<AppealRef> pastRetention(Connection c, SqlDialect dialect, Instant cutoff, int limit)
+            throws SQLException {
         long total;
         try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*)" + PAST)) {
             ps.setLong(1, cutoff.toEpochMilli());
@@ -43,13 +45,14 @@ final class Anonymization {
                 total = rs.getLong(1);
             }
         }
-        List<AppealRef> first = limit <= 0 || total == 0 ? List.of() : refs(c, cutoff, limit);
+        List<AppealRef> first = limit <= 0 || total == 0 ? List.of() : refs(c, dialect, cutoff, limit);
         return new Page<>(first, total, 0, Math.max(0, limit));
     }
 
-    private static List<AppealRef> refs(Connection c, Instant cutoff, int limit) throws SQLException {
+    private static List<AppealRef> refs(Connection c, SqlDialect dialect, Instant cutoff, int limit)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT id, reg_number" + PAST
-                + " ORDER BY updated_at, id FETCH FIRST " + limit + " ROWS ONLY")) {
+                + " ORDER BY updated_at, id" + dialect.limit(limit))) {
             ps.setLong(1, cutoff.toEpochMilli());
             List<AppealRef> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
@@ -67,14 +70,14 @@ final class Anonymization {
      *
      * @return those anonymized
      */
-    static List<AppealRef> anonymize(Connection c, Instant cutoff, Instant at, int batchSize,
+    static List<AppealRef> anonymize(Connection c, SqlDialect dialect, Instant cutoff, Instant at, int batchSize,
             UnaryOperator<String> payloads) throws SQLException {
         List<AppealRef> done = new ArrayList<>();
-        for (AppealRef ref : refs(c, cutoff, Math.max(1, batchSize))) {
+        for (AppealRef ref : refs(c, dialect, cutoff, Math.max(1, batchSize))) {
             if (anonymizeAppeal(c, ref.id(), cutoff, at)) {
                 renameDocuments(c, ref.id());
-                rewritePayloads(c, ref.id(), payloads);
-                forgetCalls(c, ref.id());
+                rewritePayloads(c, dialect, ref.id(), payloads);
+                forgetCalls(c, dialect, ref.id());
                 done.add(ref);
             }
         }
@@ -141,14 +144,15 @@ final class Anonymization {
         return "document-" + n;
     }
 
-    private static void rewritePayloads(Connection c, String id, UnaryOperator<String> payloads) throws SQLException {
+    private static void rewritePayloads(Connection c, SqlDialect dialect, String id, UnaryOperator<String> payloads)
+            throws SQLException {
         Map<Long, String> before = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT seq, payload FROM appeal_event WHERE appeal_id = ? AND payload IS NOT NULL ORDER BY seq")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    before.put(rs.getLong(1), rs.getString(2));
+                    before.put(rs.getLong(1), dialect.text(rs, 2));
                 }
             }
         }
@@ -177,8 +181,9 @@ final class Anonymization {
      * the caller's number goes, and the recording (a voice) is no longer named, so the document store's purge deletes
      * it. Done here, in the anonymization's own transaction, so that no appeal is anonymized with its calls left.
      */
-    private static void forgetCalls(Connection c, String id) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getTables(null, null, "CALL_RECORD", new String[] {"TABLE"})) {
+    private static void forgetCalls(Connection c, SqlDialect dialect, String id) throws SQLException {
+        try (ResultSet rs = c.getMetaData().getTables(null, null, dialect.catalogName("call_record"),
+                new String[] {"TABLE"})) {
             if (!rs.next()) {
                 return;
             }

@@ -23,11 +23,13 @@ import ua.gov.nsoz.api.audit.AuditEntry;
 import ua.gov.nsoz.api.audit.AuditLog;
 import ua.gov.nsoz.api.audit.AuditQuery;
 import ua.gov.nsoz.store.AuditChain;
+import ua.gov.nsoz.store.SqlDialect;
 import ua.gov.nsoz.store.StoreException;
 
 /**
  * The audit log in table {@code audit_log} (changeset nsoz:8): the database refuses UPDATE and DELETE of it, and each
- * row carries the hash chain {@link AuditChain#verify} walks.
+ * row carries the hash chain {@link AuditChain#verify} walks. Published by
+ * {@link AuditLogComponent}.
  */
 public class JdbcAuditLog implements AuditLog, AuditChain {
 
@@ -49,13 +51,17 @@ public class JdbcAuditLog implements AuditLog, AuditChain {
     private static final String COLUMNS = "seq, occurred_at, actor, roles, action, appeal_id, what, origin, node, "
             + "prev_hash, hash";
 
-    private final DataSource dataSource;
+    private final Database db;
 
     /**
      * @param dataSource where the tables live; the schema must be migrated already
      */
     public JdbcAuditLog(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(new Database(dataSource));
+    }
+
+    JdbcAuditLog(Database db) {
+        this.db = db;
     }
 
     /**
@@ -87,8 +93,8 @@ public class JdbcAuditLog implements AuditLog, AuditChain {
                         append(batch);
                         break;
                     } catch (SQLException e) {
-                        boolean forked = "23505".equals(e.getSQLState());
-                        if (attempt < ATTEMPTS && (forked || JdbcAppealStore.isTransient(e))) {
+                        boolean forked = SqlDialect.isDuplicateKey(e);
+                        if (attempt < ATTEMPTS && (forked || db.isRetryable(e))) {
                             continue;
                         }
                         failure = new StoreException("Cannot record " + batch.size() + " audit entries", e);
@@ -125,7 +131,7 @@ public class JdbcAuditLog implements AuditLog, AuditChain {
 
     /** Reads the head and links the new rows to it, in order, in one transaction. */
     private void append(List<Pending> batch) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = db.connect()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
@@ -202,73 +208,23 @@ public class JdbcAuditLog implements AuditLog, AuditChain {
         if (!errors.isEmpty()) {
             throw new ValidationException(errors);
         }
-        StringBuilder where = new StringBuilder(" WHERE 1=1");
-        List<Object> args = new ArrayList<>();
-        if (q.actor() != null) {
-            where.append(" AND actor = ?");
-            args.add(q.actor());
-        }
-        if (q.appealId() != null) {
-            where.append(" AND appeal_id = ?");
-            args.add(q.appealId());
-        }
-        if (q.action() != null) {
-            where.append(" AND action = ?");
-            args.add(q.action().name());
-        }
-        if (q.from() != null) {
-            where.append(" AND occurred_at >= ?");
-            args.add(q.from().toEpochMilli());
-        }
-        if (q.to() != null) {
-            where.append(" AND occurred_at < ?");
-            args.add(q.to().toEpochMilli());
-        }
-        try (Connection c = dataSource.getConnection()) {
-            long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM audit_log" + where)) {
-                bind(ps, args);
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    total = rs.getLong(1);
-                }
-            }
-            List<AuditEntry> items = new ArrayList<>();
-            if (total > q.offset()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log" + where
-                        + " ORDER BY occurred_at DESC, seq DESC OFFSET ? ROWS FETCH NEXT ? ROWS ONLY")) {
-                    bind(ps, args);
-                    ps.setInt(args.size() + 1, q.offset());
-                    ps.setInt(args.size() + 2, q.limit());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            Row r = read(rs);
-                            items.add(new AuditEntry(r.seq(), Instant.ofEpochMilli(r.at()), r.actor(), r.roles(),
-                                    AuditAction.valueOf(r.action()), r.appealId(), r.what(), r.origin(), r.node()));
-                        }
-                    }
-                }
-            }
-            return new Page<>(items, total, q.offset(), q.limit());
-        } catch (SQLException e) {
-            throw new StoreException("Cannot search the audit log", e);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object v = args.get(i);
-            if (v instanceof Long l) {
-                ps.setLong(i + 1, l);
-            } else {
-                ps.setString(i + 1, (String) v);
-            }
-        }
+        Where where = new Where()
+                .equal("actor", q.actor())
+                .equal("appeal_id", q.appealId())
+                .equal("action", q.action() == null ? null : q.action().name())
+                .atLeast("occurred_at", q.from() == null ? null : q.from().toEpochMilli())
+                .below("occurred_at", q.to() == null ? null : q.to().toEpochMilli());
+        return db.read("Cannot search the audit log", c -> where.page(c, db.dialect(), COLUMNS, "audit_log",
+                "occurred_at DESC, seq DESC", q.offset(), q.limit(), rs -> {
+                    Row r = read(rs);
+                    return new AuditEntry(r.seq(), Instant.ofEpochMilli(r.at()), r.actor(), r.roles(),
+                            AuditAction.valueOf(r.action()), r.appealId(), r.what(), r.origin(), r.node());
+                }));
     }
 
     @Override
     public OptionalLong verify() {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.connect();
                 PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM audit_log ORDER BY seq");
                 ResultSet rs = ps.executeQuery()) {
             String expected = GENESIS;

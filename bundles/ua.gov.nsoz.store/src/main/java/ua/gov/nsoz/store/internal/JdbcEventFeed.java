@@ -14,25 +14,32 @@ import javax.sql.DataSource;
 import ua.gov.nsoz.store.EventFeed;
 import ua.gov.nsoz.store.StoreException;
 
-/** {@link EventFeed} over {@code appeal_event} and {@code appeal}: plain reads, autocommit, read committed. */
-public final class JdbcEventFeed implements EventFeed {
+/**
+ * {@link EventFeed} over {@code appeal_event} and {@code appeal}: plain reads, autocommit, read committed. Published
+ * by {@link EventFeedComponent}.
+ */
+public class JdbcEventFeed implements EventFeed {
 
     private static final int MAX_PAGE = 10_000;
     private static final int MAX_IN = 1_000;
 
-    private final DataSource dataSource;
+    private final Database db;
 
     /** @param dataSource the node's DataSource */
     public JdbcEventFeed(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this(new Database(dataSource));
+    }
+
+    JdbcEventFeed(Database db) {
+        this.db = db;
     }
 
     @Override
     public List<FeedEvent> after(long afterSeq, int limit) {
         check(limit, MAX_PAGE);
-        String sql = "SELECT seq, appeal_id, event_type, occurred_at FROM appeal_event WHERE seq > ? ORDER BY seq "
-                + "FETCH FIRST " + limit + " ROWS ONLY";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        String sql = "SELECT seq, appeal_id, event_type, occurred_at FROM appeal_event WHERE seq > ? ORDER BY seq"
+                + db.dialect().limit(limit);
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setLong(1, afterSeq);
             return read(ps);
         } catch (SQLException e) {
@@ -48,7 +55,7 @@ public final class JdbcEventFeed implements EventFeed {
         check(seqs.size(), MAX_IN);
         String sql = "SELECT seq, appeal_id, event_type, occurred_at FROM appeal_event WHERE seq IN ("
                 + marks(seqs.size()) + ") ORDER BY seq";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             for (Long s : seqs) {
                 ps.setLong(i++, s);
@@ -61,7 +68,7 @@ public final class JdbcEventFeed implements EventFeed {
 
     @Override
     public long lastSeq() {
-        try (Connection c = dataSource.getConnection();
+        try (Connection c = db.connect();
                 PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM appeal_event");
                 ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -74,9 +81,9 @@ public final class JdbcEventFeed implements EventFeed {
     @Override
     public List<String> appealIds(String afterId, int limit) {
         check(limit, MAX_PAGE);
-        String sql = "SELECT id FROM appeal" + (afterId == null ? "" : " WHERE id > ?") + " ORDER BY id FETCH FIRST "
-                + limit + " ROWS ONLY";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        String sql = "SELECT id FROM appeal" + (afterId == null ? "" : " WHERE id > ?") + " ORDER BY id"
+                + db.dialect().limit(limit);
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             if (afterId != null) {
                 ps.setString(1, afterId);
             }
@@ -100,7 +107,7 @@ public final class JdbcEventFeed implements EventFeed {
         check(appealIds.size(), MAX_IN);
         String sql = "SELECT appeal_id, MIN(occurred_at) FROM appeal_event WHERE event_type = ? AND appeal_id IN ("
                 + marks(appealIds.size()) + ") GROUP BY appeal_id";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, eventType);
             int i = 2;
             for (String id : appealIds) {

@@ -13,6 +13,7 @@ import java.util.Map;
 import ua.gov.nsoz.api.Appeal;
 import ua.gov.nsoz.api.Attachment;
 import ua.gov.nsoz.api.CategoryCount;
+import ua.gov.nsoz.store.SqlDialect;
 
 /**
  * The terms of the Law's SQL (changeset nsoz:10-terms, issue #13) on one connection, inside the caller's transaction
@@ -30,20 +31,21 @@ final class Terms {
      * @return the next open appeals, ids ascending, with their attachments and answer documents, as {@code get} reads
      *         them
      */
-    static List<Appeal> openAppeals(Connection c, String afterId, int limit) throws SQLException {
+    static List<Appeal> openAppeals(Connection c, SqlDialect dialect, String afterId, int limit)
+            throws SQLException {
         if (limit <= 0) {
             return List.of();
         }
         Map<String, Appeal> page = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + JdbcAppealStore.COLUMNS + " FROM appeal WHERE "
-                + JdbcAppealStore.OPEN + (afterId == null ? "" : " AND id > ?") + " ORDER BY id FETCH FIRST "
-                + limit + " ROWS ONLY")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + AppealColumns.COLUMNS + " FROM appeal WHERE "
+                + AppealColumns.OPEN + (afterId == null ? "" : " AND id > ?") + " ORDER BY id"
+                + dialect.limit(limit))) {
             if (afterId != null) {
                 ps.setString(1, afterId);
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Appeal a = JdbcAppealStore.readAppeal(rs, List.of());
+                    Appeal a = AppealColumns.readAppeal(rs, List.of());
                     page.put(a.id(), a);
                 }
             }
@@ -80,7 +82,7 @@ final class Terms {
         }
         List<Appeal> out = new ArrayList<>(page.size());
         for (Appeal a : page.values()) {
-            out.add(JdbcAppealStore.withAttachments(a, attachments.getOrDefault(a.id(), List.of()),
+            out.add(AppealColumns.withAttachments(a, attachments.getOrDefault(a.id(), List.of()),
                     answerDocuments.getOrDefault(a.id(), List.of())));
         }
         return out;
@@ -112,8 +114,8 @@ final class Terms {
     static List<CategoryCount> categoryCounts(Connection c, LocalDate today) throws SQLException {
         // An ascending order puts NULL last.
         try (PreparedStatement ps = c.prepareStatement("SELECT applicant_category, COUNT(*), "
-                + "SUM(CASE WHEN " + JdbcAppealStore.OPEN + " THEN 1 ELSE 0 END), "
-                + "SUM(CASE WHEN " + JdbcAppealStore.OPEN + " AND due_day < ? THEN 1 ELSE 0 END) "
+                + "SUM(CASE WHEN " + AppealColumns.OPEN + " THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN " + AppealColumns.OPEN + " AND due_day < ? THEN 1 ELSE 0 END) "
                 + "FROM appeal GROUP BY applicant_category ORDER BY applicant_category")) {
             ps.setInt(1, (int) today.toEpochDay());
             List<CategoryCount> out = new ArrayList<>();

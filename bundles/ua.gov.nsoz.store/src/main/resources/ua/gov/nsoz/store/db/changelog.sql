@@ -1,5 +1,12 @@
 --liquibase formatted sql
 
+--changeset nsoz:0-postgresql-types dbms:postgresql splitStatements:false
+--comment: PostgreSQL (issue 17, docs/postgresql.md): the changesets are written for Derby and run unchanged on
+--comment: PostgreSQL, which has no CLOB and no plain DOUBLE: domains of those names over text and double precision
+--comment: make the same CREATE TABLE statements work. Idempotent: the other bundles' changelogs make them too.
+DO $$ BEGIN CREATE DOMAIN clob AS text; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+DO $$ BEGIN CREATE DOMAIN double AS double precision; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+
 --changeset nsoz:1-appeal
 --comment: Appeals, one row each, the current state. Times are epoch milliseconds (UTC).
 CREATE TABLE appeal (
@@ -155,11 +162,15 @@ CREATE TABLE node_secret (
     CONSTRAINT pk_node_secret PRIMARY KEY (name)
 );
 
---changeset nsoz:7-outbox-without-appeal
+--changeset nsoz:7-outbox-without-appeal dbms:derby
 --comment: Messages about no one appeal (the center's reference data edits) travel through the same outbox.
 ALTER TABLE outbox ALTER COLUMN appeal_id NULL;
 
---changeset nsoz:8-audit-log
+--changeset nsoz:7-outbox-without-appeal-postgresql dbms:postgresql
+--comment: nsoz:7 in PostgreSQL's words.
+ALTER TABLE outbox ALTER COLUMN appeal_id DROP NOT NULL;
+
+--changeset nsoz:8-audit-log dbms:derby
 --comment: The audit log of personal data (api AuditLog; R19, issue #5), append-only in the database itself: a
 --comment: statement trigger answers every UPDATE and DELETE of audit_log (and so TRUNCATE TABLE, which Derby refuses
 --comment: on a table with a DELETE trigger) by writing a row that the guard table's CHECK constraint never accepts, and
@@ -195,6 +206,44 @@ CREATE TRIGGER audit_log_no_update AFTER UPDATE ON audit_log FOR EACH STATEMENT
     INSERT INTO audit_log_guard (refused) VALUES (1);
 CREATE TRIGGER audit_log_no_delete AFTER DELETE ON audit_log FOR EACH STATEMENT
     INSERT INTO audit_log_guard (refused) VALUES (1);
+
+--changeset nsoz:8-audit-log-postgresql dbms:postgresql splitStatements:false
+--comment: nsoz:8-audit-log on PostgreSQL: the same tables; the append-only rule is a trigger function that raises
+--comment: for every UPDATE, DELETE and TRUNCATE of audit_log, with Derby's SQLState of a violated check (23513) and
+--comment: the guard's name in the message, so that both engines refuse alike. PostgreSQL aborts the transaction the
+--comment: refused statement ran in (Derby undoes the statement only).
+CREATE TABLE audit_log (
+    seq         BIGINT GENERATED ALWAYS AS IDENTITY,
+    occurred_at BIGINT        NOT NULL,
+    actor       VARCHAR(100)  NOT NULL,
+    roles       VARCHAR(1000) NOT NULL,
+    action      VARCHAR(20)   NOT NULL,
+    appeal_id   VARCHAR(40),
+    what        VARCHAR(500)  NOT NULL,
+    origin      VARCHAR(200)  NOT NULL,
+    node        VARCHAR(40),
+    prev_hash   CHAR(64)      NOT NULL,
+    hash        CHAR(64)      NOT NULL,
+    CONSTRAINT pk_audit_log PRIMARY KEY (seq),
+    CONSTRAINT ux_audit_log_prev_hash UNIQUE (prev_hash)
+);
+CREATE INDEX ix_audit_log_actor ON audit_log (actor, occurred_at DESC, seq DESC);
+CREATE INDEX ix_audit_log_appeal ON audit_log (appeal_id, occurred_at DESC, seq DESC);
+CREATE INDEX ix_audit_log_at ON audit_log (occurred_at DESC, seq DESC);
+CREATE TABLE audit_log_guard (
+    refused INT,
+    CONSTRAINT audit_log_is_append_only CHECK (refused IS NULL)
+);
+CREATE FUNCTION audit_log_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'AUDIT_LOG_IS_APPEND_ONLY: % of audit_log refused', TG_OP USING ERRCODE = '23513';
+END $$;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH STATEMENT
+    EXECUTE FUNCTION audit_log_refuse();
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH STATEMENT
+    EXECUTE FUNCTION audit_log_refuse();
+CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT
+    EXECUTE FUNCTION audit_log_refuse();
 
 --changeset nsoz:8-retention
 --comment: When retention anonymized an appeal (epoch milliseconds; null: not yet). Its personal data is gone from the

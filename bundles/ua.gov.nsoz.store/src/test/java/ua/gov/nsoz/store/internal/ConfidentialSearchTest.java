@@ -32,7 +32,7 @@ class ConfidentialSearchTest {
     @BeforeEach
     void open() {
         System.setProperty("derby.stream.error.file", home.resolve("derby.log").toString());
-        db = new JdbcAppealStoreTest.Db(home.resolve("nsoz-search-" + java.util.UUID.randomUUID())); // fresh per test
+        db = JdbcAppealStoreTest.Db.create(home, "nsoz-search"); // fresh per test
         store = new JdbcAppealStore(db.ds);
     }
 

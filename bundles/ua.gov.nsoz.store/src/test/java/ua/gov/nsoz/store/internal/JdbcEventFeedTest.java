@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+import ua.gov.nsoz.store.testing.TestDatabases;
+import ua.gov.nsoz.store.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,8 +31,8 @@ import ua.gov.nsoz.api.Processing;
 import ua.gov.nsoz.store.AppealStore;
 import ua.gov.nsoz.store.EventFeed.FeedEvent;
 
-/** The event feed of the analysis over a real embedded Derby database. */
-@DisplayName("JdbcEventFeed on embedded Derby")
+/** The event feed of the analysis over a real database (Derby, PostgreSQL: nsoz.test.db). */
+@DisplayName("JdbcEventFeed (Derby, PostgreSQL)")
 class JdbcEventFeedTest {
 
     @TempDir
@@ -38,8 +40,8 @@ class JdbcEventFeedTest {
 
     static final Instant T = Instant.parse("2026-03-02T08:00:00Z");
 
-    Path path;
-    EmbeddedDataSource ds;
+    TestDatabase db;
+    DataSource ds;
     JdbcAppealStore store;
     JdbcEventFeed feed;
     int numbers;
@@ -51,10 +53,8 @@ class JdbcEventFeedTest {
 
     @BeforeEach
     void open() {
-        path = home.resolve("feed-" + UUID.randomUUID());
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(path.toString());
-        ds.setCreateDatabase("create");
+        db = TestDatabases.create(home, "feed");
+        ds = db.dataSource();
         JdbcAppealStoreTest.migrate(ds);
         store = new JdbcAppealStore(ds);
         feed = new JdbcEventFeed(ds);
@@ -62,9 +62,7 @@ class JdbcEventFeedTest {
 
     @AfterEach
     void shutdown() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:derby:" + path + ";shutdown=true"));
-        assertEquals("08006", e.getSQLState(), e::getMessage);
+        db.close();
     }
 
     Appeal register(Instant at) {

@@ -24,7 +24,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+import ua.gov.nsoz.store.testing.TestDatabases;
+import ua.gov.nsoz.store.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -75,7 +77,7 @@ class ProcessingStoreTest {
     static final Applicant TARAS = new Applicant(ApplicantType.CITIZEN, "Шевченко Тарас Григорович",
             "м. Київ, вул. Хрещатик, 1", "taras@example.ua", "+380 44 123-45-67");
 
-    List<Path> opened;
+    List<TestDatabase> opened;
 
     @BeforeAll
     static void derbyLogOutsideTheModule() {
@@ -89,21 +91,17 @@ class ProcessingStoreTest {
 
     @AfterEach
     void shutdown() {
-        for (Path p : opened) {
-            SQLException e = assertThrows(SQLException.class,
-                    () -> DriverManager.getConnection("jdbc:derby:" + p + ";shutdown=true"));
-            assertEquals("08006", e.getSQLState(), e::getMessage);
+        for (TestDatabase d : opened) {
+            d.close();
         }
     }
 
     /** A new database with the production schema. */
-    EmbeddedDataSource database() {
-        Path path = home.resolve("processing-" + DATABASES.incrementAndGet());
-        EmbeddedDataSource ds = new EmbeddedDataSource();
-        ds.setDatabaseName(path.toString());
-        ds.setCreateDatabase("create");
+    DataSource database() {
+        TestDatabase d = TestDatabases.create(home, "processing-" + DATABASES.incrementAndGet());
+        opened.add(d);
+        DataSource ds = d.dataSource();
         JdbcAppealStoreTest.migrate(ds);
-        opened.add(path);
         return ds;
     }
 
@@ -503,7 +501,7 @@ class ProcessingStoreTest {
         @Test
         @DisplayName("A secret is made on first use, once, and read back the same ever after, also after a restart")
         void madeOnceAndStable() {
-            EmbeddedDataSource ds = database();
+            DataSource ds = database();
             JdbcAppealStore store = new JdbcAppealStore(ds);
             AtomicInteger made = new AtomicInteger();
             String first = store.secret("access-code", () -> "key-" + made.incrementAndGet());

@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+import ua.gov.nsoz.store.testing.TestDatabases;
+import ua.gov.nsoz.store.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,8 +51,8 @@ class RegistrationNumbersTest {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    Path path;
-    EmbeddedDataSource ds;
+    TestDatabase db;
+    DataSource ds;
     JdbcAppealStore store;
     boolean open;
 
@@ -61,8 +63,8 @@ class RegistrationNumbersTest {
 
     @BeforeEach
     void create() {
-        path = home.resolve("numbers-" + DATABASES.incrementAndGet());
-        ds = open(path);
+        db = TestDatabases.create(home, "numbers-" + DATABASES.incrementAndGet());
+        ds = open(db.dataSource());
         store = new JdbcAppealStore(ds);
     }
 
@@ -73,27 +75,22 @@ class RegistrationNumbersTest {
         }
     }
 
-    EmbeddedDataSource open(Path p) {
-        EmbeddedDataSource db = new EmbeddedDataSource();
-        db.setDatabaseName(p.toString());
-        db.setCreateDatabase("create");
-        JdbcAppealStoreTest.migrate(db);
+    DataSource open(DataSource d) {
+        JdbcAppealStoreTest.migrate(d);
         open = true;
-        return db;
+        return d;
     }
 
     /** Stops the database as a stopped node does; a transaction still open is lost, as in a crash. */
     void shutdown() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:derby:" + path + ";shutdown=true"));
-        assertEquals("08006", e.getSQLState(), e::getMessage);
+        db.stop();
         open = false;
     }
 
     /** The node restarted: the same database opened anew, a new store over it. */
     void restart() {
         shutdown();
-        ds = open(path);
+        ds = open(db.reopen());
         store = new JdbcAppealStore(ds);
     }
 
@@ -214,7 +211,7 @@ class RegistrationNumbersTest {
             pool.shutdownNow();
         }
 
-        ds = open(path);
+        ds = open(db.reopen());
         store = new JdbcAppealStore(ds);
         assertEquals(number(2026, 2), register(store, 2026));
         assertEquals(List.of(number(2026, 1), number(2026, 2)), stored());

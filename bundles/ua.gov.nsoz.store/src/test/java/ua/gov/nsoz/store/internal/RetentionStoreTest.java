@@ -25,7 +25,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+import ua.gov.nsoz.store.testing.TestDatabases;
+import ua.gov.nsoz.store.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,8 +76,8 @@ class RetentionStoreTest {
     static final String TEXT = "Скарга на ЖЕК: дах протікає над квартирою Шевченка.";
     static final String ANSWER = "Дах відремонтовано 12 травня; заявнику Шевченку Т. Г. надіслано акт.";
 
-    Path path;
-    EmbeddedDataSource ds;
+    TestDatabase db;
+    DataSource ds;
     JdbcAppealStore store;
     int numbers;
 
@@ -86,19 +88,15 @@ class RetentionStoreTest {
 
     @BeforeEach
     void open() {
-        path = home.resolve("retention-" + DATABASES.incrementAndGet());
-        ds = new EmbeddedDataSource();
-        ds.setDatabaseName(path.toString());
-        ds.setCreateDatabase("create");
+        db = TestDatabases.create(home, "retention-" + DATABASES.incrementAndGet());
+        ds = db.dataSource();
         JdbcAppealStoreTest.migrate(ds);
         store = new JdbcAppealStore(ds);
     }
 
     @AfterEach
     void shutdown() {
-        SQLException e = assertThrows(SQLException.class,
-                () -> DriverManager.getConnection("jdbc:derby:" + path + ";shutdown=true"));
-        assertEquals("08006", e.getSQLState(), e::getMessage);
+        db.close();
     }
 
     static Attachment doc(String name, String mediaType, long size) {

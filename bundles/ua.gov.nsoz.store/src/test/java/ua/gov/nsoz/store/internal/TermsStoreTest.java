@@ -28,7 +28,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.derby.jdbc.EmbeddedDataSource;
+import javax.sql.DataSource;
+import ua.gov.nsoz.store.testing.TestDatabases;
+import ua.gov.nsoz.store.testing.TestDatabases.TestDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,8 +75,8 @@ class TermsStoreTest {
     static final ContestedDecision CONTESTED = new ContestedDecision(LocalDate.parse("2025-12-01"),
             LocalDate.parse("2026-02-20"));
 
-    List<Path> opened;
-    EmbeddedDataSource ds;
+    List<TestDatabase> opened;
+    DataSource ds;
     JdbcAppealStore store;
 
     @BeforeAll
@@ -91,21 +93,17 @@ class TermsStoreTest {
 
     @AfterEach
     void shutdown() {
-        for (Path p : opened) {
-            SQLException e = assertThrows(SQLException.class,
-                    () -> DriverManager.getConnection("jdbc:derby:" + p + ";shutdown=true"));
-            assertEquals("08006", e.getSQLState(), e::getMessage);
+        for (TestDatabase d : opened) {
+            d.close();
         }
     }
 
     /** A new database with the production schema. */
-    EmbeddedDataSource database() {
-        Path path = home.resolve("terms-" + DATABASES.incrementAndGet());
-        EmbeddedDataSource db = new EmbeddedDataSource();
-        db.setDatabaseName(path.toString());
-        db.setCreateDatabase("create");
+    DataSource database() {
+        TestDatabase d = TestDatabases.create(home, "terms-" + DATABASES.incrementAndGet());
+        opened.add(d);
+        DataSource db = d.dataSource();
         JdbcAppealStoreTest.migrate(db);
-        opened.add(path);
         return db;
     }
 
@@ -456,7 +454,7 @@ class TermsStoreTest {
     @DisplayName("Art. 17: the LATE_COMPLAINT mark is stored with the others and read back")
     void lateComplaintMark() {
         Set<LegalMark> all = EnumSet.allOf(LegalMark.class);
-        assertEquals("ANONYMOUS,UNSIGNED,NO_CONTACT_FOR_REPLY,LATE_COMPLAINT", JdbcAppealStore.encodeMarks(all));
+        assertEquals("ANONYMOUS,UNSIGNED,NO_CONTACT_FOR_REPLY,LATE_COMPLAINT", AppealColumns.encodeMarks(all));
         Appeal a = everything("LV-2026-001201");
         Appeal withAll = new Appeal(a.id(), a.registrationNumber(), a.node(), a.region(), a.kind(), a.channel(),
                 a.applicant(), a.text(), a.topic(), a.addressee(), a.collective(), a.coSigners(), a.confidential(),

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import ua.gov.nsoz.api.AppealService;
+import ua.gov.nsoz.api.node.Leadership;
 
 /**
  * The deadline watch (R7) on a timer in the node's CamelContext: every {@code deadlineWatchPeriodMillis}, the first
@@ -27,14 +28,18 @@ public class DeadlineWatchRoutes extends RouteBuilder {
 
     private final ReplicationConfig config;
     private final DeadlineWatch watch;
+    private volatile Leadership leadership;
 
     /**
      * @param config the replication configuration (the {@code deadline*} properties)
      * @param appeals this node's appeals
+     * @param leadership whether this node runs the watch (a center of several nodes runs it at one node only)
      */
     @Activate
-    public DeadlineWatchRoutes(ReplicationConfig config, @Reference AppealService appeals) {
+    public DeadlineWatchRoutes(ReplicationConfig config, @Reference AppealService appeals,
+            @Reference Leadership leadership) {
         this(config, appeals, Clock.system(DeadlineWatch.KYIV));
+        this.leadership = leadership;
     }
 
     /**
@@ -62,6 +67,9 @@ public class DeadlineWatchRoutes extends RouteBuilder {
         from("timer:" + ROUTE_ID + "?delay=" + delay + "&period=" + period)
                 .routeId(ROUTE_ID)
                 .process(exchange -> {
+                    if (!Leadership.leads(leadership)) {
+                        return; // the center's other node, whose broker is live, runs it (docs/center-cluster.md)
+                    }
                     CamelContext context = exchange.getContext();
                     // A big backlog must not hold up a shutdown or a re-configuration: stop between appeals.
                     watch.runOnce(() -> {

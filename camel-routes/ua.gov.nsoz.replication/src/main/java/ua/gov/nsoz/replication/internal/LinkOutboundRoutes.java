@@ -15,6 +15,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.node.Leadership;
 import ua.gov.nsoz.replication.internal.batch.BatchJmsComponent;
 import ua.gov.nsoz.replication.internal.batch.BatchMessage;
 import ua.gov.nsoz.store.ReplicationStore;
@@ -50,6 +51,12 @@ public class LinkOutboundRoutes extends RouteBuilder {
     static final String ROUTE_ID = "nsoz-outbox";
     /** Exchange property: the outbox entries the exchange carries, marked shipped once the broker has them. */
     static final String SHIPPING = "NsozShipping";
+    /**
+     * The JMS message group of a region's messages (Artemis' {@code _AMQ_GROUP_ID}): its node id. A center of several
+     * nodes has a consumer of {@code nsoz.in} on each; the broker gives all of one group to one consumer at a time, so
+     * each region's documents are applied in the order the region sent them (docs/center-cluster.md).
+     */
+    static final String GROUP_ID = "JMSXGroupID";
 
     private static final Logger LOG = LoggerFactory.getLogger(LinkOutboundRoutes.class);
 
@@ -58,6 +65,7 @@ public class LinkOutboundRoutes extends RouteBuilder {
     private final ExchangeGateway gateway;
     private final ReplicationStore store;
     private final OutboxSignal signal;
+    private final Leadership leadership;
 
     /**
      * @param config the link's configuration
@@ -65,20 +73,28 @@ public class LinkOutboundRoutes extends RouteBuilder {
      * @param gateway turns outbox entries into exchange documents
      * @param store lists the peers with something waiting
      * @param signal wakes the route when a local change commits
+     * @param leadership whether this node ships (a center of several nodes ships from one node only)
      */
     @Activate
     public LinkOutboundRoutes(ReplicationConfig config, @Reference NodeIdentity identity,
-            @Reference ExchangeGateway gateway, @Reference ReplicationStore store, @Reference OutboxSignal signal) {
-        this(config, Links.Node.of(identity), gateway, store, signal);
+            @Reference ExchangeGateway gateway, @Reference ReplicationStore store, @Reference OutboxSignal signal,
+            @Reference Leadership leadership) {
+        this(config, Links.Node.of(identity), gateway, store, signal, leadership);
     }
 
     LinkOutboundRoutes(ReplicationConfig config, Links.Node node, ExchangeGateway gateway, ReplicationStore store,
             OutboxSignal signal) {
+        this(config, node, gateway, store, signal, null);
+    }
+
+    LinkOutboundRoutes(ReplicationConfig config, Links.Node node, ExchangeGateway gateway, ReplicationStore store,
+            OutboxSignal signal, Leadership leadership) {
         this.config = config;
         this.node = node;
         this.gateway = gateway;
         this.store = store;
         this.signal = signal;
+        this.leadership = leadership;
     }
 
     @Override
@@ -108,10 +124,16 @@ public class LinkOutboundRoutes extends RouteBuilder {
         route.process(this::markShipped);
     }
 
-    /** @return the peers of a round: at a region its center; at the center its regions, then every peer known */
-    private List<String> peers() {
+    /**
+     * @return the peers of a round: at a region its center; at the center its regions, then every peer known; none at
+     *     a center node that does not lead (the center's outbox is shared: the leading node ships it)
+     */
+    List<String> peers() {
         if (!node.central()) {
             return List.of(node.centerNodeId());
+        }
+        if (!Leadership.leads(leadership)) {
+            return List.of();
         }
         // The configured regions first: their queues are made at once, so a region's federation finds its queue at
         // its first try; then every other peer the outbox or inbox knows.
@@ -140,6 +162,7 @@ public class LinkOutboundRoutes extends RouteBuilder {
         p.put(Links.MESSAGE_ID, o.messageId());
         p.put(Links.ORIGIN, nodeId);
         p.put(Links.TARGET, peer);
+        p.put(GROUP_ID, nodeId);
         return new BatchMessage(o.xml(), p);
     }
 

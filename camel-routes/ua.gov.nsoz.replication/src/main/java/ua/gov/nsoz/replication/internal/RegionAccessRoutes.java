@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.api.NodeIdentity;
+import ua.gov.nsoz.api.node.Leadership;
 import ua.gov.nsoz.sync.LinkAccess;
 
 /**
@@ -26,6 +27,8 @@ import ua.gov.nsoz.sync.LinkAccess;
  * specific match wins over {@code nsoz.to.#}, which lets no region consume), so that the broker's configuration names
  * no region and enrolling one touches only that region's entries. It runs at the start and every minute (a region
  * added to the configuration is enrolled without a restart of the broker); a setting already in place is left alone.
+ * In a center of several nodes only the node whose broker is live does it, and at once when its broker becomes live
+ * (docs/center-cluster.md).
  */
 @Component(service = {RoutesBuilder.class, LinkAccess.class}, configurationPid = "ua.gov.nsoz.replication",
         configurationPolicy = ConfigurationPolicy.REQUIRE)
@@ -44,15 +47,32 @@ public class RegionAccessRoutes extends RouteBuilder implements LinkAccess {
     private final Set<String> enrolled = ConcurrentHashMap.newKeySet();
     /** Regions an admin revoked since the start: not enrolled again until the next start. */
     private final Set<String> revoked = ConcurrentHashMap.newKeySet();
+    private final Leadership leadership;
+    /** Whether the last round found this node leading (its broker live). */
+    private volatile boolean led;
+    /** When the last full round ran (epoch ms). */
+    private volatile long lastRound;
 
     /**
      * @param config the link's configuration (its {@code regions})
      * @param node this node
      */
+    RegionAccessRoutes(ReplicationConfig config, NodeIdentity node) {
+        this(config, node, null);
+    }
+
+    /**
+     * @param config the link's configuration (its {@code regions})
+     * @param node this node
+     * @param leadership whether this node's broker is the live one (a center of several nodes: only the live broker
+     *     takes settings; a backup that becomes live enrols every region at once)
+     */
     @Activate
-    public RegionAccessRoutes(ReplicationConfig config, @Reference NodeIdentity node) {
+    public RegionAccessRoutes(ReplicationConfig config, @Reference NodeIdentity node,
+            @Reference Leadership leadership) {
         this.config = config;
         this.node = node;
+        this.leadership = leadership;
     }
 
     @Override
@@ -61,9 +81,25 @@ public class RegionAccessRoutes extends RouteBuilder implements LinkAccess {
         if (!link.central()) {
             return;
         }
-        from("timer:" + ROUTE_ID + "?delay=0&period=60000")
+        // Every 5 s a look whether this node leads (cheap); every minute, or at once when it starts to lead (its broker
+        // became live at a failover), the regions' settings are checked and made where missing.
+        from("timer:" + ROUTE_ID + "?delay=0&period=5000")
                 .routeId(ROUTE_ID)
-                .process(exchange -> enrol(Links.regions(link, config)));
+                .process(exchange -> {
+                    if (!Leadership.leads(leadership)) {
+                        led = false;
+                        return;
+                    }
+                    long now = System.currentTimeMillis();
+                    if (!led || now - lastRound >= 60_000) {
+                        if (!led) {
+                            enrolled.clear(); // a broker that became live: look at every region again
+                        }
+                        enrol(Links.regions(link, config)); // a failure: the next tick, 5 s later, tries again
+                        led = true;
+                        lastRound = now;
+                    }
+                });
     }
 
     /**

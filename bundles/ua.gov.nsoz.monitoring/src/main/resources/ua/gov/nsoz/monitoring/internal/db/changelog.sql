@@ -1,5 +1,9 @@
 --liquibase formatted sql
 
+--changeset monitoring:0-postgresql-types dbms:postgresql splitStatements:false
+--comment: PostgreSQL (docs/postgresql.md): the type the changesets below name, if the store's changelog has not made it.
+DO $$ BEGIN CREATE DOMAIN double AS double precision; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+
 --changeset monitoring:1-alert
 --comment: Alerts of the monitoring of public opinion (R16). Times are epoch milliseconds (UTC); days are Kyiv dates.
 CREATE TABLE monitoring_alert (

@@ -1,0 +1,329 @@
+package ua.gov.nsoz.itests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import ua.gov.nsoz.itests.support.Await;
+import ua.gov.nsoz.itests.support.KarafNode;
+import ua.gov.nsoz.itests.support.NodeClient;
+import ua.gov.nsoz.itests.support.Tls;
+
+/**
+ * A center of two nodes (docs/center-cluster.md): {@code ucc} and {@code ucc-2} on one PostgreSQL database
+ * ({@code NSOZ_CENTER_DB=postgresql}), their brokers a live/backup pair, and the regions {@code kyiv-city} and
+ * {@code lviv}, all started with the real launcher. Both regions register appeals at a steady rate; the live center
+ * node ({@code ucc}) is killed with SIGKILL in the middle; the regions keep flowing through {@code ucc-2}, whose broker
+ * takes over, without a change of their configuration; every appeal arrives at the center exactly once (counted by
+ * registration number in the center's database, through the API of the node that survived); {@code ucc}, restarted,
+ * rejoins (its broker the backup of {@code ucc-2}'s, its API on the same database) and what a region registers then
+ * arrives too.
+ *
+ * <p>Own instances folder and port offset {@value #PORT_OFFSET} (property {@code nsoz.center.portOffset}): HTTPS
+ * 24180-24183, the center's link acceptors 45609/45610 (61609/61610 minus the offset: plus it would pass 65535). Needs
+ * PostgreSQL's binaries (Debian's {@code postgresql}): without them the test is skipped, unless
+ * {@code NSOZ_TEST_POSTGRES=required}. About 5 minutes on two cores.
+ */
+class CenterFailoverIT {
+
+    static final int PORT_OFFSET = Integer.getInteger("nsoz.center.portOffset", 16000);
+    static final Map<String, Integer> HTTP = Map.of("ucc", 8181, "ucc-2", 8180, "kyiv-city", 8182, "lviv", 8183);
+    static final Map<String, String> REGION = Map.of("kyiv-city", "UA-30", "lviv", "UA-46");
+    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    static final Duration PROCESS_TIMEOUT = START_TIMEOUT.plusMinutes(2);
+    static final Duration CATCH_UP = Duration.ofMinutes(4);
+    /** Registrations per region before the kill, and after it. */
+    static final int BEFORE_KILL = 40;
+    static final int AFTER_KILL = 60;
+    /** The steady rate: one registration per region every this many milliseconds. */
+    static final long PACE_MILLIS = 100;
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Map<String, String> CENTER_ENV = Map.of("NSOZ_CENTER_DB", "postgresql");
+
+    static Path repoRoot;
+    static Path launcher;
+    static Path instances;
+    static Path users;
+    static HttpClient http;
+    static boolean passed;
+
+    @BeforeAll
+    static void setUp() throws IOException {
+        boolean postgres = Files.isDirectory(Path.of("/usr/lib/postgresql"));
+        if (!postgres && "required".equals(System.getenv("NSOZ_TEST_POSTGRES"))) {
+            throw new AssertionError("NSOZ_TEST_POSTGRES=required, but no PostgreSQL under /usr/lib/postgresql");
+        }
+        Assumptions.assumeTrue(postgres, "CenterFailoverIT needs PostgreSQL's binaries (/usr/lib/postgresql): skipped");
+        repoRoot = Path.of(System.getProperty("nsoz.repo.root")).toRealPath();
+        launcher = repoRoot.resolve("nsoz");
+        Path target = repoRoot.resolve("itests/target");
+        Files.createDirectories(target);
+        instances = Files.createTempDirectory(target, "center-instances-");
+        users = instances.resolve("itest-users.properties");
+        Files.writeString(users, KarafNode.SSH_USER + " = " + KarafNode.SSH_PASSWORD + "," + KarafNode.ITEST_ROLES
+                + "\n");
+        Path ca = instances.resolve(".link-tls/ca.pem");
+        http = new NodeClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .sslContext(Tls.trusting(() -> List.of(ca))).build(), KarafNode.SSH_USER, KarafNode.SSH_PASSWORD);
+    }
+
+    @AfterAll
+    static void tearDown() throws IOException {
+        if (instances == null) {
+            return;
+        }
+        Run stop = run(Duration.ofMinutes(4), Map.of(), "stop");
+        if (stop.exitCode == 0 && passed) {
+            try (Stream<Path> paths = Files.walk(instances)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } else {
+            System.err.println("CenterFailoverIT: instances kept in " + instances + "\n" + stop.output);
+        }
+    }
+
+    @Test
+    void theRegionsFlowThroughTheOtherCenterNodeWhenTheLiveOneIsKilledAndNothingIsLostOrDoubled() throws Exception {
+        // ucc first: its broker is the live one of the pair; then ucc-2 (its backup) and the regions.
+        start(Map.of("ucc", CENTER_ENV));
+        start(Map.of("ucc-2", CENTER_ENV, "kyiv-city", Map.of(), "lviv", Map.of()));
+        awaitLog("ucc-2", "AMQ221024", Duration.ofMinutes(3));       // the backup is in sync with the live broker
+        awaitLinks("ucc", "kyiv-city", "lviv");
+
+        String tag = "cf" + Long.toString(System.nanoTime(), 36);
+        Map<String, Set<String>> numbers = new ConcurrentHashMap<>();
+        AtomicBoolean killed = new AtomicBoolean();
+        List<CompletableFuture<Void>> load = new ArrayList<>();
+        for (String region : REGION.keySet()) {
+            Set<String> mine = ConcurrentHashMap.newKeySet();
+            numbers.put(region, mine);
+            load.add(CompletableFuture.runAsync(() -> register(region, tag, BEFORE_KILL + AFTER_KILL, mine)));
+        }
+        Await.until("both regions registered " + BEFORE_KILL + " appeals", Duration.ofMinutes(2),
+                () -> numbers.values().stream().allMatch(s -> s.size() >= BEFORE_KILL));
+
+        long pid = Long.parseLong(Files.readString(instances.resolve("ucc/karaf.pid")).trim());
+        ProcessHandle ucc = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("ucc's JVM " + pid + " is gone"));
+        assertTrue(ucc.destroyForcibly(), "SIGKILL of ucc");                // kill -9 of the live center node
+        killed.set(true);
+        ucc.onExit().get(30, TimeUnit.SECONDS);
+
+        for (CompletableFuture<Void> f : load) {
+            f.get(5, TimeUnit.MINUTES);                                      // the regions never stopped registering
+        }
+        for (String region : REGION.keySet()) {
+            assertEquals(BEFORE_KILL + AFTER_KILL, numbers.get(region).size(), region + " registered them all");
+            awaitExactlyOnce("ucc-2", region, tag, numbers.get(region));
+        }
+
+        // ucc rejoins: its broker becomes the backup of ucc-2's (it was live when killed: it checks first), and its
+        // API answers from the same database.
+        start(Map.of("ucc", CENTER_ENV));
+        awaitLog("ucc", "AMQ221024", Duration.ofMinutes(3));
+        for (String region : REGION.keySet()) {
+            awaitExactlyOnce("ucc", region, tag, numbers.get(region));
+        }
+        Set<String> late = ConcurrentHashMap.newKeySet();
+        register("lviv", tag + "r", 5, late);
+        awaitExactlyOnce("ucc", "lviv", tag + "r", late);
+        awaitExactlyOnce("ucc-2", "lviv", tag + "r", late);
+        passed = true;
+    }
+
+    /** Registers {@code count} appeals at a region, one every {@link #PACE_MILLIS}; their numbers go to {@code into}. */
+    static void register(String region, String tag, int count, Set<String> into) {
+        try {
+            for (int i = 0; i < count; i++) {
+                long t0 = System.nanoTime();
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri(region, "/api/v1/appeals"))
+                        .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"kind\":\"PROPOSAL\",\"channel\":\"PHONE\","
+                                + "\"text\":\"Синтетична пропозиція " + tag + " " + i + "\",\"topic\":\"" + tag
+                                + "\"}")).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                assertEquals(201, r.statusCode(), region + ": " + r.body());
+                into.add(JSON.readTree(r.body()).get("registrationNumber").asText());
+                long rest = PACE_MILLIS - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+                if (rest > 0) {
+                    TimeUnit.MILLISECONDS.sleep(rest);                       // the steady rate of the load, not a wait
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(region + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(region + ": interrupted", e);
+        }
+    }
+
+    /**
+     * Until the center node lists every one of the region's appeals tagged so, then: each registration number once,
+     * and no other (the page's {@code total} counts rows of the center's database).
+     */
+    static void awaitExactlyOnce(String center, String region, String tag, Set<String> expected) {
+        List<String> last = new ArrayList<>();
+        Await.until(center + " holds the " + expected.size() + " appeals of " + region + " tagged " + tag, CATCH_UP,
+                () -> {
+                    try {
+                        last.clear();
+                        last.addAll(numbersAt(center, region, tag));
+                        return last.size() >= expected.size();
+                    } catch (IOException e) {
+                        return false;
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return false;
+                    }
+                });
+        assertEquals(expected.size(), last.size(), "each of " + region + "'s appeals once at " + center);
+        assertEquals(expected, Set.copyOf(last), region + "'s registration numbers at " + center);
+    }
+
+    /** Every registration number of a region's appeals with the tag in their topic, at a center node, all pages. */
+    static List<String> numbersAt(String center, String region, String tag) throws IOException, InterruptedException {
+        List<String> numbers = new ArrayList<>();
+        int total = Integer.MAX_VALUE;
+        for (int offset = 0; offset < total; offset += 500) {
+            HttpResponse<String> r = get(center, "/api/v1/appeals?region=" + REGION.get(region) + "&q=" + tag
+                    + "&limit=500&offset=" + offset);
+            if (r.statusCode() != 200) {
+                throw new IOException(center + " answered " + r.statusCode());
+            }
+            JsonNode page = JSON.readTree(r.body());
+            total = page.get("total").asInt();
+            page.get("items").forEach(i -> numbers.add(i.get("registrationNumber").asText()));
+            if (page.get("items").isEmpty()) {
+                break;
+            }
+        }
+        return numbers;
+    }
+
+    /** Until the center sees each region's federation consume its queue there. */
+    static void awaitLinks(String center, String... regions) {
+        Await.until("the regions pull their queues at " + center, START_TIMEOUT, () -> {
+            try {
+                HttpResponse<String> sync = get(center, "/api/v1/sync");
+                if (sync.statusCode() != 200) {
+                    return false;
+                }
+                List<JsonNode> queues = JSON.readTree(sync.body()).findParents("queue");
+                for (String region : regions) {
+                    if (queues.stream().noneMatch(q -> q.path("queue").asText().equals("nsoz.to." + region)
+                            && q.path("consumers").asInt() > 0)) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    /** Until a node's karaf.log has a line with the text (Artemis' message codes: AMQ221024, backup in sync). */
+    static void awaitLog(String node, String text, Duration within) {
+        Path log = instances.resolve(node + "/data/log/karaf.log");
+        Await.until(node + "'s karaf.log says " + text, within, () -> {
+            try (Stream<String> lines = Files.lines(log, StandardCharsets.ISO_8859_1)) {
+                return lines.anyMatch(l -> l.contains(text));
+            } catch (IOException e) {
+                return false;
+            }
+        });
+    }
+
+    static URI uri(String node, String path) {
+        return URI.create("https://localhost:" + shiftedPort(HTTP.get(node)) + path);
+    }
+
+    static int shiftedPort(int base) {
+        int p = base + PORT_OFFSET;
+        return p <= 65535 ? p : base - PORT_OFFSET;
+    }
+
+    static HttpResponse<String> get(String node, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(node, path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    /** {@code ./nsoz start} of the nodes at once, each with its own environment; each must come up. */
+    static void start(Map<String, Map<String, String>> envByNode) {
+        Map<String, CompletableFuture<Run>> runs = new HashMap<>();
+        envByNode.forEach((node, env) -> runs.put(node,
+                CompletableFuture.supplyAsync(() -> run(PROCESS_TIMEOUT, env, "start", node))));
+        runs.forEach((node, r) -> {
+            Run run = r.join();
+            assertEquals(0, run.exitCode, "./nsoz start " + node + ":\n" + run.output);
+        });
+    }
+
+    record Run(int exitCode, String output) {
+    }
+
+    /** Runs ./nsoz with this test's instances, offset and environment, time-boxed; its output goes to a file. */
+    static Run run(Duration timeout, Map<String, String> moreEnv, String... args) {
+        try {
+            Path log = Files.createTempFile(instances, "nsoz-" + String.join("-", args) + "-", ".out");
+            ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args))
+                    .toList()).directory(repoRoot.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            Map<String, String> env = builder.environment();
+            env.keySet().removeIf(k -> k.startsWith("NSOZ_"));               // nothing of a developer's shell
+            env.put("NSOZ_INSTANCES", instances.toString());
+            env.put("NSOZ_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+            env.put("NSOZ_NO_BUILD", "1");
+            env.put("NSOZ_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
+            env.put("NSOZ_EXTRA_USERS_FILE", users.toString());
+            if (System.getenv("NSOZ_TEST_POSTGRES") != null) {
+                env.put("NSOZ_TEST_POSTGRES", System.getenv("NSOZ_TEST_POSTGRES"));
+            }
+            env.putAll(moreEnv);
+            Process process = builder.start();
+            boolean done = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
+            if (!done) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            System.out.println("$ ./nsoz " + String.join(" ", args) + "   (exit " + (done ? process.exitValue() : -1)
+                    + ")\n" + output);
+            return new Run(done ? process.exitValue() : -1, done ? output : "TIMED OUT after " + timeout + "\n"
+                    + output);
+        } catch (IOException e) {
+            return new Run(-2, "could not run " + launcher + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Run(-3, "interrupted");
+        }
+    }
+}
