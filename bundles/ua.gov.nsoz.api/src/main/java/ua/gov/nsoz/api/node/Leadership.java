@@ -2,7 +2,9 @@ package ua.gov.nsoz.api.node;
 
 /**
  * Whether this node does the work that must run once per center (docs/center-cluster.md): shipping the outbox to the
- * regions, the deadline watch, scheduled reports, monitoring scans, retention, the analysis' feed into its tables.
+ * regions, enrolling the regions at the broker, the deadline watch, scheduled reports, monitoring scans, the analysis'
+ * feed into its tables. (Retention runs only by hand; the knowledge and reference publishers are not guarded: both
+ * center nodes queue their messages at start, which the regions apply once.)
  * A center may be two (or more) Karaf nodes on one database; their brokers are a live/backup pair, and the node whose
  * broker is live leads. A region, or a center of one node, always leads.
  *
