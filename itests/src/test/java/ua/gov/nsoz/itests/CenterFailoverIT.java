@@ -1,6 +1,8 @@
 package ua.gov.nsoz.itests;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,10 +30,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import ua.gov.nsoz.itests.support.Await;
 import ua.gov.nsoz.itests.support.KarafNode;
 import ua.gov.nsoz.itests.support.NodeClient;
+import ua.gov.nsoz.itests.support.ProofOfWork;
 import ua.gov.nsoz.itests.support.Tls;
 
 /**
@@ -42,13 +48,17 @@ import ua.gov.nsoz.itests.support.Tls;
  * takes over, without a change of their configuration; every appeal arrives at the center exactly once (counted by
  * registration number in the center's database, through the API of the node that survived); {@code ucc}, restarted,
  * rejoins (its broker the backup of {@code ucc-2}'s, its API on the same database) and what a region registers then
- * arrives too.
+ * arrives too. Then both nodes serve the same: a document uploaded at one is downloaded at the other, an article
+ * written at one is found by the other's search at once, a reference edit at one is in effect at the other, a report
+ * made at one is kept at the other, a public challenge taken at one is accepted by the other, and the PBX's signature
+ * is good at both.
  *
  * <p>Own instances folder and port offset {@value #PORT_OFFSET} (property {@code nsoz.center.portOffset}): HTTPS
  * 24180-24183, the center's link acceptors 45609/45610 (61609/61610 minus the offset: plus it would pass 65535). Needs
  * PostgreSQL's binaries (Debian's {@code postgresql}): without them the test is skipped, unless
  * {@code NSOZ_TEST_POSTGRES=required}. About 5 minutes on two cores.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CenterFailoverIT {
 
     static final int PORT_OFFSET = Integer.getInteger("nsoz.center.portOffset", 16000);
@@ -70,6 +80,7 @@ class CenterFailoverIT {
     static Path instances;
     static Path users;
     static HttpClient http;
+    static boolean failedOver;
     static boolean passed;
 
     @BeforeAll
@@ -110,6 +121,7 @@ class CenterFailoverIT {
     }
 
     @Test
+    @Order(1)
     void theRegionsFlowThroughTheOtherCenterNodeWhenTheLiveOneIsKilledAndNothingIsLostOrDoubled() throws Exception {
         // ucc first: its broker is the live one of the pair; then ucc-2 (its backup) and the regions.
         start(Map.of("ucc", CENTER_ENV));
@@ -154,7 +166,133 @@ class CenterFailoverIT {
         register("lviv", tag + "r", 5, late);
         awaitExactlyOnce("ucc", "lviv", tag + "r", late);
         awaitExactlyOnce("ucc-2", "lviv", tag + "r", late);
+        failedOver = true;
+    }
+
+    @Test
+    @Order(2)
+    void bothCenterNodesServeTheSameDocumentsArticlesReferenceReportsChallengesAndPbx() throws Exception {
+        assertTrue(failedOver, "runs on the pair the failover test left (ucc-2 live, ucc its backup)");
+        String marker = Long.toString(System.nanoTime(), 36);
+
+        // A document uploaded at ucc-2 and named by an appeal registered there: ucc gives the same bytes.
+        String content = DocumentsIT.pdf(marker);
+        HttpResponse<String> up = send("ucc-2", "POST", "/api/v1/documents?name=akt-" + marker + ".pdf",
+                "application/pdf", content);
+        assertEquals(201, up.statusCode(), up.body());
+        JsonNode doc = JSON.readTree(up.body());
+        String sha = doc.get("sha256").asText();
+        HttpResponse<String> appeal = send("ucc-2", "POST", "/api/v1/appeals", "application/json", """
+                {"kind":"PROPOSAL","channel":"WEB",
+                 "applicant":{"type":"CITIZEN","fullName":"Тестовий Заявник","address":"м. Київ, вул. Синтетична, 1",
+                              "email":"zayavnyk@example.org"},
+                 "text":"Синтетична пропозиція з документом %s","attachments":[%s]}
+                """.formatted(marker, doc));
+        assertEquals(201, appeal.statusCode(), appeal.body());
+        String id = JSON.readTree(appeal.body()).get("id").asText();
+        HttpResponse<byte[]> bytes = http.send(HttpRequest.newBuilder(uri("ucc", "/api/v1/appeals/" + id
+                + "/documents/" + sha)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, bytes.statusCode(), "the document at the other node");
+        assertArrayEquals(content.getBytes(StandardCharsets.US_ASCII), bytes.body());
+
+        // An article written at ucc is found by ucc-2's search at once (no restart), and withdrawn, no longer.
+        String code = "CF-" + marker.toUpperCase(java.util.Locale.ROOT);
+        String word = "nsozcf" + marker.replaceAll("[0-9]", "");  // one Latin word, as the analyzer keeps it
+        HttpResponse<String> put = send("ucc", "PUT", "/api/v1/knowledge/articles/" + code, "application/json", """
+                {"title":"Синтетична стаття %s","body":"Перевірка пошуку на іншому вузлі: %s.","topics":["01.02"]}
+                """.formatted(marker, word));
+        assertEquals(201, put.statusCode(), put.body());
+        assertTrue(searchFinds("ucc-2", word, code), "ucc-2 finds the article written at ucc");
+        assertEquals(200, send("ucc", "DELETE", "/api/v1/knowledge/articles/" + code, null, null).statusCode());
+        assertFalse(searchFinds("ucc-2", word, code), "ucc-2 no longer finds the article withdrawn at ucc");
+
+        // A reference edit at ucc-2 is in effect at ucc (within seconds), at the next revision.
+        int revision = JSON.readTree(get("ucc", "/api/v1/reference/edits").body()).get("revision").asInt();
+        String body = "CF" + marker.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "");
+        HttpResponse<String> edit = send("ucc-2", "PUT", "/api/v1/reference/bodies/" + body, "application/json",
+                "{\"kind\":\"CENTRAL_BODY\",\"nameUk\":\"Синтетичний орган " + marker + "\",\"nameEn\":"
+                + "\"Synthetic body " + marker + "\",\"email\":\"test@example.org\"}");
+        assertEquals(200, edit.statusCode(), edit.body());
+        Await.until("ucc has ucc-2's reference edit", Duration.ofSeconds(30), () -> {
+            try {
+                return JSON.readTree(get("ucc", "/api/v1/reference/edits").body()).get("revision").asInt()
+                        == revision + 1 && get("ucc", "/api/v1/reference/bodies").body().contains(body);
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+
+        // A report made at ucc is kept for ucc-2 too.
+        HttpResponse<String> made = send("ucc", "POST", "/api/v1/reports?year=2025&quarter=4", "application/json", "");
+        assertEquals(201, made.statusCode(), made.body());
+        String report = JSON.readTree(made.body()).get("id").asText();
+        assertTrue(get("ucc-2", "/api/v1/reports").body().contains(report), "ucc-2 lists ucc's report");
+        HttpResponse<String> pdf = get("ucc-2", "/api/v1/reports/" + report);
+        assertEquals(200, pdf.statusCode());
+        assertTrue(pdf.body().startsWith("%PDF-"), "a PDF");
+
+        // A public challenge taken at ucc, solved, is accepted by ucc-2.
+        JsonNode challenge = JSON.readTree(anonymous("ucc", "GET", "/api/v1/public/challenge", null).body());
+        String token = challenge.get("token").asText();
+        String nonce = ProofOfWork.solve(token, challenge.get("difficultyBits").asInt());
+        HttpResponse<String> filed = http.send(HttpRequest.newBuilder(uri("ucc-2", "/api/v1/public/appeals"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", java.util.UUID.randomUUID().toString()).header(NodeClient.ANONYMOUS, "1")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"kind":"COMPLAINT","fullName":"Тестовий Заявник","address":"м. Київ, вул. Синтетична, 1",
+                         "email":"intake-cf@example.org","text":"Синтетична скарга %s","collective":false,
+                         "coSigners":null,"consent":true,"documents":[],"challengeToken":"%s","nonce":"%s"}
+                        """.formatted(marker, token, nonce))).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, filed.statusCode(), "ucc-2 takes ucc's challenge: " + filed.body());
+
+        // The PBX signs with the center's one secret: both nodes take its events.
+        String pbxSecret = Files.readString(instances.resolve(".ucc.pbx-secret")).strip();
+        for (String center : List.of("ucc", "ucc-2")) {
+            byte[] event = ("{\"pbxCallId\":\"cf-" + marker + "-" + center + "\",\"type\":\"HANGUP\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> cti = http.send(HttpRequest.newBuilder(uri(center, "/api/v1/cti/events"))
+                    .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                    .header("X-NSOZ-PBX-Signature", CallsIT.sign(pbxSecret, event)).header(NodeClient.ANONYMOUS, "1")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, cti.statusCode(), center + " takes the PBX's event: " + cti.body());
+        }
         passed = true;
+    }
+
+    /** Whether the knowledge search of a center node returns the article for the word (asked once, no waiting). */
+    static boolean searchFinds(String center, String word, String code) throws IOException, InterruptedException {
+        HttpResponse<String> r = get(center, "/api/v1/knowledge/articles?q="
+                + java.net.URLEncoder.encode(word, StandardCharsets.UTF_8));
+        assertEquals(200, r.statusCode(), r.body());
+        for (JsonNode hit : JSON.readTree(r.body()).path("items")) {
+            if (code.equals(hit.path("code").asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static HttpResponse<String> send(String node, String method, String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (contentType != null) {
+            b.header("Content-Type", contentType);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    static HttpResponse<String> anonymous(String node, String method, String path, String body)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(node, path)).timeout(Duration.ofSeconds(30))
+                .header(NodeClient.ANONYMOUS, "1").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
     /** Registers {@code count} appeals at a region, one every {@link #PACE_MILLIS}; their numbers go to {@code into}. */

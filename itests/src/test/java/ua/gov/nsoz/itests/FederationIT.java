@@ -62,13 +62,26 @@ class FederationIT {
         return LauncherTest.JSON.readTree(r.body());
     }
 
+    /** Registers {@code count} appeals at lviv, four operators at a time; their ids in the order given. */
     private static List<String> register(int count, String tag) throws IOException, InterruptedException {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(post("lviv", "/api/v1/appeals", "{\"kind\":\"PROPOSAL\",\"channel\":\"PHONE\",\"text\":\"Синтетична "
-                    + "пропозиція " + tag + " " + i + "\",\"topic\":\"" + tag + "\"}").get("id").asText());
+        java.util.concurrent.ExecutorService operators = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String text = "{\"kind\":\"PROPOSAL\",\"channel\":\"PHONE\",\"text\":\"Синтетична пропозиція " + tag
+                        + " " + i + "\",\"topic\":\"" + tag + "\"}";
+                ids.add(operators.submit(() -> post("lviv", "/api/v1/appeals", text).get("id").asText()));
+            }
+            List<String> out = new ArrayList<>();
+            for (java.util.concurrent.Future<String> id : ids) {
+                out.add(id.get());
+            }
+            return out;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new AssertionError("a registration at lviv failed: " + e.getCause(), e.getCause());
+        } finally {
+            operators.shutdownNow();
         }
-        return ids;
     }
 
     private static void awaitAtCenter(String tag, int expected) throws Exception {

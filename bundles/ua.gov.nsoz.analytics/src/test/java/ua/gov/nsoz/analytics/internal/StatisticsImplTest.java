@@ -59,7 +59,7 @@ import ua.gov.nsoz.api.reference.ReferenceData;
 import ua.gov.nsoz.api.reference.RoutingRule;
 import ua.gov.nsoz.api.reference.Topic;
 import ua.gov.nsoz.store.AppealStore;
-import ua.gov.nsoz.store.internal.DerbyStoreComponent;
+import ua.gov.nsoz.store.internal.JdbcStore;
 
 /** The analysis over the real store on embedded Derby, fed by the real event log. */
 @DisplayName("StatisticsImpl on embedded Derby")
@@ -74,7 +74,7 @@ class StatisticsImplTest {
 
     Path path;
     EmbeddedDataSource ds;
-    DerbyStoreComponent store;
+    JdbcStore store;
     StatisticsImpl stats;
     final AtomicReference<Instant> now = new AtomicReference<>(at("2026-03-20"));
     final Map<String, LocalDate> dueOnceClosed = new HashMap<>();
@@ -97,7 +97,7 @@ class StatisticsImplTest {
         ds = new EmbeddedDataSource();
         ds.setDatabaseName(path.toString());
         ds.setCreateDatabase("create");
-        store = new DerbyStoreComponent(ds);
+        store = new JdbcStore(ds);
         stats = newStats();
     }
 

@@ -3,8 +3,8 @@ package ua.gov.nsoz.api.node;
 /**
  * Whether this node does the work that must run once per center (docs/center-cluster.md): shipping the outbox to the
  * regions, enrolling the regions at the broker, the deadline watch, scheduled reports, monitoring scans, the analysis'
- * feed into its tables. (Retention runs only by hand; the knowledge and reference publishers are not guarded: both
- * center nodes queue their messages at start, which the regions apply once.)
+ * feed into its tables, the purge of documents no appeal names, and the knowledge and reference publishers' sending
+ * of everything again at start. (Retention runs only by hand.)
  * A center may be two (or more) Karaf nodes on one database; their brokers are a live/backup pair, and the node whose
  * broker is live leads. A region, or a center of one node, always leads.
  *

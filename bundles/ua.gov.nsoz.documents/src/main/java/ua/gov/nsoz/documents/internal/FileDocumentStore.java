@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +36,13 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import ua.gov.nsoz.api.node.Leadership;
 import ua.gov.nsoz.documents.DocumentLimits;
 import ua.gov.nsoz.documents.DocumentRejectedException;
 import ua.gov.nsoz.documents.DocumentRejectedException.Reason;
@@ -48,9 +53,14 @@ import ua.gov.nsoz.documents.StoredDocument;
  * The node's documents as files {@code <folder>/<first 2 hex>/<sha256>} (default folder
  * {@code ${karaf.data}/nsoz/documents}) with an index table {@code nsoz_document} in the node's database (changeset
  * {@code documents:1-document}). A document is written to a temporary file in the folder while it is hashed, checked
- * by its content, forced to disk and renamed atomically to its name; the same content twice is one file. A periodic
- * purge deletes the documents that no appeal names (or only appeals whose personal data retention has anonymized)
- * once {@link DocumentsConfig#orphanHours()} have passed since they were last stored (docs/documents.md).
+ * by its content, forced to disk, indexed and renamed atomically to its name; the same content twice is one file. A
+ * periodic purge deletes the documents that no appeal names (or only appeals whose personal data retention has
+ * anonymized) once {@link DocumentsConfig#orphanHours()} have passed since they were last stored (docs/documents.md).
+ *
+ * <p>The nodes of a center may share one folder (and have one database): each writes its temporary files to its own
+ * {@code tmp/<node key>} and cleans only that one at start ({@link NodeTemporaryFiles}); the scheduled purge runs at the leading node only
+ * ({@link Leadership}); and a purge and an upload of the same content are ordered by the index row's lock (the purge
+ * deletes the row and the file in one transaction, an upload touches the row before it places the file).
  */
 @Component(service = DocumentStore.class, configurationPid = FileDocumentStore.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -81,10 +91,19 @@ public class FileDocumentStore implements DocumentStore {
 
     private final DataSource dataSource;
     private final Path root;
+    private final NodeTemporaryFiles temporary;
     private final DocumentLimits limits;
     private final Duration orphanAge;
     private final Clock clock;
     private final ScheduledExecutorService executor;
+
+    /** A center of several nodes: only the leading node purges on schedule (docs/center-cluster.md); none: it does. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Leadership leadership;
+
+    /** Test seam: runs in the purge between a row's delete and its file's, the hash given. */
+    volatile java.util.function.Consumer<String> beforeFileDelete = hex -> { };
 
     /**
      * @param dataSource the node's DataSource
@@ -95,22 +114,30 @@ public class FileDocumentStore implements DocumentStore {
     public FileDocumentStore(@Reference(name = "dataSource") DataSource dataSource, DocumentsConfig config)
             throws IOException {
         this(dataSource, folder(config.directory()), limits(config), Duration.ofHours(Math.max(1, config.orphanHours())),
-                Clock.systemUTC(), config.purgeMinutes());
+                Clock.systemUTC(), config.purgeMinutes(), NodeTemporaryFiles.installationKey());
+    }
+
+    /** A store alone on its folder (tests): node key {@code single}. */
+    FileDocumentStore(DataSource dataSource, Path root, DocumentLimits limits, Duration orphanAge, Clock clock,
+            int purgeMinutes) throws IOException {
+        this(dataSource, root, limits, orphanAge, clock, purgeMinutes, "single");
     }
 
     /**
      * @param purgeMinutes minutes between purges, 0 for none (tests call {@link #purge()})
+     * @param nodeKey this node's key: its temporary folder is {@code <root>/tmp/<nodeKey>}
+     * @throws IllegalArgumentException if the node key is not one
      */
     FileDocumentStore(DataSource dataSource, Path root, DocumentLimits limits, Duration orphanAge, Clock clock,
-            int purgeMinutes) throws IOException {
+            int purgeMinutes, String nodeKey) throws IOException {
+        this.temporary = new NodeTemporaryFiles(root, nodeKey);
         this.dataSource = dataSource;
         this.root = root;
         this.limits = limits;
         this.orphanAge = orphanAge;
         this.clock = clock;
         migrate(dataSource);
-        Files.createDirectories(root.resolve("tmp"));
-        cleanTemporaryFiles();
+        temporary.prepare();
         if (purgeMinutes > 0) {
             executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "nsoz-documents-purge");
@@ -121,8 +148,9 @@ public class FileDocumentStore implements DocumentStore {
         } else {
             executor = null;
         }
-        LOG.info("Documents at {}: at most {} bytes, {} per appeal, types {}; purge of unnamed documents after {} h, {}",
-                root, limits.maxBytes(), limits.maxPerAppeal(), limits.mediaTypes(), orphanAge.toHours(),
+        LOG.info("Documents at {} (temporary files in tmp/{}): at most {} bytes, {} per appeal, types {}; purge of "
+                + "unnamed documents after {} h, {}", root, temporary.folder().getFileName(), limits.maxBytes(),
+                limits.maxPerAppeal(), limits.mediaTypes(), orphanAge.toHours(),
                 purgeMinutes > 0 ? "every " + purgeMinutes + " min" : "not scheduled");
     }
 
@@ -160,7 +188,7 @@ public class FileDocumentStore implements DocumentStore {
 
     @Override
     public StoredDocument put(InputStream content, String fileName) throws DocumentRejectedException, IOException {
-        Path tmp = Files.createTempFile(root.resolve("tmp"), "upload-", ".part");
+        Path tmp = temporary.newFile();
         try {
             MessageDigest sha = sha256();
             byte[] head = new byte[HEAD];
@@ -206,11 +234,16 @@ public class FileDocumentStore implements DocumentStore {
                         + ")");
             }
             String hex = HexFormat.of().formatHex(sha.digest());
+            // The row first: touched now, no purge deletes it any more, and a purge of the same content that got
+            // there first (at this node or the center's other one) has committed, its file deleted, once this returns.
+            StoredDocument stored = index(hex, type, size);
             Path target = file(hex);
             if (Files.exists(target) && Files.size(target) == size) {
                 Files.deleteIfExists(tmp);
             } else {
                 Files.createDirectories(target.getParent());
+                // Two uploads of the same content at once (here or at the other node) may both rename: the second
+                // replaces identical bytes, atomically.
                 try {
                     Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 } catch (AtomicMoveNotSupportedException e) {
@@ -218,10 +251,15 @@ public class FileDocumentStore implements DocumentStore {
                 }
                 forceDirectory(target.getParent());
             }
-            return index(hex, type, size);
+            return stored;
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /** @return this node's temporary folder, {@code <root>/tmp/<node key>} (tests) */
+    Path temporaryFolder() {
+        return temporary.folder();
     }
 
     /** The rename is durable once the folder's entry is on disk (where the platform lets a folder be forced). */
@@ -311,7 +349,8 @@ public class FileDocumentStore implements DocumentStore {
     /**
      * Deletes the documents that no appeal names, or that only appeals anonymized by retention name, and that were
      * last stored before the orphan age: the row first (under the same condition, so that a registration naming the
-     * document meanwhile keeps it), then the file.
+     * document meanwhile keeps it), then the file, in one transaction per document: an upload of the same content
+     * meanwhile (here or at the center's other node) waits on the row and places its file after this one's delete.
      *
      * @return how many were deleted
      */
@@ -330,12 +369,14 @@ public class FileDocumentStore implements DocumentStore {
                     }
                 }
             }
+            c.setAutoCommit(false);
             try (PreparedStatement del = c.prepareStatement(
                     "DELETE FROM nsoz_document WHERE sha256 = ? AND " + unnamed)) {
                 for (String hex : candidates) {
                     del.setString(1, hex);
                     del.setLong(2, cutoff);
                     if (del.executeUpdate() == 1) {
+                        beforeFileDelete.accept(hex);
                         try {
                             Files.deleteIfExists(file(hex));
                         } catch (IOException e) {
@@ -343,7 +384,13 @@ public class FileDocumentStore implements DocumentStore {
                         }
                         deleted++;
                     }
+                    c.commit();
                 }
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot purge documents: " + e.getMessage(), e);
@@ -354,26 +401,25 @@ public class FileDocumentStore implements DocumentStore {
         return deleted;
     }
 
-    private void purgeQuietly() {
-        try {
-            purge();
-        } catch (RuntimeException e) {
-            LOG.warn("Purge of documents failed: {}", e.toString());
+    /**
+     * The scheduled purge: at a center of several nodes only the leading node purges (a missing {@link Leadership}
+     * service: this node leads).
+     *
+     * @return how many were deleted; empty if the center's other node leads now
+     */
+    OptionalInt scheduledPurge() {
+        if (!Leadership.leads(leadership)) {
+            LOG.debug("Purge of documents skipped: the center's other node leads");
+            return OptionalInt.empty();
         }
+        return OptionalInt.of(purge());
     }
 
-    /** Temporary files left by a stop in the middle of an upload. */
-    private void cleanTemporaryFiles() {
-        try (var files = Files.list(root.resolve("tmp"))) {
-            files.forEach(f -> {
-                try {
-                    Files.deleteIfExists(f);
-                } catch (IOException e) {
-                    LOG.debug("Cannot delete {}: {}", f, e.toString());
-                }
-            });
-        } catch (IOException e) {
-            LOG.debug("Cannot list {}: {}", root.resolve("tmp"), e.toString());
+    private void purgeQuietly() {
+        try {
+            scheduledPurge();
+        } catch (RuntimeException e) {
+            LOG.warn("Purge of documents failed: {}", e.toString());
         }
     }
 

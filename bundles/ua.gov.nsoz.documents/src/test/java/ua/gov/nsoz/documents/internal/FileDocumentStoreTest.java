@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,6 +25,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.NoSuchElementException;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -189,7 +192,7 @@ class FileDocumentStoreTest {
                 "table.odt"));
         assertEquals(Reason.TYPE_NOT_ALLOWED, refused(new byte[] {'a', (byte) 0xC3, 'b'}, "bad.txt"));
         assertEquals(Reason.TYPE_NOT_ALLOWED, refused("text\0with NUL".getBytes(StandardCharsets.UTF_8), "n.txt"));
-        assertTrue(Files.list(folder.resolve("tmp")).findAny().isEmpty(), "no temporary file left");
+        assertTrue(Files.list(store.temporaryFolder()).findAny().isEmpty(), "no temporary file left");
     }
 
     @Test
@@ -219,7 +222,7 @@ class FileDocumentStoreTest {
         assertEquals(Reason.TOO_LARGE, refused(big, "big.pdf"));
         byte[] exact = java.util.Arrays.copyOf(big, 1024);
         assertEquals(1024, put(exact, "exact.pdf").sizeBytes());
-        assertTrue(Files.list(folder.resolve("tmp")).findAny().isEmpty(), "no temporary file left");
+        assertTrue(Files.list(store.temporaryFolder()).findAny().isEmpty(), "no temporary file left");
     }
 
     // ---- durability and dedup ----------------------------------------------------------------------------------
@@ -308,6 +311,129 @@ class FileDocumentStoreTest {
         assertEquals(1, store.purge());
         assertTrue(store.find(onlyAnonymized.sha256()).isEmpty());
         assertTrue(store.find(shared.sha256()).isPresent());
+    }
+
+    // ---- a center of several nodes: one folder, one database -------------------------------------------------------
+
+    FileDocumentStore node(String key) throws Exception {
+        FileDocumentStore[] made = new FileDocumentStore[1];
+        quietly(() -> made[0] = new FileDocumentStore(ds, folder, limits(1024), Duration.ofHours(24), clock, 0, key));
+        return made[0];
+    }
+
+    @Test
+    @DisplayName("Two nodes on one folder and database: stored at one, found and read byte for byte at the other")
+    void storedAtOneNodeReadAtTheOther() throws Exception {
+        FileDocumentStore other = node("b");
+        byte[] content = pdf();
+        StoredDocument d = put(content, "akt.pdf");
+        assertEquals(d, other.find(d.sha256()).orElseThrow());
+        try (InputStream in = other.open(d.sha256())) {
+            assertArrayEquals(content, in.readAllBytes());
+        }
+        clock.now = T0.plusSeconds(60);
+        assertEquals(d, other.put(new ByteArrayInputStream(content), "again.pdf"), "the same content: the same row");
+        try (var files = Files.walk(folder)) {
+            assertEquals(1, files.filter(Files::isRegularFile).filter(f -> !f.startsWith(folder.resolve("tmp")))
+                    .count(), "one file for one content");
+        }
+        assertTrue(Files.list(other.temporaryFolder()).findAny().isEmpty(), "no temporary file left at the other");
+        assertFalse(store.temporaryFolder().equals(other.temporaryFolder()));
+    }
+
+    @Test
+    @DisplayName("A node's start cleans its own temporary folder, not the other node's fresh files; stale ones go")
+    void startCleansOnlyItsOwnTemporaryFiles() throws Exception {
+        Path mine = Files.writeString(store.temporaryFolder().resolve("upload-1.part"), "in flight");
+        Path staleOther = Files.createDirectories(folder.resolve("tmp").resolve("c")).resolve("upload-2.part");
+        Files.writeString(staleOther, "left by a node whose key changed");
+        Path staleOld = Files.writeString(folder.resolve("tmp").resolve("upload-3.part"), "the layout before keys");
+        Path freshOld = Files.writeString(folder.resolve("tmp").resolve("upload-4.part"), "young");
+        FileTime twoDaysAgo = FileTime.from(Instant.now().minus(Duration.ofDays(2)));
+        Files.setLastModifiedTime(staleOther, twoDaysAgo);
+        Files.setLastModifiedTime(staleOld, twoDaysAgo);
+
+        node("b");
+        assertTrue(Files.exists(mine), "the other node's upload in progress stays");
+        assertTrue(Files.exists(freshOld), "a young file stays");
+        assertFalse(Files.exists(staleOther), "untouched for a day: a left-over");
+        assertFalse(Files.exists(staleOld), "untouched for a day: a left-over");
+
+        node("single");
+        assertFalse(Files.exists(mine), "a restart of the same node cleans its own folder");
+        assertTrue(Files.isDirectory(folder.resolve("tmp").resolve("c")), "folders are never deleted");
+    }
+
+    @Test
+    @DisplayName("A node key is made once, kept, and differs between installations; a bad key is refused")
+    void nodeKeys() throws Exception {
+        Path fileA = home.resolve("key-a").resolve("nsoz").resolve(NodeTemporaryFiles.NODE_KEY_FILE);
+        Path fileB = home.resolve("key-b").resolve("nsoz").resolve(NodeTemporaryFiles.NODE_KEY_FILE);
+        String a = NodeTemporaryFiles.nodeKey(fileA);
+        assertTrue(NodeTemporaryFiles.NODE_KEY.matcher(a).matches(), a);
+        assertEquals(a, NodeTemporaryFiles.nodeKey(fileA), "stable across restarts");
+        assertFalse(a.equals(NodeTemporaryFiles.nodeKey(fileB)), "another installation, another key");
+        assertThrows(IllegalArgumentException.class, () -> new FileDocumentStore(ds, folder, limits(1024),
+                Duration.ofHours(24), clock, 0, "../x"));
+    }
+
+    @Test
+    @DisplayName("The scheduled purge runs only where this node leads (no Leadership service: it leads)")
+    void scheduledPurgeAtTheLeadingNodeOnly() throws Exception {
+        StoredDocument orphan = put(pdf(), "orphan.pdf");
+        clock.now = T0.plus(Duration.ofHours(25));
+        store.leadership = () -> false;
+        assertEquals(OptionalInt.empty(), store.scheduledPurge());
+        assertTrue(store.find(orphan.sha256()).isPresent(), "the other node leads: kept");
+        assertEquals(1, store.purge(), "purge() by hand still purges");
+
+        StoredDocument second = put(png(), "orphan.png");
+        clock.now = clock.now.plus(Duration.ofHours(25));
+        store.leadership = () -> true;
+        assertEquals(OptionalInt.of(1), store.scheduledPurge());
+        assertTrue(store.find(second.sha256()).isEmpty());
+
+        StoredDocument third = put(jpeg(), "orphan.jpg");
+        clock.now = clock.now.plus(Duration.ofHours(25));
+        store.leadership = null;
+        assertEquals(OptionalInt.of(1), store.scheduledPurge());
+        assertTrue(store.find(third.sha256()).isEmpty());
+    }
+
+    @Test
+    @DisplayName("A purge at one node and an upload of the same content at the other: the upload's file stays")
+    void uploadDuringPurgeOfTheSameContentKeepsTheFile() throws Exception {
+        byte[] content = pdf();
+        StoredDocument orphan = put(content, "orphan.pdf");
+        clock.now = T0.plus(Duration.ofHours(25));
+        FileDocumentStore other = node("b");
+        AtomicReference<Object> uploaded = new AtomicReference<>();
+        Thread[] upload = new Thread[1];
+        store.beforeFileDelete = hex -> {
+            // between the purge's delete of the row and of the file: the other node uploads the same content
+            upload[0] = new Thread(() -> {
+                try {
+                    uploaded.set(other.put(new ByteArrayInputStream(content), "again.pdf"));
+                } catch (Exception | Error e) {
+                    uploaded.set(e);
+                }
+            });
+            upload[0].start();
+            try {
+                upload[0].join(1000); // the upload waits on the row until the purge commits (formerly it finished here)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        assertEquals(1, store.purge());
+        upload[0].join(60_000);
+        assertFalse(upload[0].isAlive(), "the upload finished after the purge");
+        assertTrue(uploaded.get() instanceof StoredDocument, String.valueOf(uploaded.get()));
+        assertEquals(orphan.sha256(), ((StoredDocument) uploaded.get()).sha256());
+        assertTrue(other.find(orphan.sha256()).isPresent(), "indexed and its file there");
+        try (InputStream in = store.open(orphan.sha256())) {
+            assertArrayEquals(content, in.readAllBytes());
+        }
     }
 
     /** A minimal appeal row (the store's schema) with one attachment naming the document. */

@@ -36,7 +36,12 @@ public @interface IntakeConfig {
     @AttributeDefinition(description = "Submissions per e-mail address within 24 hours")
     int submissionsPerEmailPerDay() default 10;
 
-    /** @return the secret's file; empty: {@code ${karaf.data}/nsoz/intake-secret} */
-    @AttributeDefinition(description = "File of the node's proof-of-work secret; empty: ${karaf.data}/nsoz/intake-secret")
+    /**
+     * @return the file where an older version kept the proof-of-work secret, read once to move it into the database;
+     *         empty: {@code ${karaf.data}/nsoz/intake-secret}
+     */
+    @AttributeDefinition(description = "The file where an older version kept the proof-of-work secret: read once, by "
+            + "the first start that finds no secret in the database (table node_secret, shared by the nodes of a "
+            + "center), to move it there; never written. Empty: ${karaf.data}/nsoz/intake-secret")
     String secretFile() default "";
 }

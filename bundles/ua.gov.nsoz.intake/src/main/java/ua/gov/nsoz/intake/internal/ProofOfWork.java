@@ -17,9 +17,10 @@ import ua.gov.nsoz.intake.Challenge;
 
 /**
  * The proof of work: a token {@code base64url(nonce 16 bytes, expiry 8 bytes epoch seconds, difficulty 1 byte)}
- * {@code "." base64url(HMAC-SHA256 of those bytes with the node's secret)}; solved by a decimal nonce such that
- * SHA-256 of {@code token + ":" + nonce} (UTF-8) starts with the token's number of zero bits. The node keeps nothing
- * per challenge: the token carries its expiry and difficulty, and the signature keeps both honest.
+ * {@code "." base64url(HMAC-SHA256 of those bytes with the secret)} (the secret: {@link NodeSecret}, shared by the
+ * nodes of a center); solved by a decimal nonce such that SHA-256 of {@code token + ":" + nonce} (UTF-8) starts with
+ * the token's number of zero bits. The node keeps nothing per challenge: the token carries its expiry and difficulty,
+ * and the signature keeps both honest.
  */
 final class ProofOfWork {
 
@@ -36,7 +37,7 @@ final class ProofOfWork {
     private final SecureRandom random = new SecureRandom();
 
     /**
-     * @param secret the node's secret
+     * @param secret the secret (shared by the nodes of a center: {@link NodeSecret})
      * @param difficultyBits zero bits asked of new challenges (0 to 32)
      * @param ttl how long a challenge is valid
      * @param clock the clock

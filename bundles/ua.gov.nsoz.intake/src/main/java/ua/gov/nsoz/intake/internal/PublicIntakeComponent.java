@@ -45,6 +45,7 @@ import ua.gov.nsoz.intake.Origin;
 import ua.gov.nsoz.intake.PublicIntake;
 import ua.gov.nsoz.intake.PublicSubmission;
 import ua.gov.nsoz.intake.Receipt;
+import ua.gov.nsoz.store.AppealStore;
 
 /**
  * The public intake (docs/intake.md). A submission passes, in this order: its form (consent, sizes, the documents
@@ -89,7 +90,7 @@ public class PublicIntakeComponent implements PublicIntake {
     private final AuditLog audit;
     private final NodeIdentity node;
     private final IntakeTables tables;
-    private final Path secret;
+    private final byte[] secret;
     // Replaced together when the configuration changes (@Modified): the service stays registered, so the REST server
     // is not rebuilt; the limits count afresh from the change.
     private volatile ProofOfWork pow;
@@ -105,6 +106,7 @@ public class PublicIntakeComponent implements PublicIntake {
 
     /**
      * @param dataSource the node's DataSource
+     * @param store the node's store (the proof of work's secret, shared by the nodes of a center: {@link NodeSecret})
      * @param appeals the appeal service
      * @param audit the audit log
      * @param node this node
@@ -112,13 +114,14 @@ public class PublicIntakeComponent implements PublicIntake {
      */
     @Activate
     public PublicIntakeComponent(@Reference(name = "dataSource") DataSource dataSource,
-            @Reference(name = "appeals") AppealService appeals, @Reference(name = "audit") AuditLog audit,
-            @Reference(name = "node") NodeIdentity node, IntakeConfig config) {
-        this(dataSource, appeals, audit, node, config, secretFile(config), Clock.systemUTC());
+            @Reference(name = "store") AppealStore store, @Reference(name = "appeals") AppealService appeals,
+            @Reference(name = "audit") AuditLog audit, @Reference(name = "node") NodeIdentity node,
+            IntakeConfig config) {
+        this(dataSource, store, appeals, audit, node, config, oldSecretFile(config), Clock.systemUTC());
     }
 
-    PublicIntakeComponent(DataSource dataSource, AppealService appeals, AuditLog audit, NodeIdentity node,
-            IntakeConfig config, Path secret, Clock clock) {
+    PublicIntakeComponent(DataSource dataSource, AppealStore store, AppealService appeals, AuditLog audit,
+            NodeIdentity node, IntakeConfig config, Path oldSecretFile, Clock clock) {
         this.appeals = appeals;
         this.audit = audit;
         this.node = node;
@@ -126,7 +129,7 @@ public class PublicIntakeComponent implements PublicIntake {
         ua.gov.nsoz.store.SchemaMigrations.migrate(dataSource, "ua/gov/nsoz/intake/internal/db/changelog.sql",
                 PublicIntakeComponent.class.getClassLoader());
         this.tables = new IntakeTables(dataSource);
-        this.secret = secret;
+        this.secret = NodeSecret.shared(store, oldSecretFile);
         configure(config);
         purge();
     }
@@ -142,7 +145,7 @@ public class PublicIntakeComponent implements PublicIntake {
     }
 
     private void configure(IntakeConfig config) {
-        this.pow = new ProofOfWork(NodeSecret.loadOrCreate(secret), config.difficultyBits(),
+        this.pow = new ProofOfWork(secret, config.difficultyBits(),
                 Duration.ofSeconds(Math.max(30, config.challengeTtlSeconds())), clock);
         this.challenges = new Limiter(List.of(new Limiter.Rule(Duration.ofMinutes(10),
                 config.challengesPerAddressPer10Minutes())), clock::millis);
@@ -163,7 +166,8 @@ public class PublicIntakeComponent implements PublicIntake {
         this.documents = store;
     }
 
-    private static Path secretFile(IntakeConfig config) {
+    /** Where an older version kept the secret ({@link NodeSecret}: read once, to move it into the database). */
+    private static Path oldSecretFile(IntakeConfig config) {
         String f = config.secretFile() == null ? "" : config.secretFile().trim();
         return f.isEmpty() ? Path.of(System.getProperty("karaf.data", "data"), "nsoz", "intake-secret") : Path.of(f);
     }

@@ -1,6 +1,5 @@
 package ua.gov.nsoz.intake.internal;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -13,7 +12,6 @@ import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -22,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +148,7 @@ class PublicIntakeTest {
 
     String dbName;
     EmbeddedDataSource ds;
+    JdbcAppealStore store;
     AppealServiceImpl appeals;
     JdbcAuditLog audit;
     TestClock clock;
@@ -179,7 +179,8 @@ class PublicIntakeTest {
         ds.setDatabaseName(dbName);
         ds.setCreateDatabase("create");
         Migrations.migrate(ds);
-        appeals = new AppealServiceImpl(new JdbcAppealStore(ds), LVIV);
+        store = new JdbcAppealStore(ds);
+        appeals = new AppealServiceImpl(store, LVIV);
         audit = new JdbcAuditLog(ds);
         clock = new TestClock();
         documents = new MemoryDocuments();
@@ -187,10 +188,22 @@ class PublicIntakeTest {
     }
 
     PublicIntakeComponent intake(IntakeConfig c) {
-        PublicIntakeComponent i = new PublicIntakeComponent(ds, appeals, audit, LVIV, c, dir.resolve("nsoz/secret"),
+        PublicIntakeComponent i = new PublicIntakeComponent(ds, store, appeals, audit, LVIV, c, oldSecretFile(),
                 clock);
         i.documents(documents);
         return i;
+    }
+
+    /** Where an older version of the intake kept this node's secret. */
+    Path oldSecretFile() {
+        return dir.resolve("nsoz/intake-secret");
+    }
+
+    /** The secret in the database, as it is (the test fails if there is none yet). */
+    String storedSecret() {
+        return new JdbcAppealStore(ds).secret(NodeSecret.NAME, () -> {
+            throw new AssertionError("no proof-of-work secret in the database");
+        });
     }
 
     @AfterEach
@@ -399,16 +412,93 @@ class PublicIntakeTest {
         }
 
         @Test
-        @DisplayName("The node's secret is made once, mode 600, and kept: a token from before a restart stays valid")
-        void secretKept() throws Exception {
-            Path file = dir.resolve("nsoz/secret");
+        @DisplayName("The secret is made once in the database and kept: a token from before a restart stays valid; no "
+                + "file is written")
+        void secretKept() {
             PublicSubmission s = submission("restart@example.org", null);
-            assertTrue(Files.exists(file));
-            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-            byte[] before = Files.readAllBytes(file);
-            PublicIntakeComponent restarted = intake(config());
-            assertArrayEquals(before, Files.readAllBytes(file));
+            String before = storedSecret();
+            assertEquals(32, Base64.getDecoder().decode(before).length);
+            assertFalse(Files.exists(oldSecretFile()));
+            PublicIntakeComponent restarted = new PublicIntakeComponent(ds, new JdbcAppealStore(ds), appeals, audit,
+                    LVIV, config(), oldSecretFile(), clock);
+            assertEquals(before, storedSecret());
             assertNotNull(restarted.submit(s, WEB).appeal());
+        }
+    }
+
+    @Nested
+    @DisplayName("One secret for the nodes of a center (one database)")
+    class SharedSecret {
+
+        /** The center's other node: its own store, appeal service and old file, the same database. */
+        PublicIntakeComponent otherNode(Path oldFile) {
+            JdbcAppealStore otherStore = new JdbcAppealStore(ds);
+            PublicIntakeComponent other = new PublicIntakeComponent(ds, otherStore, new AppealServiceImpl(otherStore,
+                    LVIV), audit, LVIV, config(), oldFile, clock);
+            other.documents(documents);
+            return other;
+        }
+
+        @Test
+        @DisplayName("A challenge taken from one node and solved is accepted by the other, and used up at both")
+        void challengeAtOneSubmitAtOther() {
+            PublicIntakeComponent b = otherNode(dir.resolve("b/nsoz/intake-secret"));
+            PublicSubmission fromA = submission(intake, WEB, "Синтетичний Заявник", "ab@example.org", "Текст А.", null,
+                    true, List.of());
+            Receipt r = b.submit(fromA, WEB);
+            assertFalse(r.repeated());
+            PublicSubmission fromB = submission(b, WEB, "Синтетичний Заявник", "ba@example.org", "Текст Б.", null,
+                    true, List.of());
+            assertNotNull(intake.submit(fromB, WEB).appeal());
+            assertEquals(2, registered());
+            // the token, once: what B took is refused at A
+            assertEquals(List.of("challengeToken"), fields(assertThrows(ValidationException.class,
+                    () -> intake.submit(withText(fromA, "Інший текст."), WEB))));
+            assertFalse(Files.exists(dir.resolve("b/nsoz/intake-secret")));
+        }
+
+        @Test
+        @DisplayName("An older version's secret file is taken into the database on the first start: a token signed "
+                + "with it stays valid, at this node and at the other")
+        void oldFileMoved() throws Exception {
+            drop();
+            byte[] old = new byte[32];
+            for (int i = 0; i < old.length; i++) {
+                old[i] = (byte) (i * 7 + 1);
+            }
+            String oldValue = Base64.getEncoder().encodeToString(old);
+            Files.createDirectories(oldSecretFile().getParent());
+            Files.writeString(oldSecretFile(), oldValue + "\n");
+            // two challenges the older version gave out before the upgrade
+            ProofOfWork olderVersion = new ProofOfWork(old, BITS, Duration.ofMinutes(10), clock);
+            Challenge first = olderVersion.issue();
+            Challenge second = olderVersion.issue();
+            open(); // the first start of this version on this database
+            assertEquals(oldValue, storedSecret());
+            assertEquals(oldValue + "\n", Files.readString(oldSecretFile()), "the file is not written");
+            PublicSubmission s = submission("moved@example.org", null);
+            assertNotNull(intake.submit(withProof(s, first.token(), ProofOfWork.solve(first.token(), BITS)), WEB)
+                    .appeal());
+            // the other node had a file of its own: the database's secret is the one both use
+            Path otherFile = dir.resolve("b/nsoz/intake-secret");
+            Files.createDirectories(otherFile.getParent());
+            Files.writeString(otherFile, Base64.getEncoder().encodeToString(new byte[32]));
+            PublicIntakeComponent b = otherNode(otherFile);
+            assertNotNull(b.submit(withProof(withText(s, "Текст 2."), second.token(), ProofOfWork.solve(second.token(),
+                    BITS)), WEB).appeal());
+            assertEquals(oldValue, storedSecret());
+            assertEquals(2, registered());
+        }
+
+        @Test
+        @DisplayName("A secret file that is not one (not Base64) is passed over: a new secret is made in the database")
+        void brokenOldFile() throws Exception {
+            drop();
+            Files.createDirectories(oldSecretFile().getParent());
+            Files.writeString(oldSecretFile(), "not a secret!");
+            open();
+            assertEquals(32, Base64.getDecoder().decode(storedSecret()).length);
+            assertNotNull(intake.submit(submission("broken@example.org", null), WEB).appeal());
         }
     }
 

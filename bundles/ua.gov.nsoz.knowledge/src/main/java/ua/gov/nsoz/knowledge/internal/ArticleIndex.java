@@ -3,6 +3,7 @@ package ua.gov.nsoz.knowledge.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,9 +36,10 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import ua.gov.nsoz.api.knowledge.Article;
 
 /**
- * The search index of the articles in force: Lucene in memory ({@link ByteBuffersDirectory}), rebuilt from the table
- * when the component starts, with Lucene's Ukrainian analyzer (Morfologik and the dictionary of the Ukrainian
- * language's word forms of ua.net.nlp: every form is indexed and searched as its lemma, so «пенсії» finds «пенсія»).
+ * The search index of the articles in force: Lucene in memory ({@link ByteBuffersDirectory}), filled by the caller
+ * from the table (all of it at start, then what changed), with Lucene's Ukrainian analyzer (Morfologik and the
+ * dictionary of the Ukrainian language's word forms of ua.net.nlp: every form is indexed and searched as its lemma, so
+ * «пенсії» finds «пенсія»).
  * Thread-safe: writes are serialized by the caller, searches go through a {@link SearcherManager}.
  */
 final class ArticleIndex implements AutoCloseable {
@@ -77,23 +79,44 @@ final class ArticleIndex implements AutoCloseable {
 
     /** Puts an article's current version in the index, or takes it out if it is withdrawn. */
     void put(Article a) {
+        update(List.of(a), List.of());
+    }
+
+    /**
+     * Puts articles' current versions in the index (a withdrawn one is taken out) and takes out the articles of some
+     * codes, in one commit.
+     *
+     * @param articles the versions to index
+     * @param gone codes whose articles are no longer in the table
+     */
+    void update(Collection<Article> articles, Collection<String> gone) {
+        String at = null;
         try {
-            if (a.withdrawn()) {
-                writer.deleteDocuments(new Term(CODE, a.code()));
-            } else {
-                Document d = new Document();
-                d.add(new StringField(CODE, a.code(), Field.Store.YES));
-                d.add(new TextField(TITLE, a.title(), Field.Store.NO));
-                d.add(new TextField(BODY, a.body(), Field.Store.NO));
-                for (String t : a.topics()) {
-                    d.add(new StringField(TOPIC, t, Field.Store.NO));
+            for (Article a : articles) {
+                at = a.code();
+                if (a.withdrawn()) {
+                    writer.deleteDocuments(new Term(CODE, a.code()));
+                } else {
+                    Document d = new Document();
+                    d.add(new StringField(CODE, a.code(), Field.Store.YES));
+                    d.add(new TextField(TITLE, a.title(), Field.Store.NO));
+                    d.add(new TextField(BODY, a.body(), Field.Store.NO));
+                    for (String t : a.topics()) {
+                        d.add(new StringField(TOPIC, t, Field.Store.NO));
+                    }
+                    writer.updateDocument(new Term(CODE, a.code()), d);
                 }
-                writer.updateDocument(new Term(CODE, a.code()), d);
             }
+            for (String code : gone) {
+                at = code;
+                writer.deleteDocuments(new Term(CODE, code));
+            }
+            at = null;
             writer.commit();
             searchers.maybeRefreshBlocking();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot index article " + a.code(), e);
+            throw new UncheckedIOException(at == null ? "Cannot commit the knowledge index"
+                    : "Cannot index article " + at, e);
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +39,15 @@ import ua.gov.nsoz.api.knowledge.KnowledgeBase;
 
 /**
  * The knowledge base (docs/knowledge.md): articles in the node's database (table {@code knowledge_article}, the
- * truth), searched through a Lucene index in memory that is rebuilt from the table when the component starts and kept
- * up to date by every write. The center writes; every region takes the center's versions ({@link #apply}); a later
- * version wins, the same one again is a no-op. A write holds the write lock over the table and the index, a read the
- * read lock: whoever reads an article's version in the table finds that version in the index too.
+ * truth), searched through a Lucene index in memory that is built from the table when the component starts, kept up
+ * to date by this node's writes, and brought up to date with the table before every search: the other node of a
+ * center on the same database (docs/center-cluster.md) writes the same table, and what it wrote or withdrew is
+ * indexed here at this node's next search. The index remembers which version of each article it holds; a search
+ * compares that with the versions in the table (the rows it reads anyway) and re-indexes what differs. The center
+ * writes; every region takes the center's versions ({@link #apply}); a later version wins, the same one again is a
+ * no-op. This node's writes, and a search that finds the index behind the table, hold the write lock over the table
+ * and the index, any other read the read lock: a search answers from the rows it read and an index that holds exactly
+ * their versions.
  */
 @Component(service = KnowledgeBase.class, immediate = true, property = "dataSource.target=(dataSourceName=nsoz)")
 public class KnowledgeBaseImpl implements KnowledgeBase {
@@ -60,6 +67,8 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
     private final Clock clock;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Code → the version of the article the index holds (a withdrawn one: kept out at that version); under lock. */
+    private final Map<String, Long> indexed = new HashMap<>();
 
     /**
      * @param dataSource the node's DataSource
@@ -80,9 +89,7 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
         this.index = new ArticleIndex();
         long started = System.nanoTime();
         List<Article> all = table.all();
-        for (Article a : all) {
-            index.put(a);
-        }
+        catchUp(all);
         LOG.info("Knowledge base: {} articles, {} in force, indexed in {} ms", all.size(), index.size(),
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -107,24 +114,80 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
     public List<ArticleHit> search(String query, String topic, int limit) {
         lock.readLock().lock();
         try {
-            return searchLocked(query, topic, limit);
+            List<Article> rows = table.all();
+            if (current(rows)) {
+                return searchLocked(query, topic, limit, rows);
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        // The table changed behind the index (the center's other node wrote): catch up under the write lock (the read
+        // lock cannot be upgraded), then search under the read lock taken before the write lock is let go.
+        lock.writeLock().lock();
+        List<Article> rows;
+        try {
+            rows = table.all();
+            catchUp(rows);
+            lock.readLock().lock();
+        } finally {
+            lock.writeLock().unlock();
+        }
+        try {
+            return searchLocked(query, topic, limit, rows);
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    private List<ArticleHit> searchLocked(String query, String topic, int limit) {
+    /** @return whether the index holds exactly the versions of these rows (under either lock) */
+    private boolean current(List<Article> rows) {
+        if (rows.size() != indexed.size()) {
+            return false;
+        }
+        for (Article a : rows) {
+            Long v = indexed.get(a.code());
+            if (v == null || v != a.version()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Brings the index to the versions of these rows, the table's (under the write lock, or in the constructor). */
+    private void catchUp(List<Article> rows) {
+        List<Article> changed = new ArrayList<>();
+        Set<String> gone = new HashSet<>(indexed.keySet());
+        for (Article a : rows) {
+            gone.remove(a.code());
+            Long v = indexed.get(a.code());
+            if (v == null || v != a.version()) {
+                changed.add(a);
+            }
+        }
+        if (changed.isEmpty() && gone.isEmpty()) {
+            return;
+        }
+        index.update(changed, gone);
+        for (Article a : changed) {
+            indexed.put(a.code(), a.version());
+        }
+        indexed.keySet().removeAll(gone);
+        LOG.debug("Knowledge index caught up with the table: {} articles re-indexed, {} gone", changed.size(),
+                gone.size());
+    }
+
+    private List<ArticleHit> searchLocked(String query, String topic, int limit, List<Article> rows) {
         int n = Math.max(1, Math.min(MAX_LIMIT, limit));
         String t = topic == null || topic.isBlank() ? null : topic.strip();
         Set<String> terms = index.terms(query == null ? "" : query);
         if (terms.isEmpty()) {
             // No words to look for: the articles in force by title.
-            return table.all().stream().filter(a -> !a.withdrawn())
+            return rows.stream().filter(a -> !a.withdrawn())
                     .filter(a -> t == null || a.topics().contains(t)).sorted(ArticleIndex.byTitle()).limit(n)
                     .map(a -> new ArticleHit(a, index.snippet(a.body(), Set.of()), 0f)).toList();
         }
         List<ArticleIndex.Hit> hits = index.search(query, t, n);
-        Map<String, Article> byCode = table.all().stream()
+        Map<String, Article> byCode = rows.stream()
                 .collect(Collectors.toMap(Article::code, Function.identity()));
         List<ArticleHit> out = new ArrayList<>();
         for (ArticleIndex.Hit h : hits) {
@@ -229,8 +292,14 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
         if (!table.store(a)) {
             throw new IllegalStateException("Article " + a.code() + " v" + a.version() + " was written meanwhile");
         }
-        index.put(a);
+        indexOne(a);
         return a;
+    }
+
+    /** Indexes a version this node has just stored, and remembers it (under the write lock). */
+    private void indexOne(Article a) {
+        index.put(a);
+        indexed.put(a.code(), a.version());
     }
 
     /** Tells the listeners (outside the lock: the link's outbox is written there). */
@@ -257,7 +326,7 @@ public class KnowledgeBaseImpl implements KnowledgeBase {
         try {
             stored = table.store(article);
             if (stored) {
-                index.put(article);
+                indexOne(article);
             }
         } finally {
             lock.writeLock().unlock();

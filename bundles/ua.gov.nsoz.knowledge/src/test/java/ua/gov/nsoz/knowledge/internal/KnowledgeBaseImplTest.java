@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -148,6 +150,57 @@ class KnowledgeBaseImplTest {
         kb(UCC).put("PENSION-RECALC", pension(), "supervisor");
         KnowledgeBaseImpl again = kb(UCC);
         assertEquals("PENSION-RECALC", again.search("пенсіями", null, 5).get(0).article().code());
+    }
+
+    @Test
+    @DisplayName("Two center nodes on one database: what one writes, rewrites or withdraws is found, or no longer, by "
+            + "the other's next search")
+    void twoCenterNodes() {
+        KnowledgeBaseImpl a = kb(UCC);
+        KnowledgeBaseImpl b = kb(UCC); // started before A writes: its index was built from an empty table
+        a.put("PENSION-RECALC", pension(), "supervisor");
+        List<ArticleHit> found = b.search("пенсіями", null, 5);
+        assertEquals(List.of("PENSION-RECALC"), codes(found));
+        assertEquals(1, found.get(0).article().version());
+        // a new version: its new word is found at B, the old one no longer
+        a.put("PENSION-RECALC", new ArticleDraft("Житлова субсидія", "Субсидію призначають на опалювальний сезон.",
+                null), "supervisor");
+        found = b.search("субсидії", null, 5);
+        assertEquals(List.of("PENSION-RECALC"), codes(found));
+        assertEquals(2, found.get(0).article().version());
+        assertTrue(found.get(0).snippet().contains("<mark>Субсидію</mark>"), found.get(0).snippet());
+        assertTrue(b.search("пенсія", null, 5).isEmpty());
+        // withdrawn at A: out of B's index, so it takes no place among B's hits (the title's word ranks it first)
+        a.put("HEATING", new ArticleDraft("Опалення", "Хто має право на субсидію, читайте у статті про неї.", null),
+                "supervisor");
+        assertEquals(List.of("PENSION-RECALC", "HEATING"), codes(b.search("субсидія", null, 5)));
+        a.withdraw("PENSION-RECALC", "supervisor");
+        assertEquals(List.of("HEATING"), codes(b.search("субсидія", null, 1)));
+        assertEquals(List.of("HEATING"), codes(b.search("", null, 5)));
+        // and the other way round
+        b.put("PENSION-RECALC", pension(), "supervisor2");
+        found = a.search("пенсії", null, 5);
+        assertEquals(List.of("PENSION-RECALC"), codes(found));
+        assertEquals(4, found.get(0).article().version());
+        assertEquals("supervisor2", found.get(0).article().updatedBy());
+    }
+
+    @Test
+    @DisplayName("An article whose row is gone from the table leaves the index at the next search")
+    void goneRow() throws Exception {
+        KnowledgeBaseImpl kb = kb(UCC);
+        kb.put("SUBSIDY", new ArticleDraft("Житлова субсидія", "Субсидію призначають на сезон.", null), "supervisor");
+        kb.put("HEATING", new ArticleDraft("Опалення", "Про субсидію читайте окремо.", null), "supervisor");
+        assertEquals(List.of("SUBSIDY", "HEATING"), codes(kb.search("субсидія", null, 5)));
+        try (Connection c = ds.getConnection();
+                PreparedStatement ps = c.prepareStatement("DELETE FROM knowledge_article WHERE code = ?")) {
+            ps.setString(1, "SUBSIDY");
+            assertEquals(1, ps.executeUpdate());
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+        }
+        assertEquals(List.of("HEATING"), codes(kb.search("субсидія", null, 1)));
     }
 
     @Test

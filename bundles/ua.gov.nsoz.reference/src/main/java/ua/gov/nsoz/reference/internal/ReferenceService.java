@@ -10,9 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -21,11 +19,14 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import ua.gov.nsoz.api.NodeIdentity;
@@ -44,12 +45,25 @@ import ua.gov.nsoz.api.reference.Topic;
 /**
  * The node's reference data: the files shipped in this bundle with the center's edits laid over them. An edit is
  * merged into the shipped files and the result loaded with every check of {@link JsonReferenceData} before it takes
- * the place of the data in effect; it is kept in {@code <karaf.data>/nsoz/reference-edits.json} (kept across
- * restarts and upgrades with the node's store) and offered to {@link ReferenceAdmin.Listener}s, which replicate it
- * to the regions.
+ * the place of the data in effect; it is kept in the {@link EditsFile} ({@code reference-edits.json} in the folder of
+ * {@link ReferenceConfig#directory()}, default {@code <karaf.data>/nsoz}, kept across restarts and upgrades with the
+ * node's store) and offered to {@link ReferenceAdmin.Listener}s, which replicate it to the regions.
+ *
+ * <p>The two nodes of one center (same node id, docs/center-cluster.md) share that folder: before answering, each
+ * node takes a later revision that the other wrote to the file into effect (without telling the listeners: the node
+ * that made the edit did), as soon as {@link EditsFile} sees the file changed (at most once a second). An edit is
+ * made under the file's lock, over the file as it is then, so the revisions stay strictly increasing across the
+ * nodes and no edit is lost.
  */
-@Component(service = {ReferenceData.class, ReferenceAdmin.class, ReferenceBase.class})
+@Component(service = {ReferenceData.class, ReferenceAdmin.class, ReferenceBase.class},
+        configurationPid = ReferenceService.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ReferenceConfig.class)
 public final class ReferenceService implements ReferenceData, ReferenceAdmin, ReferenceBase {
+
+    /** The configuration PID. */
+    static final String PID = "ua.gov.nsoz.reference";
+    /** Where a later revision taken from the file comes from, for the log. */
+    private static final String OTHER_NODE = "of the center's other node";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceService.class);
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -57,7 +71,7 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private final JsonReferenceData.Source shipped;
-    private final Path file;
+    private final EditsFile file;
     private final boolean editsHere;
     private final Clock clock;
     /** The codes of the shipped entries of the reference base: taking one out is remembered in the edits. */
@@ -70,33 +84,29 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
 
     /**
      * @param node this node: only the center edits
+     * @param config the configuration (its folder)
      */
     @Activate
-    public ReferenceService(@Reference NodeIdentity node) {
+    public ReferenceService(@Reference NodeIdentity node, ReferenceConfig config) {
         this(name -> JsonReferenceData.class.getResourceAsStream(JsonReferenceData.FOLDER + name),
-                Path.of(System.getProperty("karaf.data", "data"), "nsoz", "reference-edits.json"),
-                node.role() == NodeRole.CENTRAL, Clock.systemUTC());
+                EditsFile.in(config.directory()), node.role() == NodeRole.CENTRAL, Clock.systemUTC());
     }
 
+    /**
+     * @param shipped the shipped files
+     * @param file the edits' file ({@link EditsFile#LOCK} is made next to it)
+     * @param editsHere whether this node edits (the center): only then is the file shared and looked at again
+     * @param clock the time of an edit, and when a read next looks at the file
+     */
     ReferenceService(JsonReferenceData.Source shipped, Path file, boolean editsHere, Clock clock) {
         this.shipped = shipped;
-        this.file = file;
         this.editsHere = editsHere;
         this.clock = clock;
         this.data = JsonReferenceData.load(shipped);
         this.shippedEntries = data.fileEntries().stream().map(ReferenceEntry::code)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        ReferenceEdits kept = read(file);
-        if (kept.revision() > 0) {
-            try {
-                this.data = merged(kept);
-                this.edits = kept;
-            } catch (IllegalArgumentException e) {
-                // Shipped data changed under kept edits (an upgrade): the shipped data stays in effect, the edits wait.
-                LOG.warn("Reference edits revision {} no longer fit the shipped data {} and are not applied: {}",
-                        kept.revision(), data.version(), e.getMessage());
-            }
-        }
+        this.file = new EditsFile(file, editsHere, clock);
+        adopt(this.file.read(), null);
         LOG.info("Reference data {} in effect (edits revision {}): {} bodies, {} rules, {} reference base entries",
                 data.version(), edits.revision(), data.bodies().size(), data.rules().size(),
                 data.fileEntries().size());
@@ -106,44 +116,44 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
 
     @Override
     public String version() {
-        return data.version();
+        return current().version();
     }
 
     @Override
     public List<Body> bodies() {
-        return data.bodies();
+        return current().bodies();
     }
 
     @Override
     public Optional<Body> body(String code) {
-        return data.body(code);
+        return current().body(code);
     }
 
     @Override
     public List<Topic> topics() {
-        return data.topics();
+        return current().topics();
     }
 
     @Override
     public Optional<Topic> topic(String code) {
-        return data.topic(code);
+        return current().topic(code);
     }
 
     @Override
     public List<ApplicantCategory> categories() {
-        return data.categories();
+        return current().categories();
     }
 
     @Override
     public List<RoutingRule> rules() {
-        return data.rules();
+        return current().rules();
     }
 
     // ------------------------------------------------------------------------------------------ ReferenceBase
 
     @Override
     public List<ReferenceEntry> entries() {
-        JsonReferenceData d = data;
+        JsonReferenceData d = current();
         List<ReferenceEntry> all = new ArrayList<>(d.fileEntries());
         d.bodies().forEach(b -> all.add(ReferenceEntry.of(b)));
         return List.copyOf(all);
@@ -187,11 +197,11 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
 
     @Override
     public ReferenceEdits removeRule(String id, String actor) {
-        requireEditsHere();
-        if (data.rules().stream().noneMatch(r -> r.id().equals(id))) {
-            throw new NoSuchElementException("Немає правила / No routing rule " + id);
-        }
         return edit(actor, e -> {
+            // Looked at under the lock, over the latest edits of either node of the center.
+            if (data.rules().stream().noneMatch(r -> r.id().equals(id))) {
+                throw new NoSuchElementException("Немає правила / No routing rule " + id);
+            }
             List<RoutingRule> rules = new ArrayList<>(e.rules());
             rules.removeIf(r -> r.id().equals(id));
             List<String> removed = new ArrayList<>(e.removedRules());
@@ -223,11 +233,10 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
 
     @Override
     public ReferenceEdits removeEntry(String code, String actor) {
-        requireEditsHere();
-        if (data.fileEntries().stream().noneMatch(x -> x.code().equals(code))) {
-            throw new NoSuchElementException("Немає запису довідкової бази / No reference base entry " + code);
-        }
         return edit(actor, e -> {
+            if (data.fileEntries().stream().noneMatch(x -> x.code().equals(code))) {
+                throw new NoSuchElementException("Немає запису довідкової бази / No reference base entry " + code);
+            }
             List<ReferenceEntry> entries = new ArrayList<>(e.entries());
             entries.removeIf(x -> x.code().equals(code));
             List<String> removed = new ArrayList<>(e.removedEntries());
@@ -240,21 +249,28 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
 
     @Override
     public ReferenceEdits edits() {
+        refresh();
         return edits;
     }
 
     @Override
-    public synchronized boolean apply(ReferenceEdits incoming) {
-        if (incoming.revision() <= edits.revision()) {
-            return false;
-        }
-        JsonReferenceData next = merged(incoming);
-        write(incoming);
-        data = next;
-        edits = incoming;
-        LOG.info("Reference edits revision {} from the center in effect: data {}", incoming.revision(), next.version());
-        tell(incoming);
-        return true;
+    public boolean apply(ReferenceEdits incoming) {
+        return file.locked(() -> {
+            if (editsHere) {
+                rereadForEdit();
+            }
+            if (incoming.revision() <= edits.revision()) {
+                return false;
+            }
+            JsonReferenceData next = merged(incoming);
+            file.write(incoming);
+            data = next;
+            edits = incoming;
+            LOG.info("Reference edits revision {} from the center in effect: data {}", incoming.revision(),
+                    next.version());
+            tell(incoming);
+            return true;
+        });
     }
 
     private void requireEditsHere() {
@@ -264,19 +280,83 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
         }
     }
 
-    private synchronized ReferenceEdits edit(String actor, java.util.function.UnaryOperator<ReferenceEdits> change) {
+    /**
+     * An edit: under the lock of the folder, over the edits in the file as they are now (a later revision of the
+     * center's other node first taken into effect), with the next revision after both.
+     */
+    private ReferenceEdits edit(String actor, UnaryOperator<ReferenceEdits> change) {
         requireEditsHere();
-        ReferenceEdits changed = change.apply(edits);
-        ReferenceEdits next = new ReferenceEdits(edits.revision() + 1, clock.instant().truncatedTo(ChronoUnit.MILLIS),
-                actor, changed.bodies(), changed.rules(), changed.removedRules(), changed.entries(),
-                changed.removedEntries());
-        JsonReferenceData loaded = merged(next);
-        write(next);
-        data = loaded;
-        edits = next;
-        LOG.info("Reference data edited by {}: revision {}, data {}", actor, next.revision(), loaded.version());
-        tell(next);
-        return next;
+        return file.locked(() -> {
+            long inFile = rereadForEdit();
+            ReferenceEdits base = edits;
+            ReferenceEdits changed = change.apply(base);
+            // Past the file's revision even if it did not fit the shipped data here: revisions never repeat.
+            long revision = Math.max(base.revision(), inFile) + 1;
+            ReferenceEdits next = new ReferenceEdits(revision, clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                    actor, changed.bodies(), changed.rules(), changed.removedRules(), changed.entries(),
+                    changed.removedEntries());
+            JsonReferenceData loaded = merged(next);
+            file.write(next);
+            data = loaded;
+            edits = next;
+            LOG.info("Reference data edited by {}: revision {}, data {}", actor, next.revision(), loaded.version());
+            tell(next);
+            return next;
+        });
+    }
+
+    /**
+     * Under {@link EditsFile#locked}: reads the file and takes a later revision into effect.
+     *
+     * @return the file's revision (0 if there is none)
+     */
+    private long rereadForEdit() {
+        ReferenceEdits kept = file.read();
+        adopt(kept, OTHER_NODE);
+        return kept.revision();
+    }
+
+    /** The data in effect, after looking whether the center's other node changed the edits. */
+    private JsonReferenceData current() {
+        refresh();
+        return data;
+    }
+
+    /**
+     * At the center, at most once a second: a later revision that the other node wrote to the file meanwhile into
+     * effect.
+     */
+    private void refresh() {
+        file.takeIfChanged(kept -> adopt(kept, OTHER_NODE));
+    }
+
+    /** Looks for the other node's change without waiting for the next second (tests). */
+    void refreshNow() {
+        file.takeIfChangedNow(kept -> adopt(kept, OTHER_NODE));
+    }
+
+    /**
+     * Puts kept edits in effect if they are later than the ones in effect, as the start does; no listener is told
+     * (the node that made them did).
+     *
+     * @param from where they come from, for the log; null at the start
+     */
+    private void adopt(ReferenceEdits kept, String from) {
+        if (kept.revision() <= edits.revision()) {
+            return;
+        }
+        try {
+            JsonReferenceData next = merged(kept);
+            data = next;
+            edits = kept;
+            if (from != null) {
+                LOG.info("Reference edits revision {} {} in effect: data {}", kept.revision(), from, next.version());
+            }
+        } catch (IllegalArgumentException e) {
+            // Shipped data changed under kept edits (an upgrade): the data in effect stays, the edits wait.
+            LOG.warn("Reference edits revision {} no longer fit the shipped data {} and are not applied: {}",
+                    kept.revision(), data.version(), e.getMessage());
+        }
     }
 
     /** @param l a listener, as DS adds them (tests) */
@@ -334,27 +414,5 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
             root.put("version", root.path("version").asText() + "+r" + revision);
         }
         return new ByteArrayInputStream(JSON.writeValueAsBytes(root));
-    }
-
-    private static ReferenceEdits read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return ReferenceEdits.NONE;
-        }
-        try {
-            return JSON.readValue(file.toFile(), ReferenceEdits.class);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the reference edits " + file, e);
-        }
-    }
-
-    private void write(ReferenceEdits e) {
-        try {
-            Files.createDirectories(file.getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), e);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException ex) {
-            throw new IllegalStateException("Cannot keep the reference edits in " + file, ex);
-        }
     }
 }

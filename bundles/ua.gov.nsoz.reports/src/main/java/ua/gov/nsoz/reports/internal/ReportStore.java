@@ -2,11 +2,14 @@ package ua.gov.nsoz.reports.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -17,6 +20,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import ua.gov.nsoz.reports.ReportInfo;
 
@@ -25,13 +29,22 @@ import ua.gov.nsoz.reports.ReportInfo;
  * quarter, node, generated at, size, sha256), both in one folder, by default {@code ${karaf.data}/nsoz/reports/}.
  * Every file is written to a temporary name and then moved in place, so a crash leaves either the old index or the
  * new one; a PDF the index does not name is ignored. Reading a PDF checks its SHA-256 against the index.
+ *
+ * <p>The nodes of a center may share the folder: a save's read-modify-write of the index holds an exclusive lock on
+ * {@code index.lock} in the folder ({@link FileChannel#lock()}: POSIX locks, over NFS those of NFSv4 or lockd), and,
+ * since such a lock is held per JVM, a guard per folder in this JVM around it. Reads take no lock: they read the index
+ * afresh each time, which is replaced whole by a rename, so they see the old one or the new one.
  */
 final class ReportStore {
 
     static final String INDEX = "index.tsv";
+    static final String LOCK = "index.lock";
     private static final Pattern ID = Pattern.compile("\\d{4}-Q[1-4]-\\d{8}T\\d{9}Z(-\\d+)?");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
             .withZone(ZoneOffset.UTC);
+
+    /** One guard per folder in this JVM: two stores of one JVM must not both ask for the folder's file lock. */
+    private static final ConcurrentHashMap<Path, Object> GUARDS = new ConcurrentHashMap<>();
 
     private final Path dir;
 
@@ -54,26 +67,37 @@ final class ReportStore {
     synchronized ReportInfo save(int year, int quarter, String node, Instant at, byte[] pdf) {
         try {
             Files.createDirectories(dir);
-            List<ReportInfo> all = read();
-            String base = year + "-Q" + quarter + "-" + STAMP.format(at);
-            String id = base;
-            for (int i = 2; exists(all, id); i++) {
-                id = base + "-" + i;
+            synchronized (GUARDS.computeIfAbsent(dir.toRealPath(), d -> new Object())) {
+                try (FileChannel channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
+                        FileLock lock = channel.lock()) {
+                    return saveLocked(year, quarter, node, at, pdf);
+                }
             }
-            ReportInfo info = new ReportInfo(id, year, quarter, node, at, pdf.length, sha256(pdf));
-            write(dir.resolve(id + ".pdf"), pdf);
-            all.add(info);
-            StringBuilder index = new StringBuilder("# id\tyear\tquarter\tnode\tgeneratedAt\tsize\tsha256\n");
-            for (ReportInfo r : all) {
-                index.append(r.id()).append('\t').append(r.year()).append('\t').append(r.quarter()).append('\t')
-                        .append(r.node()).append('\t').append(r.generatedAt()).append('\t').append(r.size())
-                        .append('\t').append(r.sha256()).append('\n');
-            }
-            write(dir.resolve(INDEX), index.toString().getBytes(StandardCharsets.UTF_8));
-            return info;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot keep the report in " + dir, e);
         }
+    }
+
+    /** The read-modify-write of the index, with the folder's lock held. */
+    private ReportInfo saveLocked(int year, int quarter, String node, Instant at, byte[] pdf) throws IOException {
+        List<ReportInfo> all = read();
+        String base = year + "-Q" + quarter + "-" + STAMP.format(at);
+        String id = base;
+        for (int i = 2; exists(all, id) || Files.exists(dir.resolve(id + ".pdf")); i++) {
+            id = base + "-" + i;
+        }
+        ReportInfo info = new ReportInfo(id, year, quarter, node, at, pdf.length, sha256(pdf));
+        write(dir.resolve(id + ".pdf"), pdf);
+        all.add(info);
+        StringBuilder index = new StringBuilder("# id\tyear\tquarter\tnode\tgeneratedAt\tsize\tsha256\n");
+        for (ReportInfo r : all) {
+            index.append(r.id()).append('\t').append(r.year()).append('\t').append(r.quarter()).append('\t')
+                    .append(r.node()).append('\t').append(r.generatedAt()).append('\t').append(r.size())
+                    .append('\t').append(r.sha256()).append('\n');
+        }
+        write(dir.resolve(INDEX), index.toString().getBytes(StandardCharsets.UTF_8));
+        return info;
     }
 
     /** @return the kept reports, newest first */

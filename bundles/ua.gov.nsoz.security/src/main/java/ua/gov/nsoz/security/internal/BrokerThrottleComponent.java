@@ -27,8 +27,9 @@ import ua.gov.nsoz.api.NodeIdentity;
  * this component attaches the throttle to each one that appears and detaches it when it goes (a broker restarted
  * after a configuration change is a new service). It is active only where a broker runs: the bundle imports Artemis'
  * and the NSOZ api's packages optionally, so the password service of this bundle starts first and alone, as every
- * login needs (features.xml, nsoz-security). Dynamic references with bind methods, not constructor injection: the
- * brokers, the audit log and the node's identity come and go independently of the throttle, whose memory stays.
+ * login needs (features.xml, nsoz-security). Dynamic references, not constructor injection (bind methods for the
+ * brokers, fields for the audit log and the node's identity): they come and go independently of the throttle, whose
+ * memory stays.
  *
  * <p>The audit entries are written on one thread of this component (a bounded queue of 1,000), never on the broker's:
  * the broker sends the failure while it holds its notification lock. Without the audit log (the store not up yet) a
@@ -50,8 +51,15 @@ public final class BrokerThrottleComponent {
             }, (r, pool) -> LOG.error("AUDIT ENTRY LOST: a refused broker login (the queue of entries is full)"));
     private final BrokerAddressThrottle throttle = new BrokerAddressThrottle(SHARED, this::record);
 
-    private volatile AuditLog audit;
-    private volatile NodeIdentity node;
+    /** The node's audit log (field reference: DS sets and clears it). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile AuditLog audit;
+
+    /** Who this node is. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile NodeIdentity node;
 
     /** @param server a started broker */
     @Reference(cardinality = ReferenceCardinality.AT_LEAST_ONE, policy = ReferencePolicy.DYNAMIC,
@@ -77,34 +85,6 @@ public final class BrokerThrottleComponent {
             throttle.detach(server);
         } catch (RuntimeException e) {
             LOG.warn("The broker's throttle of failed logins was not detached: {}", e.toString());
-        }
-    }
-
-    /** @param log the node's audit log */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindAudit(AuditLog log) {
-        audit = log;
-    }
-
-    /** @param log the audit log that goes away */
-    void unbindAudit(AuditLog log) {
-        if (audit == log) {
-            audit = null;
-        }
-    }
-
-    /** @param identity who this node is */
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindNode(NodeIdentity identity) {
-        node = identity;
-    }
-
-    /** @param identity the identity that goes away */
-    void unbindNode(NodeIdentity identity) {
-        if (node == identity) {
-            node = null;
         }
     }
 

@@ -244,8 +244,8 @@ class BrokerAddressThrottleTest {
                     throw new UnsupportedOperationException(method.getName());
                 });
         BrokerThrottleComponent component = new BrokerThrottleComponent();
-        component.bindAudit(audit);
-        component.bindNode(node);
+        component.audit = audit;
+        component.node = node;
         component.bindServer(broker.getActiveMQServer());
         try {
             assertThrows(ActiveMQSecurityException.class, () -> login("127.0.0.5", "guess-audit", "Wrong-Guess"));

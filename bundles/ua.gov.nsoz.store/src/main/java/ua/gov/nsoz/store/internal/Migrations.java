@@ -31,6 +31,16 @@ public final class Migrations {
      * @param resources the class loader that finds it; Liquibase's own classes and extensions come from this bundle
      */
     public static void migrate(DataSource dataSource, String changelog, ClassLoader resources) {
+        // One migration at a time in this JVM: the bundles' changelogs run as their components start, in parallel.
+        // On a fresh database Liquibase creates its history table before it takes its lock table's lock, so two
+        // bundles did so at once (the store's and the documents', at a center's first start on PostgreSQL in
+        // CenterFailoverIT): one failed with a unique violation on pg_type, and the store's component never started.
+        synchronized (Migrations.class) {
+            migrateAlone(dataSource, changelog, resources);
+        }
+    }
+
+    private static void migrateAlone(DataSource dataSource, String changelog, ClassLoader resources) {
         ClassLoader loader = Migrations.class.getClassLoader();
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();

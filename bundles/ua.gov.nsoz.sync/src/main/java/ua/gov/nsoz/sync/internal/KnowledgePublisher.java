@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -20,6 +22,7 @@ import ua.gov.nsoz.api.NodeIdentity;
 import ua.gov.nsoz.api.NodeRole;
 import ua.gov.nsoz.api.knowledge.Article;
 import ua.gov.nsoz.api.knowledge.KnowledgeBase;
+import ua.gov.nsoz.api.node.Leadership;
 import ua.gov.nsoz.store.ReplicationStore;
 import ua.gov.nsoz.sync.LinkAccess;
 
@@ -28,7 +31,8 @@ import ua.gov.nsoz.sync.LinkAccess;
  * through the outbox (message {@code articleUpdate}; a region stores a version only if it is later than its own):
  * the regions the link enrols ({@link LinkAccess#enrolled()}) and every peer the outbox has seen.
  * At start the center sends every article again, so a region that missed one (or joined since) catches up; a
- * region that has them already changes nothing.
+ * region that has them already changes nothing. At a center of two nodes only the leading node sends them again
+ * ({@link OnceLeading}); every node queues the articles written at it.
  */
 @Component(service = KnowledgeBase.Listener.class, immediate = true)
 public class KnowledgePublisher implements KnowledgeBase.Listener {
@@ -48,14 +52,32 @@ public class KnowledgePublisher implements KnowledgeBase.Listener {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile LinkAccess link;
 
+    /** A center of several nodes: only the leading one sends every article again at start. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile Leadership leadership;
+
+    private final OnceLeading resend;
+
     /**
      * @param store the outbox
      * @param node this node
      */
     @Activate
     public KnowledgePublisher(@Reference ReplicationStore store, @Reference NodeIdentity node) {
+        this(store, node, Duration.ofSeconds(5));
+    }
+
+    /** @param first when to look first whether this node leads; zero: at once (tests) */
+    KnowledgePublisher(ReplicationStore store, NodeIdentity node, Duration first) {
         this.store = store;
         this.node = node;
+        this.resend = new OnceLeading("knowledge-resend", () -> leadership, first);
+    }
+
+    @Deactivate
+    void deactivate() {
+        resend.close();
     }
 
     /**
@@ -68,17 +90,19 @@ public class KnowledgePublisher implements KnowledgeBase.Listener {
             policyOption = ReferencePolicyOption.GREEDY, unbind = "knowledgeGone")
     void knowledge(KnowledgeBase knowledge) {
         if (node.role() == NodeRole.CENTRAL) {
-            List<Article> all = knowledge.all();
-            all.forEach(this::changed);
-            if (!all.isEmpty()) {
-                LOG.info("Knowledge base: {} articles queued again for the regions at start", all.size());
-            }
+            resend.run(() -> {
+                List<Article> all = knowledge.all();
+                all.forEach(this::changed);
+                if (!all.isEmpty()) {
+                    LOG.info("Knowledge base: {} articles queued again for the regions at start", all.size());
+                }
+            });
         }
     }
 
-    /** @param knowledge the knowledge base gone */
+    /** @param knowledge the knowledge base gone: its articles are not sent again */
     void knowledgeGone(KnowledgeBase knowledge) {
-        // nothing kept
+        resend.close();
     }
 
     @Override

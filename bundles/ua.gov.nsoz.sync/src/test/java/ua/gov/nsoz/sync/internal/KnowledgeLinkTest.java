@@ -82,7 +82,7 @@ class KnowledgeLinkTest {
                 ua.gov.nsoz.api.knowledge.KnowledgeBase.class);
         set.setAccessible(true);
         set.invoke(region, regionKb);
-        publisher = new KnowledgePublisher(centerStore, ExchangeGatewayTest.UCC);
+        publisher = new KnowledgePublisher(centerStore, ExchangeGatewayTest.UCC, java.time.Duration.ZERO);
         // The center knows lviv (its link enrols it) before lviv has sent anything.
         publisher.link = new ua.gov.nsoz.sync.LinkAccess() {
             @Override
@@ -161,7 +161,7 @@ class KnowledgeLinkTest {
     void resentAtStart() throws Exception {
         write("Перерахунок пенсії", "Пенсія перераховується.");
         ship();
-        new KnowledgePublisher(centerStore, ExchangeGatewayTest.UCC).knowledge(centerKb);
+        new KnowledgePublisher(centerStore, ExchangeGatewayTest.UCC, java.time.Duration.ZERO).knowledge(centerKb);
         List<Outgoing> again = centerLink.outgoing("lviv", 100);
         assertEquals(1, again.size());
         assertEquals(Outcome.APPLIED, regionLink.receive(again.get(0).xml(), "ucc"));
