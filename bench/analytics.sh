@@ -6,8 +6,7 @@
 #   bench/analytics.sh query [DIR] [ROUNDS] [WARMUP]   (only the queries, against a database kept by KEEP=1)
 #   env: HEAP (default 3g), KEEP=1 to keep the database afterwards (it is deleted otherwise).
 # Needs about 3 GB of disk per million appeals in DIR during the load (CSV + database + rebuild files in java.io.tmpdir).
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+. "$(dirname "$0")/lib.sh"
 ONLY_QUERY=0
 if [ "${1:-}" = query ]; then ONLY_QUERY=1; shift; set -- 0 "$@"; fi
 N="${1:-10000000}"
@@ -20,7 +19,7 @@ RUN="$ROOT/bench/target/analytics"
 
 cd "$MOD"
 # Compile the module and its test classes (BulkFacts is a test class); retry once if another build races.
-mvn -o -q test-compile || { sleep 10; mvn -o -q test-compile; }
+bench_retry_once mvn -o -q test-compile
 mvn -o -q dependency:build-classpath -Dmdep.outputFile="$RUN.cp" -Dmdep.includeScope=test >/dev/null
 # Run from private copies, so that a rebuild in the shared tree cannot change classes under the JVMs.
 rm -rf "$RUN"; mkdir -p "$RUN"

@@ -4,24 +4,19 @@
 #                [-Dbench.concurrency=8,16,32] [-Dbench.profile=true] [-Dbench.keepNode=true]
 #                [-Dbench.campaign=100000 [-Dbench.rounds=2]]   (issue #12: a campaign of identical texts)
 # Results: printed, and written to bench/results/<UTC timestamp>.md (git-ignored).
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
-TARBALL="karaf-assembly/target/nsoz-karaf-assembly-0.1.0-SNAPSHOT.tar.gz"
+. "$(dirname "$0")/lib.sh"
 RUN="bench/target/run"
 
-if [ ! -f "$TARBALL" ]; then
-  echo "[run.sh] no distribution at $TARBALL: building the product (install, tests skipped, no itests)"
-  mvn -B -q -DskipTests install -pl '!itests'
-fi
-# The bench module and what it compiles against (API, store); writes bench/target/classpath.txt.
-# Another build in the same tree may race with this one: retry once.
-mvn -B -q -o -pl bench -am package -DskipTests || { sleep 10; mvn -B -q -o -pl bench -am package -DskipTests; }
+bench_distribution
+# The bench module and what it compiles against (API, store).
+bench_package -am
 
 # Run from private copies, so that a rebuild in the shared tree during the run cannot change a jar or
 # the distribution under the running JVMs. The API and store jars are the node's own, taken from the
 # distribution: raw Derby then runs exactly the store code the node runs.
-rm -rf "$RUN"; mkdir -p "$RUN/lib" "$RUN/x"
+rm -rf "$RUN"
+bench_private_lib "$RUN/lib" "^$ROOT/bundles/"
+mkdir -p "$RUN/x"
 for attempt in 1 2 3; do
   if cp -p "$TARBALL" "$RUN/nsoz.tar.gz" && gzip -t "$RUN/nsoz.tar.gz" 2>/dev/null; then break; fi
   [ "$attempt" = 3 ] && { echo "[run.sh] cannot copy an intact $TARBALL" >&2; exit 1; }
@@ -31,13 +26,8 @@ tar -xzf "$RUN/nsoz.tar.gz" -C "$RUN/x" --wildcards \
   '*/system/ua/gov/nsoz/ua.gov.nsoz.api/*.jar' '*/system/ua/gov/nsoz/ua.gov.nsoz.store/*.jar'
 find "$RUN/x" -name '*.jar' -exec mv {} "$RUN/lib/" \;
 rm -rf "$RUN/x"
-tr ':' '\n' < bench/target/classpath.txt | grep -v "^$ROOT/bundles/" | xargs -I{} cp {} "$RUN/lib/"
-cp bench/target/nsoz-bench-*.jar "$RUN/lib/"
 
-if [ -z "${JAVA_HOME:-}" ]; then
-  JAVA_HOME="$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")"
-  export JAVA_HOME
-fi
+bench_java_home
 exec "$JAVA_HOME/bin/java" -Xms256m -Xmx1g -cp "$RUN/lib/*" \
   -Dbench.root="$ROOT" -Dbench.tarball="$ROOT/$RUN/nsoz.tar.gz" -Dbench.distribution="$ROOT/$TARBALL" \
   -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \

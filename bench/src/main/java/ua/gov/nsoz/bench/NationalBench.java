@@ -1,7 +1,5 @@
 package ua.gov.nsoz.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.jms.Connection;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSException;
@@ -9,15 +7,10 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,10 +76,6 @@ import ua.gov.nsoz.exchange.Header;
  */
 public final class NationalBench {
 
-    private static final String USER = "bench";
-    private static final String PASSWORD = "bench-Secret-1";
-    private static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder()
-            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     private static final ZoneId KYIV = ZoneId.of("Europe/Kyiv");
 
     /** One row of node-configs/regions.tsv. */
@@ -109,15 +98,17 @@ public final class NationalBench {
     private final int txSize = Integer.getInteger("bench.txSize", 500);
     private final long steadyP99 = Long.getLong("bench.steadyP99Millis", 2000);
     private final List<Region> regions;
-    private final ObjectMapper json = new ObjectMapper();
-    private final List<String> report = new ArrayList<>();
+    /** A cold center on a loaded 2-core machine may take more than the launcher's default 300 s to start. */
+    private final Nodes nodes = new Nodes(root, instances, offset, Duration.ofSeconds(20), Map.of(
+            "NSOZ_START_TIMEOUT", System.getProperty("bench.startTimeout", "900"),
+            "JAVA_MAX_MEM", System.getProperty("bench.centerHeap", "1536M")));
+    private final Results report = new Results(root, "national");
     private final List<Phase> phases = new ArrayList<>();
     /** Per region: the next sequence number of its messages to the center, and of its registrations. */
     private final Map<String, AtomicLong> seq = new ConcurrentHashMap<>();
     private final Map<String, Long> sentTotal = new ConcurrentHashMap<>();
     private final AtomicLong serial = new AtomicLong(7_000_000_000L);
     private final int year = LocalDate.now(KYIV).getYear();
-    private volatile HttpClient http;
     private String tlsPassword;
 
     private NationalBench() throws IOException {
@@ -157,21 +148,21 @@ public final class NationalBench {
         // (making 27 key stores with keytool takes minutes on a loaded machine).
         RegistrationBench.deleteTree(instances.resolve("ucc"));
         Files.createDirectories(instances);
-        line("# 27 regions at the center " + DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(
+        report.line("# 27 regions at the center " + DateTimeFormatter.ISO_INSTANT.format(started.truncatedTo(
                 ChronoUnit.SECONDS)));
-        line("");
-        line(String.format(Locale.ROOT, "- %d simulated regions (node-configs/regions.tsv), one real center; %d cores,"
+        report.line("");
+        report.line("- %d simulated regions (node-configs/regions.tsv), one real center; %d cores,"
                 + " load average at the start %.1f", regions.size(), Runtime.getRuntime().availableProcessors(),
-                loadAverage()));
+                loadAverage());
         try {
-            launcher("start", "ucc");
+            nodes.launcher("start", "ucc");
             tlsPassword = Files.readString(instances.resolve(".link-tls/password")).trim();
             checkDocuments();
             keyStores();
             Map<String, Connection> links = connectAll(Duration.ofMinutes(2));
             try {
-                line("");
-                line("## Lag at steady national rates");
+                report.line("");
+                report.line("## Lag at steady national rates");
                 steady(links, warmupRate, warmup, "warm-up", false);
                 for (int rate : rates) {
                     steady(links, rate, seconds, rate + "/s", true);
@@ -180,25 +171,15 @@ public final class NationalBench {
                 closeAll(links);
             }
             catchUp();
-            launcher("stop", "ucc");
+            nodes.launcher("stop", "ucc");
             analyse();
         } finally {
-            launcher("stop", null);
+            nodes.launcher("stop", null);
         }
-        line("");
-        line(String.format(Locale.ROOT, "- load average at the end %.1f; the whole run took %.1f min", loadAverage(),
-                Duration.between(started, Instant.now()).toSeconds() / 60.0));
-        String text = String.join("\n", report) + "\n";
-        Path out = root.resolve("bench/results/national-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
-                .withZone(ZoneOffset.UTC).format(started) + ".md");
-        Files.createDirectories(out.getParent());
-        Files.writeString(out, text);
-        System.out.println("\n" + text + "\nWritten to " + root.relativize(out));
-    }
-
-    private void line(String s) {
-        report.add(s);
-        System.out.println(s);
+        report.line("");
+        report.line("- load average at the end %.1f; the whole run took %.1f min", loadAverage(),
+                Duration.between(started, Instant.now()).toSeconds() / 60.0);
+        report.write(started, "");
     }
 
     private static double loadAverage() {
@@ -262,12 +243,7 @@ public final class NationalBench {
     }
 
     private int centerLinkPort() {
-        return shifted(61610);
-    }
-
-    private int shifted(int base) {
-        int p = base + offset;
-        return p <= 65535 ? p : base - offset;
+        return nodes.port(61610);
     }
 
     /** The region's connection to the center's link acceptor: mutual TLS, its own user and password. */
@@ -462,9 +438,9 @@ public final class NationalBench {
 
     /** Stops the center, makes the backlog, starts the center, and sends the backlog as soon as each region may. */
     private void catchUp() throws Exception {
-        line("");
-        line("## Catch-up after the center was down");
-        launcher("stop", "ucc");
+        report.line("");
+        report.line("## Catch-up after the center was down");
+        nodes.launcher("stop", "ucc");
         Map<String, List<String>> queued = new LinkedHashMap<>();
         Instant made = Instant.now();
         for (Region r : regions) {
@@ -523,7 +499,7 @@ public final class NationalBench {
             threads.add(t);
             t.start();
         }
-        launcher("start", "ucc");
+        nodes.launcher("start", "ucc");
         Instant ready = Instant.now();
         for (Thread t : threads) {
             t.join();
@@ -536,14 +512,14 @@ public final class NationalBench {
         waitForCenter(Duration.ofMinutes(30));
         Instant done = Instant.now();
         Instant firstLogin = firstSent.values().stream().min(Instant::compareTo).orElse(ready);
-        line(String.format(Locale.ROOT, "- %d regions × %d = %d documents queued while the center was down",
-                regions.size(), backlog, (long) regions.size() * backlog));
-        line(String.format(Locale.ROOT, "- `./nsoz start ucc` → ready %.1f s; the first region logged in after %.1f s;"
+        report.line("- %d regions × %d = %d documents queued while the center was down",
+                regions.size(), backlog, (long) regions.size() * backlog);
+        report.line("- `./nsoz start ucc` → ready %.1f s; the first region logged in after %.1f s;"
                 + " all regions had sent their backlog after %.1f s; the center had applied all after %.1f s",
                 Duration.between(startCmd, ready).toMillis() / 1000.0,
                 Duration.between(startCmd, firstLogin).toMillis() / 1000.0,
                 Duration.between(startCmd, allSent).toMillis() / 1000.0,
-                Duration.between(startCmd, done).toMillis() / 1000.0));
+                Duration.between(startCmd, done).toMillis() / 1000.0);
         catchUpFrom = made;
     }
 
@@ -551,186 +527,60 @@ public final class NationalBench {
 
     // ------------------------------------------------------------------------------------------ the center
 
-    private HttpClient http() {
-        if (http == null) {
-            try (var in = Files.newInputStream(instances.resolve(".link-tls/ca.pem"))) {
-                java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
-                ks.load(null, null);
-                ks.setCertificateEntry("ca", java.security.cert.CertificateFactory.getInstance("X.509")
-                        .generateCertificate(in));
-                javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
-                        .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
-                tmf.init(ks);
-                javax.net.ssl.SSLContext ctx = javax.net.ssl.SSLContext.getInstance("TLS");
-                ctx.init(null, tmf.getTrustManagers(), null);
-                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).sslContext(ctx).build();
-            } catch (IOException | java.security.GeneralSecurityException e) {
-                throw new IllegalStateException("Cannot trust the demo's CA in " + instances, e);
-            }
-        }
-        return http;
-    }
-
-    private JsonNode centerSync() throws IOException, InterruptedException {
-        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create("https://localhost:" + shifted(8181)
-                + "/api/v1/sync")).header("Authorization", AUTHORIZATION).timeout(Duration.ofSeconds(20)).GET()
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("GET /sync at ucc: HTTP " + r.statusCode());
-        }
-        return json.readTree(r.body());
-    }
-
     /** Until the center has received from each region all it sent; returns the milliseconds that took. */
-    private long waitForCenter(Duration limit) throws Exception {
+    private long waitForCenter(Duration limit) throws InterruptedException {
         long t0 = System.nanoTime();
-        Instant deadline = Instant.now().plus(limit);
-        long last = -1;
-        while (true) {
-            long missing = 0;
-            try {
-                JsonNode s = centerSync();
-                for (Region r : regions) {
-                    long got = 0;
-                    for (JsonNode l : s.get("links")) {
-                        if (r.id().equals(l.path("peer").asText())) {
-                            got = l.path("received").asLong();
-                        }
-                    }
-                    missing += Math.max(0, sentTotal.get(r.id()) - got);
-                }
-            } catch (IOException e) {
-                missing = Long.MAX_VALUE; // the center is not answering yet
-            }
-            if (missing == 0) {
-                return (System.nanoTime() - t0) / 1_000_000;
-            }
-            if (missing != last && missing != Long.MAX_VALUE) {
-                System.out.printf("[center] %d messages still to come%n", missing);
-                last = missing;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(missing + " messages did not reach the center within " + limit);
-            }
-            TimeUnit.MILLISECONDS.sleep(200); // poll a condition with a deadline
-        }
+        nodes.waitForCenter(sentTotal, limit);
+        return (System.nanoTime() - t0) / 1_000_000;
     }
 
     /** Reads the center's inbox (the node is stopped): lag per phase, the catch-up rate, and what arrived. */
     private void analyse() throws SQLException {
-        Path db = instances.resolve("ucc/data/nsoz/derby");
-        System.setProperty("derby.stream.error.file", instances.resolve("bench-derby.log").toString());
         String steadyRate = "none";
-        try (java.sql.Connection c = DriverManager.getConnection("jdbc:derby:" + db)) {
-            line("");
-            line("## Lag at steady national rates, from the center's inbox");
-            line("");
-            line("| offered | sent | lag p50 | p90 | p99 | max | center had all after the phase | steady |");
-            line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        try (Results.Inbox inbox = new Results.Inbox(instances)) {
+            java.sql.Connection c = inbox.connection();
+            report.line("");
+            report.line("## Lag at steady national rates, from the center's inbox");
+            report.line("");
+            report.line("| offered | sent | lag p50 | p90 | p99 | max | center had all after the phase | steady |");
+            report.line("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
             for (Phase p : phases) {
-                List<Long> lags = new ArrayList<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT applied_at - sent_at FROM inbox "
-                        + "WHERE sent_at >= ? AND sent_at < ? ORDER BY 1")) {
-                    ps.setLong(1, p.from().toEpochMilli());
-                    ps.setLong(2, p.to().toEpochMilli() + 1);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            lags.add(rs.getLong(1));
-                        }
-                    }
-                }
+                List<Long> lags = inbox.lags(p.from().toEpochMilli(), p.to().toEpochMilli() + 1);
                 double achieved = p.sent() / p.seconds();
-                boolean steady = achieved >= 0.95 * p.rate() && pct(lags, 99) >= 0 && pct(lags, 99) <= steadyP99;
+                long p99 = Results.pct(lags, 99);
+                boolean steady = achieved >= 0.95 * p.rate() && p99 >= 0 && p99 <= steadyP99;
                 if (steady) {
                     steadyRate = p.rate() + "/s";
                 }
-                line(String.format(Locale.ROOT, "| %d/s | %d (%.0f/s) | %d ms | %d ms | %d ms | %d ms | %d ms | %s |",
-                        p.rate(), p.sent(), achieved, pct(lags, 50), pct(lags, 90), pct(lags, 99),
-                        lags.isEmpty() ? -1 : lags.get(lags.size() - 1), p.drainMillis(), steady ? "yes" : "no"));
+                report.line("| %d/s | %d (%.0f/s) | %d ms | %d ms | %d ms | %d ms | %d ms | %s |",
+                        p.rate(), p.sent(), achieved, Results.pct(lags, 50), Results.pct(lags, 90), p99,
+                        Results.max(lags), p.drainMillis(), steady ? "yes" : "no");
                 if (lags.size() != p.sent()) {
-                    line(String.format(Locale.ROOT, "| | (the inbox holds %d of the phase's %d) | | | | | | |",
-                            lags.size(), p.sent()));
+                    report.line("| | (the inbox holds %d of the phase's %d) | | | | | | |",
+                            lags.size(), p.sent());
                 }
             }
-            line("");
-            line("- highest steady national rate (sent ≥ 95 % of offered, p99 ≤ " + steadyP99 + " ms): **"
+            report.line("");
+            report.line("- highest steady national rate (sent ≥ 95 % of offered, p99 ≤ " + steadyP99 + " ms): **"
                     + steadyRate + "**");
             if (catchUpFrom != null) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), MIN(applied_at), MAX(applied_at) "
-                        + "FROM inbox WHERE sent_at >= ?")) {
-                    ps.setLong(1, catchUpFrom.toEpochMilli());
-                    try (ResultSet rs = ps.executeQuery()) {
-                        rs.next();
-                        long n = rs.getLong(1);
-                        long ms = Math.max(1, rs.getLong(3) - rs.getLong(2));
-                        line(String.format(Locale.ROOT, "- catch-up: %d messages applied in %.1f s from the first to "
-                                + "the last: **%.0f appeals/s**", n, ms / 1000.0, n * 1000.0 / ms));
-                    }
-                }
+                Results.CatchUp catchUp = inbox.catchUp(catchUpFrom);
+                report.line("- catch-up: %d messages applied in %.1f s from the first to "
+                        + "the last: **%.0f appeals/s**", catchUp.messages(), catchUp.millis() / 1000.0,
+                        catchUp.perSecond());
             }
             long expected = sentTotal.values().stream().mapToLong(Long::longValue).sum();
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*), COUNT(DISTINCT source_node) FROM inbox");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                line(String.format(Locale.ROOT, "- the center's inbox holds %d messages from %d regions (sent: %d, "
-                        + "warm-up included)", rs.getLong(1), rs.getLong(2), expected));
+                report.line("- the center's inbox holds %d messages from %d regions (sent: %d, "
+                        + "warm-up included)", rs.getLong(1), rs.getLong(2), expected);
             }
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM appeal");
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                line(String.format(Locale.ROOT, "- the center holds %d appeals", rs.getLong(1)));
+                report.line("- the center holds %d appeals", rs.getLong(1));
             }
-        } finally {
-            try {
-                DriverManager.getConnection("jdbc:derby:;shutdown=true");
-            } catch (SQLException expected) {
-                // Derby says "shut down" with an exception
-            }
-        }
-    }
-
-    private static long pct(List<Long> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
-    }
-
-    /**
-     * The launcher as it was when the run began, run as {@code bash -c <text> nsoz COMMAND [NODE]} from the repository
-     * root (its REPO_ROOT is then the working directory): bash reads a script file while it runs it, and the shared
-     * tree's {@code nsoz} may be edited during a run of a quarter of an hour.
-     */
-    private String launcherText;
-
-    private void launcher(String command, String node) throws IOException, InterruptedException {
-        if (launcherText == null) {
-            launcherText = Files.readString(root.resolve("nsoz"), StandardCharsets.UTF_8);
-        }
-        List<String> cmd = new ArrayList<>(List.of("bash", "-c", launcherText, "nsoz", command));
-        if (node != null) {
-            cmd.add(node);
-        }
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(root.toFile()).inheritIO();
-        Map<String, String> env = pb.environment();
-        for (String v : List.of("NSOZ_HTTP_PORT", "NSOZ_SSH_PORT", "NSOZ_RMI_REGISTRY_PORT", "NSOZ_RMI_SERVER_PORT",
-                "NSOZ_BROKER_PORT", "NSOZ_LINK_PORT", "NSOZ_CENTER_BROKER_PORT", "NSOZ_NODE_ID", "NSOZ_NODE_CODE",
-                "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION", "NSOZ_LINK_TLS", "NSOZ_CENTER_DB")) {
-            env.remove(v);
-        }
-        env.put("NSOZ_INSTANCES", instances.toString());
-        env.put("NSOZ_PORT_OFFSET", Integer.toString(offset));
-        env.put("NSOZ_NO_BUILD", "1");
-        // A cold center on a loaded 2-core machine may take more than the launcher's default 300 s.
-        env.put("NSOZ_START_TIMEOUT", System.getProperty("bench.startTimeout", "900"));
-        env.put("JAVA_MAX_MEM", System.getProperty("bench.centerHeap", "1536M"));
-        Path users = instances.resolve("bench-users.properties");
-        Files.writeString(users, USER + " = " + PASSWORD + ",nsoz-operator,nsoz-supervisor,nsoz-analyst\n");
-        env.put("NSOZ_EXTRA_USERS_FILE", users.toString());
-        int rc = pb.start().waitFor();
-        if (rc != 0 && !"stop".equals(command)) {
-            throw new IllegalStateException("./nsoz " + command + " " + node + " exited with " + rc);
         }
     }
 }

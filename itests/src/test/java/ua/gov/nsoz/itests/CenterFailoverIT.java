@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,10 +33,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import ua.gov.nsoz.itests.support.Await;
-import ua.gov.nsoz.itests.support.KarafNode;
+import ua.gov.nsoz.itests.support.Launcher;
 import ua.gov.nsoz.itests.support.NodeClient;
 import ua.gov.nsoz.itests.support.ProofOfWork;
-import ua.gov.nsoz.itests.support.Tls;
 
 /**
  * A center of two nodes (docs/center-cluster.md): {@code ucc} and {@code ucc-2} on one PostgreSQL database
@@ -64,7 +61,7 @@ class CenterFailoverIT {
     static final int PORT_OFFSET = Integer.getInteger("nsoz.center.portOffset", 16000);
     static final Map<String, Integer> HTTP = Map.of("ucc", 8181, "ucc-2", 8180, "kyiv-city", 8182, "lviv", 8183);
     static final Map<String, String> REGION = Map.of("kyiv-city", "UA-30", "lviv", "UA-46");
-    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    static final Duration START_TIMEOUT = Launcher.START_TIMEOUT;
     static final Duration PROCESS_TIMEOUT = START_TIMEOUT.plusMinutes(2);
     static final Duration CATCH_UP = Duration.ofMinutes(4);
     /** Registrations per region before the kill, and after it. */
@@ -75,10 +72,9 @@ class CenterFailoverIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Map<String, String> CENTER_ENV = Map.of("NSOZ_CENTER_DB", "postgresql");
 
-    static Path repoRoot;
-    static Path launcher;
+    /** This class's nodes: its instances folder, offset, HTTPS ports and client. */
+    static Launcher launcher;
     static Path instances;
-    static Path users;
     static HttpClient http;
     static boolean failedOver;
     static boolean passed;
@@ -90,33 +86,19 @@ class CenterFailoverIT {
             throw new AssertionError("NSOZ_TEST_POSTGRES=required, but no PostgreSQL under /usr/lib/postgresql");
         }
         Assumptions.assumeTrue(postgres, "CenterFailoverIT needs PostgreSQL's binaries (/usr/lib/postgresql): skipped");
-        repoRoot = Path.of(System.getProperty("nsoz.repo.root")).toRealPath();
-        launcher = repoRoot.resolve("nsoz");
-        Path target = repoRoot.resolve("itests/target");
-        Files.createDirectories(target);
-        instances = Files.createTempDirectory(target, "center-instances-");
-        users = instances.resolve("itest-users.properties");
-        Files.writeString(users, KarafNode.SSH_USER + " = " + KarafNode.SSH_PASSWORD + "," + KarafNode.ITEST_ROLES
-                + "\n");
-        Path ca = instances.resolve(".link-tls/ca.pem");
-        http = new NodeClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .sslContext(Tls.trusting(() -> List.of(ca))).build(), KarafNode.SSH_USER, KarafNode.SSH_PASSWORD);
+        launcher = new Launcher("center", PORT_OFFSET, HTTP);
+        instances = launcher.instances();
+        http = launcher.http();
     }
 
     @AfterAll
     static void tearDown() throws IOException {
-        if (instances == null) {
+        if (launcher == null) {
             return;
         }
-        Run stop = run(Duration.ofMinutes(4), Map.of(), "stop");
-        if (stop.exitCode == 0 && passed) {
-            try (Stream<Path> paths = Files.walk(instances)) {
-                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        } else {
-            System.err.println("CenterFailoverIT: instances kept in " + instances + "\n" + stop.output);
+        Launcher.Run stop = launcher.stopAll(Duration.ofMinutes(4), passed);
+        if (stop.exitCode() != 0 || !passed) {
+            System.err.println("CenterFailoverIT: instances kept in " + instances + "\n" + stop.output());
         }
     }
 
@@ -124,10 +106,10 @@ class CenterFailoverIT {
     @Order(1)
     void theRegionsFlowThroughTheOtherCenterNodeWhenTheLiveOneIsKilledAndNothingIsLostOrDoubled() throws Exception {
         // ucc first: its broker is the live one of the pair; then ucc-2 (its backup) and the regions.
-        start(Map.of("ucc", CENTER_ENV));
-        start(Map.of("ucc-2", CENTER_ENV, "kyiv-city", Map.of(), "lviv", Map.of()));
+        launcher.startAll(Map.of("ucc", CENTER_ENV), PROCESS_TIMEOUT);
+        launcher.startAll(Map.of("ucc-2", CENTER_ENV, "kyiv-city", Map.of(), "lviv", Map.of()), PROCESS_TIMEOUT);
         awaitLog("ucc-2", "AMQ221024", Duration.ofMinutes(3));       // the backup is in sync with the live broker
-        awaitLinks("ucc", "kyiv-city", "lviv");
+        launcher.awaitLinks("ucc", START_TIMEOUT, "kyiv-city", "lviv");
 
         String tag = "cf" + Long.toString(System.nanoTime(), 36);
         Map<String, Set<String>> numbers = new ConcurrentHashMap<>();
@@ -157,7 +139,7 @@ class CenterFailoverIT {
 
         // ucc rejoins: its broker becomes the backup of ucc-2's (it was live when killed: it checks first), and its
         // API answers from the same database.
-        start(Map.of("ucc", CENTER_ENV));
+        launcher.startAll(Map.of("ucc", CENTER_ENV), PROCESS_TIMEOUT);
         awaitLog("ucc", "AMQ221024", Duration.ofMinutes(3));
         for (String region : REGION.keySet()) {
             awaitExactlyOnce("ucc", region, tag, numbers.get(region));
@@ -363,31 +345,6 @@ class CenterFailoverIT {
         return numbers;
     }
 
-    /** Until the center sees each region's federation consume its queue there. */
-    static void awaitLinks(String center, String... regions) {
-        Await.until("the regions pull their queues at " + center, START_TIMEOUT, () -> {
-            try {
-                HttpResponse<String> sync = get(center, "/api/v1/sync");
-                if (sync.statusCode() != 200) {
-                    return false;
-                }
-                List<JsonNode> queues = JSON.readTree(sync.body()).findParents("queue");
-                for (String region : regions) {
-                    if (queues.stream().noneMatch(q -> q.path("queue").asText().equals("nsoz.to." + region)
-                            && q.path("consumers").asInt() > 0)) {
-                        return false;
-                    }
-                }
-                return true;
-            } catch (IOException e) {
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        });
-    }
-
     /** Until a node's karaf.log has a line with the text (Artemis' message codes: AMQ221024, backup in sync). */
     static void awaitLog(String node, String text, Duration within) {
         Path log = instances.resolve(node + "/data/log/karaf.log");
@@ -401,67 +358,10 @@ class CenterFailoverIT {
     }
 
     static URI uri(String node, String path) {
-        return URI.create("https://localhost:" + shiftedPort(HTTP.get(node)) + path);
-    }
-
-    static int shiftedPort(int base) {
-        int p = base + PORT_OFFSET;
-        return p <= 65535 ? p : base - PORT_OFFSET;
+        return launcher.uri(node, path);
     }
 
     static HttpResponse<String> get(String node, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(node, path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** {@code ./nsoz start} of the nodes at once, each with its own environment; each must come up. */
-    static void start(Map<String, Map<String, String>> envByNode) {
-        Map<String, CompletableFuture<Run>> runs = new HashMap<>();
-        envByNode.forEach((node, env) -> runs.put(node,
-                CompletableFuture.supplyAsync(() -> run(PROCESS_TIMEOUT, env, "start", node))));
-        runs.forEach((node, r) -> {
-            Run run = r.join();
-            assertEquals(0, run.exitCode, "./nsoz start " + node + ":\n" + run.output);
-        });
-    }
-
-    record Run(int exitCode, String output) {
-    }
-
-    /** Runs ./nsoz with this test's instances, offset and environment, time-boxed; its output goes to a file. */
-    static Run run(Duration timeout, Map<String, String> moreEnv, String... args) {
-        try {
-            Path log = Files.createTempFile(instances, "nsoz-" + String.join("-", args) + "-", ".out");
-            ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args))
-                    .toList()).directory(repoRoot.toFile()).redirectErrorStream(true).redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(k -> k.startsWith("NSOZ_"));               // nothing of a developer's shell
-            env.put("NSOZ_INSTANCES", instances.toString());
-            env.put("NSOZ_PORT_OFFSET", Integer.toString(PORT_OFFSET));
-            env.put("NSOZ_NO_BUILD", "1");
-            env.put("NSOZ_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
-            env.put("NSOZ_EXTRA_USERS_FILE", users.toString());
-            if (System.getenv("NSOZ_TEST_POSTGRES") != null) {
-                env.put("NSOZ_TEST_POSTGRES", System.getenv("NSOZ_TEST_POSTGRES"));
-            }
-            env.putAll(moreEnv);
-            Process process = builder.start();
-            boolean done = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-            if (!done) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            System.out.println("$ ./nsoz " + String.join(" ", args) + "   (exit " + (done ? process.exitValue() : -1)
-                    + ")\n" + output);
-            return new Run(done ? process.exitValue() : -1, done ? output : "TIMED OUT after " + timeout + "\n"
-                    + output);
-        } catch (IOException e) {
-            return new Run(-2, "could not run " + launcher + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Run(-3, "interrupted");
-        }
+        return launcher.get(node, path);
     }
 }

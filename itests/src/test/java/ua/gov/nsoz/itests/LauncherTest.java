@@ -15,21 +15,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import ua.gov.nsoz.itests.support.KarafNode;
-import ua.gov.nsoz.itests.support.NodeClient;
+import ua.gov.nsoz.itests.support.Launcher;
+import ua.gov.nsoz.itests.support.Launcher.Run;
 import ua.gov.nsoz.itests.support.Shell;
-import ua.gov.nsoz.itests.support.Tls;
 
 /**
  * Runs the real {@code ./nsoz} launcher at the repository root, the way a developer does: {@code demo} starts the
@@ -39,7 +38,10 @@ import ua.gov.nsoz.itests.support.Tls;
  * <p>The nodes run from a fresh folder under {@code itests/target} ({@code NSOZ_INSTANCES}) with every port shifted
  * by {@link #PORT_OFFSET} ({@code NSOZ_PORT_OFFSET}), so the test never touches a developer's demo. The
  * distribution is built by the reactor before this module, so the test forbids the launcher to build
- * ({@code NSOZ_NO_BUILD=1}): sources newer than the tarball only give a warning.
+ * ({@code NSOZ_NO_BUILD=1}): sources newer than the tarball only give a warning. The process and HTTP plumbing is
+ * {@link Launcher}'s; the static members here are the state of one of them per {@link #setUp()}, shared with the
+ * classes that start nodes of their own the same way (FederationIT, AccessIT, LinkIdentityIT, PartitionIT,
+ * ProcessingIT).
  */
 class LauncherTest {
 
@@ -51,20 +53,18 @@ class LauncherTest {
      */
     static final int PORT_OFFSET = Integer.getInteger("nsoz.launcher.portOffset", 12000);
 
-    /** Node → its expected role; HTTP ports are 8181, 8182, 8183 plus the offset, as in node-configs/. */
+    /** Node → its expected role. */
     static final Map<String, String> ROLES = new LinkedHashMap<>();
-    static final Map<String, Integer> HTTP_PORTS = new LinkedHashMap<>();
     static {
         ROLES.put("ucc", "CENTRAL");
         ROLES.put("kyiv-city", "REGIONAL");
         ROLES.put("lviv", "REGIONAL");
-        HTTP_PORTS.put("ucc", 8181 + PORT_OFFSET);
-        HTTP_PORTS.put("kyiv-city", 8182 + PORT_OFFSET);
-        HTTP_PORTS.put("lviv", 8183 + PORT_OFFSET);
     }
+    /** The HTTPS ports as in node-configs/ (the launcher adds the offset). */
+    static final Map<String, Integer> HTTP_BASE_PORTS = Map.of("ucc", 8181, "kyiv-city", 8182, "lviv", 8183);
 
     /** What the launcher may take: its own start deadline (NSOZ_START_TIMEOUT) plus unpacking three instances. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    static final Duration START_TIMEOUT = Launcher.START_TIMEOUT;
     static final Duration DEMO_PROCESS_TIMEOUT = START_TIMEOUT.plusMinutes(3);
     static final Duration START_PROCESS_TIMEOUT = START_TIMEOUT.plusMinutes(2);
     static final Duration STOP_PROCESS_TIMEOUT = Duration.ofMinutes(4);
@@ -75,46 +75,35 @@ class LauncherTest {
             + "\"email\":\"test@example.org\"},\"text\":\"Синтетичне тестове звернення\"}";
 
     static final ObjectMapper JSON = new ObjectMapper();
+    /** The launcher of the class that called {@link #setUp()} last; the fields below are its. */
+    static Launcher launcher;
+    /** Its client: trusts the demo CA, goes as the tests' own user of every node ({@link KarafNode#SSH_USER}). */
     static HttpClient http;
     static Path repoRoot;
-    static Path launcher;
     static Path instances;
     static boolean stoppedCleanly;
-    /** More environment for the launcher (a test class sets it before it starts nodes, e.g. NSOZ_LINK_TLS). */
-    static final Map<String, String> EXTRA_ENV = new java.util.concurrent.ConcurrentHashMap<>();
-    /** The tests' own user of every node (NSOZ_EXTRA_USERS_FILE), the default user of {@link #http}. */
-    static Path itestUsers;
+    /** More environment for the launcher (a test class sets it after {@link #setUp()}, e.g. NSOZ_LINK_TLS). */
+    static Map<String, String> EXTRA_ENV = new ConcurrentHashMap<>();
 
     @BeforeAll
     static void setUp() throws IOException {
-        String root = System.getProperty("nsoz.repo.root");
-        assertTrue(root != null && !root.isBlank(), "system property nsoz.repo.root is not set (surefire sets it)");
-        repoRoot = Path.of(root).toRealPath();
-        launcher = repoRoot.resolve("nsoz");
-        assertTrue(Files.isExecutable(launcher), launcher + " is missing or not executable");
-        Path target = repoRoot.resolve("itests/target");
-        Files.createDirectories(target);
-        instances = Files.createTempDirectory(target, "launcher-instances-");
-        Path ca = instances.resolve(".link-tls/ca.pem");
-        http = new NodeClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .sslContext(Tls.trusting(() -> List.of(ca))).build(), KarafNode.SSH_USER, KarafNode.SSH_PASSWORD);
-        // Every node requires a user: the tests add theirs through the launcher's knob for more realm users.
-        itestUsers = instances.resolve("itest-users.properties");
-        Files.writeString(itestUsers, KarafNode.SSH_USER + " = " + KarafNode.SSH_PASSWORD + ","
-                + KarafNode.ITEST_ROLES + "\n");
+        stoppedCleanly = false;                       // a class before this one may have left it true
+        launcher = new Launcher("launcher", PORT_OFFSET, HTTP_BASE_PORTS);
+        http = launcher.http();
+        repoRoot = launcher.repoRoot();
+        instances = launcher.instances();
+        EXTRA_ENV = launcher.extraEnv();
     }
 
     /** Nothing stays running, whatever failed; the instances are deleted only when all went well. */
     @AfterAll
     static void tearDown() throws IOException {
-        if (launcher == null || instances == null) {
+        if (launcher == null) {
             return;
         }
-        Run stop = run(STOP_PROCESS_TIMEOUT, "stop");
-        if (stop.exitCode != 0) {
-            System.err.println("LauncherTest: './nsoz stop' in tearDown failed:\n" + stop.output);
-        } else if (stoppedCleanly) {
-            deleteTree(instances);
+        Run stop = launcher.stopAll(STOP_PROCESS_TIMEOUT, stoppedCleanly);
+        if (stop.exitCode() != 0) {
+            System.err.println("LauncherTest: './nsoz stop' in tearDown failed:\n" + stop.output());
         }
     }
 
@@ -149,10 +138,10 @@ class LauncherTest {
             // 1. NSOZ_SMTP_PORT=… demo: all three nodes up, each says who it is
             EXTRA_ENV.put("NSOZ_SMTP_PORT", Integer.toString(smtpPort));
             Run demo = run(DEMO_PROCESS_TIMEOUT, "demo");
-            assertEquals(0, demo.exitCode, "NSOZ_SMTP_PORT=" + smtpPort + " ./nsoz demo failed:\n" + demo.output);
+            assertEquals(0, demo.exitCode(), "NSOZ_SMTP_PORT=" + smtpPort + " ./nsoz demo failed:\n" + demo.output());
             for (String node : ROLES.keySet()) {
-                assertTrue(demo.output.contains("node " + node + " ready"), "demo did not report " + node + ":\n"
-                        + demo.output);
+                assertTrue(demo.output().contains("node " + node + " ready"), "demo did not report " + node + ":\n"
+                        + demo.output());
                 HttpResponse<String> info = get(node, "/api/v1/node");
                 assertEquals(200, info.statusCode(), node + " /api/v1/node: " + info.body());
                 JsonNode body = JSON.readTree(info.body());
@@ -195,13 +184,13 @@ class LauncherTest {
             // 3. stop lviv, start lviv without NSOZ_SMTP_PORT
             EXTRA_ENV.remove("NSOZ_SMTP_PORT");
             Run stopLviv = run(STOP_PROCESS_TIMEOUT, "stop", "lviv");
-            assertEquals(0, stopLviv.exitCode, "./nsoz stop lviv failed:\n" + stopLviv.output);
+            assertEquals(0, stopLviv.exitCode(), "./nsoz stop lviv failed:\n" + stopLviv.output());
             assertStates("running", "running", "stopped");
             assertTrue(Files.isDirectory(instances.resolve("lviv/data/nsoz")), "lviv's store is gone after stop");
             Path log = instances.resolve("lviv/data/log/karaf.log");
             long logBefore = Files.exists(log) ? Files.size(log) : 0;
             Run startLviv = run(START_PROCESS_TIMEOUT, "start", "lviv");
-            assertEquals(0, startLviv.exitCode, "./nsoz start lviv failed:\n" + startLviv.output);
+            assertEquals(0, startLviv.exitCode(), "./nsoz start lviv failed:\n" + startLviv.output());
             // the Derby store in instances/lviv/data/nsoz/ survived
             HttpResponse<String> again = awaitOk("lviv", "/api/v1/appeals/" + id, Duration.ofSeconds(60));
             assertEquals(number, JSON.readTree(again.body()).path("registrationNumber").asText(),
@@ -215,11 +204,11 @@ class LauncherTest {
             // 4. demo on running nodes changes nothing, and says so for the node whose setting differs
             EXTRA_ENV.put("NSOZ_SMTP_PORT", Integer.toString(smtpPort));
             Run demoAgain = run(DEMO_PROCESS_TIMEOUT, "demo");
-            assertEquals(0, demoAgain.exitCode, "demo on running nodes failed:\n" + demoAgain.output);
-            assertTrue(demoAgain.output.contains("nothing changed at running node lviv"),
-                    "demo did not say it changed nothing at lviv:\n" + demoAgain.output);
-            assertTrue(!demoAgain.output.contains("nothing changed at running node ucc"),
-                    "ucc already sends mail there:\n" + demoAgain.output);
+            assertEquals(0, demoAgain.exitCode(), "demo on running nodes failed:\n" + demoAgain.output());
+            assertTrue(demoAgain.output().contains("nothing changed at running node lviv"),
+                    "demo did not say it changed nothing at lviv:\n" + demoAgain.output());
+            assertTrue(!demoAgain.output().contains("nothing changed at running node ucc"),
+                    "ucc already sends mail there:\n" + demoAgain.output());
             String still = karafShell("lviv", "config:list \"(service.pid=ua.gov.nsoz.notify.email)\"");
             assertTrue(still.contains("enabled = false"), "demo on a running node changed it:\n" + still);
 
@@ -234,7 +223,7 @@ class LauncherTest {
 
             // 6. stop all: every node stopped, nothing answers
             Run stopAll = run(STOP_PROCESS_TIMEOUT, "stop");
-            assertEquals(0, stopAll.exitCode, "./nsoz stop failed:\n" + stopAll.output);
+            assertEquals(0, stopAll.exitCode(), "./nsoz stop failed:\n" + stopAll.output());
             assertStates("stopped", "stopped", "stopped");
             stoppedCleanly = true;
         } finally {
@@ -289,16 +278,17 @@ class LauncherTest {
     /** ./nsoz status shows the nodes ucc, kyiv-city, lviv in these states (in node-configs/ order or not). */
     static void assertStates(String ucc, String kyivCity, String lviv) {
         Run status = run(STATUS_PROCESS_TIMEOUT, "status");
-        assertEquals(0, status.exitCode, "./nsoz status failed:\n" + status.output);
+        assertEquals(0, status.exitCode(), "./nsoz status failed:\n" + status.output());
         Map<String, String> expected = Map.of("ucc", ucc, "kyiv-city", kyivCity, "lviv", lviv);
         expected.forEach((node, state) -> {
             Pattern line = Pattern.compile("^" + Pattern.quote(node) + "\\s.*\\s" + state + "$");
-            long matching = status.output.lines().filter(line.asPredicate()).count();
-            assertEquals(1, matching, node + " should be " + state + ":\n" + status.output);
+            long matching = status.output().lines().filter(line.asPredicate()).count();
+            assertEquals(1, matching, node + " should be " + state + ":\n" + status.output());
         });
         if ("running".equals(ucc) && "running".equals(kyivCity) && "running".equals(lviv)) {
             Predicate<String> running = l -> l.matches("^\\S+\\s.*\\srunning$");
-            assertEquals(3, status.output.lines().filter(running).count(), "three running lines:\n" + status.output);
+            assertEquals(3, status.output().lines().filter(running).count(),
+                    "three running lines:\n" + status.output());
         }
     }
 
@@ -310,12 +300,11 @@ class LauncherTest {
     }
 
     static URI uri(String node, String path) {
-        return URI.create("https://localhost:" + HTTP_PORTS.get(node) + path);
+        return launcher.uri(node, path);
     }
 
     static HttpResponse<String> get(String node, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(node, path)).timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return launcher.get(node, path);
     }
 
     /** Polls GET until it answers 200, or fails at the deadline with the last answer. */
@@ -341,51 +330,21 @@ class LauncherTest {
 
     /** Starts the nodes with {@code ./nsoz start NODE}, all at once (as a demo does), and asserts each came up. */
     static void startAll(String... nodes) {
-        java.util.List<java.util.concurrent.CompletableFuture<Run>> runs = new java.util.ArrayList<>();
+        Map<String, Map<String, String>> envByNode = new LinkedHashMap<>();
         for (String node : nodes) {
-            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> run(START_PROCESS_TIMEOUT, "start", node)));
+            envByNode.put(node, Map.of());
         }
-        for (int i = 0; i < nodes.length; i++) {
-            Run r = runs.get(i).join();
-            assertEquals(0, r.exitCode(), "start " + nodes[i] + ":\n" + r.output());
-        }
+        startAll(envByNode);
     }
 
-    /**
-     * Waits, as {@code ./nsoz demo} does before it says ready, until the center sees each region pull its queue
-     * there (the region's federation is a consumer on {@code nsoz.to.<id>}): a federation that tried before the
-     * center let it consume waits up to 30 s between its tries, so a test that starts nodes itself waits for it.
-     */
+    /** {@link Launcher#awaitLinks}: until the center sees each region pull its queue there. */
     static void awaitLinks(String center, String... regions) {
-        ua.gov.nsoz.itests.support.Await.until("the regions " + java.util.Arrays.toString(regions)
-                + " pull their queues at " + center, START_TIMEOUT, () -> {
-                    try {
-                        HttpResponse<String> sync = get(center, "/api/v1/sync");
-                        if (sync.statusCode() != 200) {
-                            return false;
-                        }
-                        java.util.List<com.fasterxml.jackson.databind.JsonNode> queues =
-                                JSON.readTree(sync.body()).findParents("queue");
-                        for (String region : regions) {
-                            if (queues.stream().noneMatch(q -> q.path("queue").asText().equals("nsoz.to." + region)
-                                    && q.path("consumers").asInt() > 0)) {
-                                return false;
-                            }
-                        }
-                        return true;
-                    } catch (IOException e) {
-                        return false;
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        return false;
-                    }
-                });
+        launcher.awaitLinks(center, START_TIMEOUT, regions);
     }
 
     /** A port as the launcher shifts it by the offset (a port past 65535 subtracts the offset instead). */
     static int shiftedPort(int base) {
-        int p = base + PORT_OFFSET;
-        return p <= 65535 ? p : base - PORT_OFFSET;
+        return launcher.shiftedPort(base);
     }
 
     /** Every appeal id of lviv (UA-46) the center holds with this word in its topic, reading all pages. */
@@ -401,12 +360,9 @@ class LauncherTest {
         return ids;
     }
 
-    record Run(int exitCode, String output) {
-    }
-
     /** Runs ./nsoz with the test's environment, time-boxed; the output goes to a file, not a pipe. */
     static Run run(Duration timeout, String... args) {
-        return run(timeout, Map.of(), args);
+        return launcher.run(timeout, args);
     }
 
     /**
@@ -414,73 +370,11 @@ class LauncherTest {
      * {@link #EXTRA_ENV} (e.g. one region's way to the center), and asserts each came up.
      */
     static void startAll(Map<String, Map<String, String>> envByNode) {
-        List<String> nodes = List.copyOf(envByNode.keySet());
-        List<java.util.concurrent.CompletableFuture<Run>> runs = new java.util.ArrayList<>();
-        for (String node : nodes) {
-            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(
-                    () -> run(START_PROCESS_TIMEOUT, envByNode.get(node), "start", node)));
-        }
-        for (int i = 0; i < nodes.size(); i++) {
-            Run r = runs.get(i).join();
-            assertEquals(0, r.exitCode(), "start " + nodes.get(i) + ":\n" + r.output());
-        }
+        launcher.startAll(envByNode, START_PROCESS_TIMEOUT);
     }
 
     /** {@link #run(Duration, String...)} with more environment for this run only. */
     static Run run(Duration timeout, Map<String, String> moreEnv, String... args) {
-        Path log = null;
-        try {
-            log = Files.createTempFile(instances, "nsoz-" + String.join("-", args) + "-", ".out");
-            ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args))
-                    .toList())
-                    .directory(repoRoot.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-            Map<String, String> env = builder.environment();
-            // The launcher reads these for one node only; a developer's shell must not leak them into the test.
-            List.of("NSOZ_HTTP_PORT", "NSOZ_SSH_PORT", "NSOZ_RMI_REGISTRY_PORT", "NSOZ_RMI_SERVER_PORT",
-                    "NSOZ_BROKER_PORT", "NSOZ_CENTER_BROKER_PORT", "NSOZ_CENTER_BROKER_HOST",
-                    "NSOZ_NODE_ID", "NSOZ_NODE_CODE", "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION",
-                    "NSOZ_SMTP_PORT", "NSOZ_SMTP_HOST")
-                    .forEach(env::remove);
-            env.put("NSOZ_INSTANCES", instances.toString());
-            env.put("NSOZ_PORT_OFFSET", Integer.toString(PORT_OFFSET));
-            env.put("NSOZ_NO_BUILD", "1");
-            env.put("NSOZ_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
-            env.remove("NSOZ_LINK_TLS");
-            env.remove("NSOZ_LINK_PORT");
-            env.put("NSOZ_EXTRA_USERS_FILE", itestUsers.toString());
-            env.putAll(EXTRA_ENV);
-            env.putAll(moreEnv);
-            Process process = builder.start();
-            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                print(args, -1, output);
-                return new Run(-1, "TIMED OUT after " + timeout + "\n" + output);
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            print(args, process.exitValue(), output);
-            return new Run(process.exitValue(), output);
-        } catch (IOException e) {
-            return new Run(-2, "could not run " + launcher + ": " + e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Run(-3, "interrupted");
-        }
-    }
-
-    static void print(String[] args, int exitCode, String output) {
-        System.out.println("$ ./nsoz " + String.join(" ", args) + "   (exit " + exitCode + ")\n" + output);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return launcher.run(timeout, moreEnv, args);
     }
 }

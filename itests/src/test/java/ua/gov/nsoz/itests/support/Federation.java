@@ -1,7 +1,5 @@
 package ua.gov.nsoz.itests.support;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,11 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -66,10 +60,9 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
     static final Map<String, Integer> BASE_HTTP = Map.of("ucc", 8181, "lviv", 8183);
     static final Map<String, Integer> BASE_SSH = Map.of("ucc", 8101, "lviv", 8103);
     /** The launcher's own start deadline (NSOZ_START_TIMEOUT) and what a launcher run may take beyond it. */
-    static final Duration START_TIMEOUT = Duration.ofSeconds(300);
+    static final Duration START_TIMEOUT = Launcher.START_TIMEOUT;
     static final Duration START_PROCESS_TIMEOUT = START_TIMEOUT.plusMinutes(2);
     static final Duration STOP_PROCESS_TIMEOUT = Duration.ofMinutes(4);
-    static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * The center's store: {@code postgresql} (the launcher's {@code NSOZ_CENTER_DB=postgresql}, docs/postgresql.md) when
@@ -195,16 +188,14 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
      * @return it as the launcher shifts it for the shared nodes (one past 65535 subtracts the offset instead)
      */
     public static int shiftedPort(int base) {
-        int p = base + PORT_OFFSET;
-        return p <= 65535 ? p : base - PORT_OFFSET;
+        return Launcher.shiftedPort(base, PORT_OFFSET);
     }
 
     /** The running nodes: started once, stopped when JUnit closes the root store (or the JVM exits first). */
     static final class Nodes implements ExtensionContext.Store.CloseableResource {
-        final Path repoRoot;
-        final Path launcher;
+        /** Runs ./nsoz for these nodes: their instances folder, offset, environment, client. */
+        final Launcher launcher;
         final Path instances;
-        final Path users;
         final HttpClient http;
         volatile boolean failed;
         private AssertionError startFailure;
@@ -216,22 +207,10 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
 
         Nodes() {
             try {
-                String root = System.getProperty("nsoz.repo.root");
-                if (root == null || root.isBlank()) {
-                    throw new IllegalStateException("system property nsoz.repo.root is not set (surefire sets it)");
-                }
-                repoRoot = Path.of(root).toRealPath();
-                launcher = repoRoot.resolve("nsoz");
-                Path target = repoRoot.resolve("itests/target");
-                Files.createDirectories(target);
-                instances = Files.createTempDirectory(target, "federation-instances-");
-                users = instances.resolve("itest-users.properties");
-                Files.writeString(users, KarafNode.SSH_USER + " = " + KarafNode.SSH_PASSWORD + ","
-                        + KarafNode.ITEST_ROLES + "\n");
-                Path ca = instances.resolve(".link-tls/ca.pem");
-                http = new NodeClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                        .sslContext(Tls.trusting(() -> List.of(ca))).build(), KarafNode.SSH_USER,
-                        KarafNode.SSH_PASSWORD);
+                launcher = new Launcher("federation", PORT_OFFSET, BASE_HTTP, "shared federation");
+                launcher.extraEnv().put("NSOZ_CENTER_DB", CENTER_DB);
+                instances = launcher.instances();
+                http = launcher.http();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -249,18 +228,9 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
             Runtime.getRuntime().addShutdownHook(onExit);
             long t0 = System.nanoTime();
             try {
-                List<CompletableFuture<Run>> runs = new ArrayList<>();
-                for (String node : List.of("ucc", "lviv")) {
-                    runs.add(CompletableFuture.supplyAsync(() -> run(START_PROCESS_TIMEOUT, "start", node)));
-                }
-                for (CompletableFuture<Run> r : runs) {
-                    Run run = r.join();
-                    if (run.exitCode != 0) {
-                        throw new AssertionError("./nsoz " + run.args + " (shared federation) failed:\n" + run.output);
-                    }
-                }
+                launcher.startAll(Map.of("ucc", Map.of(), "lviv", Map.of()), START_PROCESS_TIMEOUT);
                 long t1 = System.nanoTime();
-                awaitLink();
+                launcher.awaitLinks("ucc", START_TIMEOUT, "lviv");
                 assertCenterStore();
                 System.out.printf("Federation: ucc and lviv up in %d s and linked %d s later (instances %s, port offset"
                         + " %d, center's store %s)%n", TimeUnit.NANOSECONDS.toSeconds(t1 - t0),
@@ -271,28 +241,6 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
                 stop();
                 throw startFailure;
             }
-        }
-
-        /** Until the center sees lviv pull its queue there (what {@code ./nsoz demo} waits for before "ready"). */
-        private void awaitLink() {
-            Await.until("lviv pulls its queue nsoz.to.lviv at ucc (shared federation)", START_TIMEOUT, () -> {
-                try {
-                    HttpResponse<String> sync = http.send(HttpRequest.newBuilder(uri("ucc", "/api/v1/sync"))
-                            .timeout(Duration.ofSeconds(30)).GET().build(),
-                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                    if (sync.statusCode() != 200) {
-                        return false;
-                    }
-                    List<JsonNode> queues = JSON.readTree(sync.body()).findParents("queue");
-                    return queues.stream().anyMatch(q -> q.path("queue").asText().equals("nsoz.to.lviv")
-                            && q.path("consumers").asInt() > 0);
-                } catch (IOException e) {
-                    return false;
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            });
         }
 
         /** The center really runs on the engine chosen: nsoz:node-info names its store's product. */
@@ -327,64 +275,18 @@ public final class Federation implements BeforeAllCallback, TestWatcher {
                 }
                 stopped = true;
             }
-            Run stop = run(STOP_PROCESS_TIMEOUT, "stop");
-            if (stop.exitCode != 0) {
-                System.err.println("Federation: './nsoz stop' failed:\n" + stop.output);
-            } else if (!failed) {
-                try (Stream<Path> paths = Files.walk(instances)) {
-                    for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (IOException e) {
-                    System.err.println("Federation: could not delete " + instances + ": " + e);
-                }
-            } else {
+            Launcher.Run stop;
+            try {
+                stop = launcher.stopAll(STOP_PROCESS_TIMEOUT, !failed);
+            } catch (IOException e) {
+                System.err.println("Federation: could not delete " + instances + ": " + e);
+                return;
+            }
+            if (stop.exitCode() != 0) {
+                System.err.println("Federation: './nsoz stop' failed:\n" + stop.output());
+            } else if (failed) {
                 System.err.println("Federation: a test failed; the shared nodes' instances are kept in " + instances);
             }
         }
-
-        /** Runs ./nsoz with this federation's environment, time-boxed; the output goes to a file, not a pipe. */
-        Run run(Duration timeout, String... args) {
-            String what = String.join(" ", args);
-            try {
-                Path log = Files.createTempFile(instances, "nsoz-" + String.join("-", args) + "-", ".out");
-                ProcessBuilder builder = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()),
-                        Stream.of(args)).toList())
-                        .directory(repoRoot.toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-                Map<String, String> env = builder.environment();
-                // Read for one node only, or a developer's choice: none may leak from the shell into the test.
-                List.of("NSOZ_HTTP_PORT", "NSOZ_SSH_PORT", "NSOZ_RMI_REGISTRY_PORT", "NSOZ_RMI_SERVER_PORT",
-                        "NSOZ_BROKER_PORT", "NSOZ_CENTER_BROKER_PORT", "NSOZ_CENTER_BROKER_HOST", "NSOZ_NODE_ID",
-                        "NSOZ_NODE_CODE", "NSOZ_NODE_NAME", "NSOZ_NODE_ROLE", "NSOZ_REGION", "NSOZ_SMTP_PORT",
-                        "NSOZ_SMTP_HOST", "NSOZ_LINK_TLS", "NSOZ_LINK_PORT", "NSOZ_PG_PORT").forEach(env::remove);
-                env.put("NSOZ_CENTER_DB", CENTER_DB);
-                env.put("NSOZ_INSTANCES", instances.toString());
-                env.put("NSOZ_PORT_OFFSET", Integer.toString(PORT_OFFSET));
-                env.put("NSOZ_NO_BUILD", "1");
-                env.put("NSOZ_START_TIMEOUT", Long.toString(START_TIMEOUT.toSeconds()));
-                env.put("NSOZ_EXTRA_USERS_FILE", users.toString());
-                Process process = builder.start();
-                boolean done = process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS);
-                if (!done) {
-                    process.descendants().forEach(ProcessHandle::destroyForcibly);
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-                String output = Files.readString(log, StandardCharsets.UTF_8);
-                int exit = done ? process.exitValue() : -1;
-                System.out.println("$ ./nsoz " + what + "   (shared federation, exit " + exit + ")\n" + output);
-                return new Run(what, exit, done ? output : "TIMED OUT after " + timeout + "\n" + output);
-            } catch (IOException e) {
-                return new Run(what, -2, "could not run " + launcher + ": " + e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return new Run(what, -3, "interrupted");
-            }
-        }
-    }
-
-    record Run(String args, int exitCode, String output) {
     }
 }

@@ -1,14 +1,16 @@
 package ua.gov.nsoz.analytics.internal;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 import ua.gov.nsoz.analytics.Measure;
 
 /**
  * Counts and the days-to-answer histogram of a set of appeals: a cell of {@code an_cell}, a delta to one, or the
  * sum of several. The median and the 90th percentile are exact, by nearest rank over whole days: the smallest d
- * such that at least q of the answered appeals took d days or fewer.
+ * such that at least q of the answered appeals took d days or fewer. The histogram is an array of counts indexed by
+ * days (as the bulk rebuild's cells, {@code BulkCells}), grown as needed: the queries sum thousands of cells per
+ * answer, and boxed {@code TreeMap} entries made most of their garbage (docs/benchmarks.md, issue 14).
  */
 final class Agg {
 
@@ -29,7 +31,10 @@ final class Agg {
             + "not_considered, repeated, ratings, rating_sum";
 
     final long[] c = new long[SIZE];
-    final TreeMap<Integer, Long> hist = new TreeMap<>();
+    /** Appeals answered in d days at index d (a delta may hold negative counts); only up to {@link #histLength}. */
+    private long[] hist = new long[0];
+    /** One past the highest day with a count ever added. */
+    private int histLength;
 
     /** Adds (sign 1) or takes away (sign -1) one appeal. */
     void add(Fact f, int sign) {
@@ -55,11 +60,22 @@ final class Agg {
         for (int i = 0; i < SIZE; i++) {
             c[i] += o.c[i];
         }
-        o.hist.forEach(this::addDays);
+        for (int d = 0; d < o.histLength; d++) {
+            if (o.hist[d] != 0) {
+                addDays(d, o.hist[d]);
+            }
+        }
     }
 
     void addDays(int days, long n) {
-        hist.merge(days, n, (x, y) -> x + y == 0 ? null : x + y);
+        if (days < 0) {
+            throw new IllegalArgumentException("Days to answer below zero: " + days);
+        }
+        if (days >= hist.length) {
+            hist = Arrays.copyOf(hist, Math.max(days + 1, Math.min(Math.max(16, hist.length * 2), days + 64)));
+        }
+        hist[days] += n;
+        histLength = Math.max(histLength, days + 1);
     }
 
     boolean isZero() {
@@ -68,18 +84,25 @@ final class Agg {
                 return false;
             }
         }
-        return hist.isEmpty();
+        for (int d = 0; d < histLength; d++) {
+            if (hist[d] != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return the histogram as stored: "days:count" pairs, ascending, space-separated */
     String histText() {
         StringBuilder b = new StringBuilder();
-        hist.forEach((d, n) -> {
-            if (b.length() > 0) {
-                b.append(' ');
+        for (int d = 0; d < histLength; d++) {
+            if (hist[d] != 0) {
+                if (b.length() > 0) {
+                    b.append(' ');
+                }
+                b.append(d).append(':').append(hist[d]);
             }
-            b.append(d).append(':').append(n);
-        });
+        }
         return b.toString();
     }
 
@@ -101,21 +124,27 @@ final class Agg {
     /** @return the nearest-rank quantile of the days to answer, or {@code null} if none answered */
     Double quantile(double q) {
         long total = 0;
-        for (long n : hist.values()) {
-            total += n;
+        int last = -1;
+        for (int d = 0; d < histLength; d++) {
+            total += hist[d];
+            if (hist[d] != 0) {
+                last = d;
+            }
         }
         if (total <= 0) {
             return null;
         }
         long rank = Math.max(1, (long) Math.ceil(q * total));
         long seen = 0;
-        for (Map.Entry<Integer, Long> e : hist.entrySet()) {
-            seen += e.getValue();
-            if (seen >= rank) {
-                return (double) e.getKey();
+        for (int d = 0; d < histLength; d++) {
+            if (hist[d] != 0) {
+                seen += hist[d];
+                if (seen >= rank) {
+                    return (double) d;
+                }
             }
         }
-        return (double) hist.lastKey();
+        return (double) last;
     }
 
     /** @return every measure; the days and rating measures absent when nothing was answered or rated */
