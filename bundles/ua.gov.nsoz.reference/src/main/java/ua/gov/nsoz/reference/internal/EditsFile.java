@@ -52,7 +52,8 @@ final class EditsFile {
      * from the same JVM would fail rather than wait), shared by the instances of one folder.
      */
     private static final ConcurrentMap<Path, ReentrantLock> GUARDS = new ConcurrentHashMap<>();
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+    /** The bundle's one JSON mapper: the edits file and the shipped data laid over with edits (ReferenceService). */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 

@@ -1,12 +1,9 @@
 package ua.gov.nsoz.reference.internal;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,9 +63,7 @@ public final class ReferenceService implements ReferenceData, ReferenceAdmin, Re
     private static final String OTHER_NODE = "of the center's other node";
 
     private static final Logger LOG = LoggerFactory.getLogger(ReferenceService.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSON = EditsFile.JSON;
 
     private final JsonReferenceData.Source shipped;
     private final EditsFile file;
